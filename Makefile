@@ -1,0 +1,50 @@
+# The two commands: `make run` starts the product; `make test` runs every test.
+# Both create the environment from uv.lock first (only Python 3.11 and make are needed).
+
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+STAMP := $(VENV)/.synced
+PYPROJECTS := pyproject.toml $(wildcard libs/*/pyproject.toml services/*/pyproject.toml)
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run test lint format reset env bench
+
+run: $(STAMP) ## start the whole product on SQLite and a private NATS server (Ctrl-C stops it)
+	@$(VENV)/bin/python -m cobalt_devstack.run
+
+test: $(STAMP) ## run the whole test suite (PostgreSQL too when COBALT_TEST_POSTGRES_URL is set)
+	@$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP) ## ruff (format and lint), mypy, import contracts
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+reset: $(STAMP) ## delete local data (databases, NATS store, logs)
+	@$(VENV)/bin/python -m cobalt_devstack.run --reset
+
+bench: $(STAMP) ## outbox-relay-to-inbox throughput against raw JetStream
+	@$(VENV)/bin/python tests/benchmarks/bench_pipe.py $(BENCH_ARGS)
+
+env: $(STAMP)
+
+$(UV):
+	@echo "[cobalt] installing uv $(UV_VERSION) into $(TOOLS)/ (once)"
+	@$(PYTHON) -m venv $(TOOLS)
+	@$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(STAMP): uv.lock $(PYPROJECTS) | $(UV)
+	@echo "[cobalt] creating $(VENV) from uv.lock"
+	@$(UV) sync --frozen --python $(PYTHON)
+	@touch $@

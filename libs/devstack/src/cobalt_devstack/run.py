@@ -1,0 +1,98 @@
+"""`make run`: the whole product on the embedded default, until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from cobalt_devstack.services import SERVICES
+from cobalt_devstack.stack import Stack
+
+DEFAULT_DATA_DIR = Path(".local")
+
+
+def _say(message: str) -> None:
+    print(f"[cobalt] {message}", flush=True)
+
+
+def _pid_alive(pid_file: Path) -> int | None:
+    try:
+        pid = int(pid_file.read_text().strip())
+        os.kill(pid, 0)
+    except (FileNotFoundError, ValueError, ProcessLookupError, PermissionError):
+        return None
+    return pid
+
+
+def run(data_dir: Path) -> int:
+    pid_file = data_dir / "run.pid"
+    if (other := _pid_alive(pid_file)) is not None:
+        _say(f"already running (pid {other}); stop it with Ctrl-C in its terminal first")
+        return 1
+    data_dir.mkdir(parents=True, exist_ok=True)
+    pid_file.write_text(str(os.getpid()))
+    stopping = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stopping.set())
+    stack = Stack(data_dir, progress=_say)
+    try:
+        stack.start()
+        _print_urls(stack)
+        while not stopping.wait(1.0):
+            if dead := stack.dead_processes():
+                _say("stopping: a process exited: " + ", ".join(dead))
+                _say(f"its log is in {stack.log_dir}")
+                return 1
+        return 0
+    except Exception as exc:
+        _say(f"could not start: {exc}")
+        return 1
+    finally:
+        _say("stopping every process")
+        stack.stop()
+        pid_file.unlink(missing_ok=True)
+        _say("stopped; data kept in " + str(data_dir / "data") + " (make reset clears it)")
+
+
+def _print_urls(stack: Stack) -> None:
+    print(flush=True)
+    _say("CobaltConnect is running (embedded: SQLite + a private NATS server)")
+    _say(f"NATS: {stack.nats_url}   logs: {stack.log_dir}")
+    for service in SERVICES:
+        running = stack.running[service.name]
+        _say(
+            f"{service.title:<20} API {running.api_url}/docs   "
+            f"AsyncAPI {running.worker_url}/asyncapi   health {running.api_url}/readyz"
+        )
+    _say("sign in for API calls: .venv/bin/cobalt-token --merchant-id <uuid>  (Bearer token)")
+    _say("press Ctrl-C to stop")
+    print(flush=True)
+
+
+def reset(data_dir: Path) -> int:
+    if (other := _pid_alive(data_dir / "run.pid")) is not None:
+        _say(f"refusing to reset while the product runs (pid {other}); stop it first")
+        return 1
+    for part in ("data", "nats", "logs"):
+        shutil.rmtree(data_dir / part, ignore_errors=True)
+    _say(f"local data cleared ({data_dir}/data, nats, logs)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run CobaltConnect locally.")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    parser.add_argument("--reset", action="store_true", help="delete local data and exit")
+    args = parser.parse_args(argv)
+    if args.reset:
+        return reset(args.data_dir)
+    return run(args.data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""The services of the product, as the local stack starts them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ServiceDef:
+    name: str
+    module: str
+    env_prefix: str
+    api_port: int
+    worker_port: int
+    title: str
+
+
+SERVICES: tuple[ServiceDef, ...] = (
+    ServiceDef("orders", "cobalt_orders", "ORDERS_", 8110, 8111, "Orders"),
+    ServiceDef("payables", "cobalt_payables", "PAYABLES_", 8120, 8121, "Payables"),
+    ServiceDef("coa", "cobalt_coa", "COA_", 8130, 8131, "Chart of accounts"),
+    ServiceDef(
+        "qbwc-gateway", "cobalt_qbwc_gateway", "QBWC_GATEWAY_", 8140, 8141, "QuickBooks gateway"
+    ),
+    ServiceDef("reporting", "cobalt_reporting", "REPORTING_", 8150, 8151, "Reporting"),
+)
+SERVICE_BY_NAME = {s.name: s for s in SERVICES}

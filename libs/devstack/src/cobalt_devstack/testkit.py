@@ -1,0 +1,71 @@
+"""Helpers for tests against a real nats-server and real databases."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any, ClassVar
+
+import nats
+from pydantic import Field
+from sqlalchemy import Column, Integer, MetaData, String, Table, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cobalt_shared.contracts.base import Message
+from cobalt_shared.db.engine import READ_ONLY
+from cobalt_shared.db.tables import outbox
+
+effects_metadata = MetaData()
+effects = Table(
+    "effects",
+    effects_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("message_id", String(64), nullable=False),
+    Column("text", String(200), nullable=False),
+)
+
+
+class Note(Message):
+    """A test message."""
+
+    TYPE: ClassVar[str] = "note"
+    text: str = Field(description="Anything.")
+
+
+async def eventually(
+    condition: Callable[[], Awaitable[bool]], timeout: float = 20.0, what: str = "condition"
+) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if await condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{what} not reached within {timeout}s")
+
+
+async def count(engine: AsyncEngine, table: Table, *where: Any) -> int:
+    async with engine.connect() as conn:
+        await conn.execution_options(**{READ_ONLY: True})
+        return int(await conn.scalar(select(func.count()).select_from(table).where(*where)) or 0)
+
+
+async def pending_outbox(engine: AsyncEngine) -> int:
+    return await count(engine, outbox, outbox.c.sent_at.is_(None))
+
+
+async def drain(js: Any, subject: str, durable: str | None = None, idle: float = 1.0) -> list[Any]:
+    """Every message a fresh consumer of `subject` sees, in order."""
+    sub = await js.pull_subscribe(subject, durable=durable or f"d{uuid.uuid4().hex[:8]}")
+    seen: list[Any] = []
+    while True:
+        try:
+            batch = await sub.fetch(100, timeout=idle)
+        except (TimeoutError, nats.errors.TimeoutError):
+            break
+        for msg in batch:
+            await msg.ack()
+            seen.append(msg)
+    await sub.unsubscribe()
+    return seen

@@ -1,0 +1,161 @@
+"""Bearer tokens carrying a merchant id and a role, and the dependency that scopes requests."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+from typing import Annotated, Any
+
+import jwt
+from fastapi import Depends, Header, Request
+
+from cobalt_shared.contracts.base import utcnow
+from cobalt_shared.errors import Forbidden, InvalidInput, Unauthorized
+
+ALGORITHM = "HS256"
+MAX_TTL = timedelta(days=30)
+
+
+class Role(StrEnum):
+    """Who is calling: a store, our support staff, or another service."""
+
+    MERCHANT = "merchant"
+    SUPPORT = "support"
+    SERVICE = "service"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The verified caller."""
+
+    subject: str
+    role: Role
+    merchant_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class MerchantScope:
+    """The one merchant a request may read or change, and who asked."""
+
+    merchant_id: uuid.UUID
+    principal: Principal
+
+
+class TokenService:
+    """Mints and verifies HS256 bearer tokens."""
+
+    def __init__(self, secret: str, issuer: str = "cobaltconnect") -> None:
+        if not secret:
+            raise ValueError("token secret must not be empty")
+        self._secret = secret
+        self._issuer = issuer
+
+    def mint(
+        self,
+        *,
+        subject: str,
+        role: Role,
+        merchant_id: uuid.UUID | None,
+        ttl: timedelta = timedelta(hours=8),
+    ) -> str:
+        if role is Role.MERCHANT and merchant_id is None:
+            raise ValueError("a merchant token needs a merchant id")
+        if ttl <= timedelta(0) or ttl > MAX_TTL:
+            raise ValueError(f"token lifetime must be between 1 second and {MAX_TTL.days} days")
+        now = utcnow()
+        claims: dict[str, object] = {
+            "sub": subject,
+            "role": role.value,
+            "iss": self._issuer,
+            "iat": int(now.timestamp()),
+            "exp": int((now + ttl).timestamp()),
+            "jti": uuid.uuid4().hex,
+        }
+        if merchant_id is not None:
+            claims["merchant_id"] = str(merchant_id)
+        return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
+
+    def verify(self, token: str) -> Principal:
+        try:
+            claims = jwt.decode(
+                token,
+                self._secret,
+                algorithms=[ALGORITHM],
+                issuer=self._issuer,
+                options={"require": ["exp", "sub", "role", "iss"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthorized("the sign-in has expired: sign in again") from None
+        except jwt.InvalidTokenError as exc:
+            raise Unauthorized(f"invalid bearer token: {exc}") from None
+        try:
+            role = Role(claims["role"])
+            raw = claims.get("merchant_id")
+            merchant_id = uuid.UUID(raw) if raw else None
+        except ValueError:
+            raise Unauthorized("invalid bearer token: bad role or merchant id") from None
+        if role is Role.MERCHANT and merchant_id is None:
+            raise Unauthorized("invalid bearer token: merchant token without merchant id")
+        return Principal(subject=str(claims["sub"]), role=role, merchant_id=merchant_id)
+
+
+def _tokens(request: Request) -> TokenService:
+    tokens: TokenService = request.app.state.tokens
+    return tokens
+
+
+async def get_principal(
+    request: Request,
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Principal:
+    """The caller named by the `Authorization: Bearer ...` header."""
+    if not authorization:
+        raise Unauthorized("missing Authorization header: send 'Bearer <token>'")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("the Authorization header must be 'Bearer <token>'")
+    return _tokens(request).verify(token.strip())
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+async def get_merchant_scope(
+    principal: CurrentPrincipal,
+    x_merchant_id: Annotated[
+        str | None,
+        Header(description="Merchant to act for (support and service tokens only)"),
+    ] = None,
+) -> MerchantScope:
+    """Scope the request to exactly one merchant, or refuse it."""
+    requested: uuid.UUID | None = None
+    if x_merchant_id:
+        try:
+            requested = uuid.UUID(x_merchant_id)
+        except ValueError:
+            raise InvalidInput("X-Merchant-Id must be a UUID") from None
+    if principal.role is Role.MERCHANT:
+        assert principal.merchant_id is not None
+        if requested is not None and requested != principal.merchant_id:
+            raise Forbidden("this sign-in cannot act for another merchant")
+        return MerchantScope(principal.merchant_id, principal)
+    if requested is None:
+        raise InvalidInput("X-Merchant-Id header is required with a support or service token")
+    return MerchantScope(requested, principal)
+
+
+Merchant = Annotated[MerchantScope, Depends(get_merchant_scope)]
+
+
+def require_role(*roles: Role) -> Any:
+    """A dependency that refuses callers outside `roles`."""
+
+    async def _check(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in roles:
+            allowed = ", ".join(r.value for r in roles)
+            raise Forbidden(f"this needs a {allowed} sign-in")
+        return principal
+
+    return Depends(_check)

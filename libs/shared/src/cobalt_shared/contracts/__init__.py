@@ -1,0 +1,6 @@
+"""Message contracts shared by the services: additive changes only."""
+
+from cobalt_shared.contracts.base import Message, utcnow
+from cobalt_shared.contracts.orders import OrderReceived
+
+__all__ = ["Message", "OrderReceived", "utcnow"]

@@ -1,0 +1,38 @@
+"""Stream and subject names: lower-case dot paths owned by the publishing service."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StreamSpec:
+    """A JetStream stream owned by one service."""
+
+    name: str
+    subjects: tuple[str, ...]
+    description: str
+
+
+ORDERS_STREAM = StreamSpec("ORDERS", ("orders.>",), "Events published by the orders service")
+PAYABLES_STREAM = StreamSpec("PAYABLES", ("payables.>",), "Events and commands from payables")
+COA_STREAM = StreamSpec("COA", ("coa.>",), "Chart-of-accounts events and commands")
+REPORTING_STREAM = StreamSpec("REPORTING", ("reporting.>",), "Sales and close events")
+GATEWAY_STREAM = StreamSpec("QBWC", ("qbwc.>",), "Accounting results from the gateway")
+
+STREAM_BY_SERVICE = {
+    "orders": ORDERS_STREAM,
+    "payables": PAYABLES_STREAM,
+    "coa": COA_STREAM,
+    "reporting": REPORTING_STREAM,
+    "qbwc-gateway": GATEWAY_STREAM,
+}
+
+
+def order_received(merchant_id: uuid.UUID | str) -> str:
+    """Subject of a merchant's order-received events."""
+    return f"orders.event.{merchant_id}.order-received"
+
+
+ORDER_RECEIVED_ALL = "orders.event.*.order-received"

@@ -1,0 +1,98 @@
+"""The FastAPI application every service API starts from."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cobalt_shared.auth import TokenService
+from cobalt_shared.db.engine import ping
+from cobalt_shared.db.uow import UnitOfWork
+from cobalt_shared.errors import DomainError
+from cobalt_shared.messaging import NatsConnection
+from cobalt_shared.observability import Check, CorrelationMiddleware, health_router
+from cobalt_shared.settings import ServiceSettings
+
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def build_api(
+    settings: ServiceSettings,
+    *,
+    title: str,
+    routers: Sequence[APIRouter],
+    checks: Mapping[str, Check],
+    lifespan: Lifespan | None = None,
+    description: str = "",
+) -> FastAPI:
+    """An API with auth, correlation ids, health endpoints and uniform error bodies."""
+    app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.tokens = TokenService(settings.auth_secret.get_secret_value(), settings.token_issuer)
+    app.add_middleware(CorrelationMiddleware, service=settings.service_name)
+    install_error_handlers(app)
+    app.include_router(health_router(checks))
+    for router in routers:
+        app.include_router(router)
+    return app
+
+
+def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, **extra}}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Domain errors and validation errors become `{"error": {"code", "message"}}`."""
+
+    @app.exception_handler(DomainError)
+    async def _domain(_request: Request, exc: DomainError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(error_body(exc.code, exc.message), exc.status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"field": ".".join(str(p) for p in err["loc"] if p != "body"), "problem": err["msg"]}
+            for err in exc.errors()
+        ]
+        summary = "; ".join(f"{p['field'] or 'body'}: {p['problem']}" for p in problems)
+        return JSONResponse(error_body("invalid", summary, problems=problems), 422)
+
+
+def build_service_api(
+    settings: ServiceSettings,
+    *,
+    title: str,
+    engine: AsyncEngine,
+    new_uow: Callable[[], UnitOfWork],
+    routers: Sequence[APIRouter],
+    description: str = "",
+) -> FastAPI:
+    """A service API whose readiness covers its database and NATS."""
+    nats = NatsConnection(settings.nats_url, f"{settings.service_name}-api")
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await nats.start()
+        try:
+            yield
+        finally:
+            await nats.close()
+            await engine.dispose()
+
+    app = build_api(
+        settings,
+        title=title,
+        description=description,
+        routers=routers,
+        checks={"database": lambda: ping(engine), "nats": nats.ping},
+        lifespan=lifespan,
+    )
+    app.state.new_uow = new_uow
+    return app

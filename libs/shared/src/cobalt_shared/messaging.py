@@ -1,0 +1,122 @@
+"""NATS helpers: a self-healing connection, stream declaration, dedup-id publishing."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+import nats
+from nats.aio.client import Client
+from nats.errors import NoServersError
+from nats.js import JetStreamContext
+from nats.js.api import StorageType, StreamConfig
+from nats.js.errors import BadRequestError, NotFoundError
+
+from cobalt_shared.contracts.subjects import StreamSpec
+
+log = logging.getLogger(__name__)
+
+DEDUP_HEADER = "Nats-Msg-Id"
+# How long JetStream remembers a Nats-Msg-Id; a relay that re-publishes a row within this
+# window after a crash is absorbed by the stream, past it by the consumers' inbox.
+DUPLICATE_WINDOW_SECONDS = 600.0
+
+
+class NatsConnection:
+    """One NATS connection that keeps (re)connecting in the background until closed."""
+
+    def __init__(self, url: str, name: str) -> None:
+        self._url = url
+        self._name = name
+        self._nc: Client | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._connected = asyncio.Event()
+
+    async def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._connect_forever(), name=f"nats:{self._name}")
+
+    async def _connect_forever(self) -> None:
+        delay = 0.2
+        while True:
+            try:
+                self._nc = await nats.connect(
+                    self._url,
+                    name=self._name,
+                    connect_timeout=2,
+                    allow_reconnect=True,
+                    max_reconnect_attempts=-1,
+                    reconnect_time_wait=0.5,
+                    disconnected_cb=self._on_disconnected,
+                    reconnected_cb=self._on_reconnected,
+                    error_cb=self._on_error,
+                )
+                self._connected.set()
+                log.info("connected to NATS", extra={"nats_url": self._url})
+                return
+            except (NoServersError, OSError, TimeoutError) as exc:
+                log.warning("NATS not reachable yet: %s (retrying in %.1fs)", exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+
+    async def _on_disconnected(self) -> None:
+        log.warning("disconnected from NATS")
+
+    async def _on_reconnected(self) -> None:
+        log.info("reconnected to NATS")
+
+    async def _on_error(self, exc: Exception) -> None:
+        log.debug("NATS client error: %s", exc)
+
+    @property
+    def is_connected(self) -> bool:
+        return self._nc is not None and self._nc.is_connected
+
+    async def wait_connected(self, timeout: float | None = None) -> Client:
+        await asyncio.wait_for(self._connected.wait(), timeout)
+        assert self._nc is not None
+        return self._nc
+
+    def jetstream(self) -> JetStreamContext:
+        if self._nc is None:
+            raise ConnectionError("not connected to NATS")
+        return self._nc.jetstream(timeout=5)
+
+    async def ping(self, timeout: float = 1.0) -> None:
+        """Raise unless the server answers a round trip now."""
+        if self._nc is None or not self._nc.is_connected:
+            raise ConnectionError("not connected to NATS")
+        await self._nc.flush(timeout=timeout)
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._nc is not None and not self._nc.is_closed:
+            with contextlib.suppress(Exception):
+                await self._nc.drain()
+        self._nc = None
+
+
+async def ensure_stream(js: JetStreamContext, spec: StreamSpec, replicas: int = 1) -> None:
+    """Create or update a service's stream with durable settings from configuration."""
+    config = StreamConfig(
+        name=spec.name,
+        subjects=list(spec.subjects),
+        description=spec.description,
+        storage=StorageType.FILE,
+        num_replicas=replicas,
+        duplicate_window=DUPLICATE_WINDOW_SECONDS,
+    )
+    try:
+        await js.stream_info(spec.name)
+    except NotFoundError:
+        await js.add_stream(config)
+        log.info("created stream %s", spec.name)
+        return
+    try:
+        await js.update_stream(config)
+    except BadRequestError as exc:  # e.g. replicas cannot change on a single server
+        log.warning("stream %s kept its settings: %s", spec.name, exc)

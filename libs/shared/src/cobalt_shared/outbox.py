@@ -1,0 +1,233 @@
+"""Transactional outbox: messages commit with the state change; a relay publishes them."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from cobalt_shared.contracts.base import Message, utcnow
+from cobalt_shared.db.engine import READ_ONLY
+from cobalt_shared.db.tables import outbox, relay_lease
+from cobalt_shared.observability import OUTBOX_PUBLISH_ERRORS, OUTBOX_PUBLISHED, correlation_id
+
+log = logging.getLogger(__name__)
+
+Publish = Callable[[str, bytes, dict[str, str]], Awaitable[None]]
+
+
+class OutboxWriter:
+    """Adds outgoing messages to the current transaction."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def add(
+        self, subject: str, message: Message, headers: dict[str, str] | None = None
+    ) -> None:
+        """Queue `message` for `subject`; it is published only if the transaction commits."""
+        await self.add_raw(
+            subject=subject,
+            message_id=str(message.message_id),
+            message_type=message.type,
+            merchant_id=str(message.merchant_id),
+            payload=message.model_dump_json().encode(),
+            headers={"Correlation-Id": str(message.correlation_id), **(headers or {})},
+        )
+
+    async def add_raw(
+        self,
+        *,
+        subject: str,
+        message_id: str,
+        message_type: str,
+        merchant_id: str | None,
+        payload: bytes,
+        headers: dict[str, str],
+    ) -> None:
+        """Queue an already-serialized body (used to replay dead letters)."""
+        await self._connection.execute(
+            insert(outbox).values(
+                message_id=message_id,
+                subject=subject,
+                merchant_id=merchant_id,
+                message_type=message_type,
+                payload=payload,
+                headers=json.dumps(headers),
+                created_at=utcnow(),
+            )
+        )
+
+
+class RelayCrashed(Exception):
+    """Raised by fault-injection hooks in tests to stop the relay mid-batch."""
+
+
+class OutboxRelay:
+    """Publishes pending outbox rows in insertion order, each with Nats-Msg-Id = message id.
+
+    One relay per database holds a lease at a time, so replicas of a worker never publish out
+    of order; the others stand by and take over when the lease expires.
+    """
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        publish: Publish,
+        *,
+        name: str = "default",
+        interval: float = 0.2,
+        batch_size: int = 200,
+        lease_seconds: float = 15.0,
+        max_backoff: float = 30.0,
+    ) -> None:
+        self._engine = engine
+        self._publish = publish
+        self._name = name
+        self._interval = interval
+        self._batch_size = batch_size
+        self._lease = timedelta(seconds=lease_seconds)
+        self._max_backoff = max_backoff
+        self._holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._wake = asyncio.Event()
+        # Test hook: called after a row is published and before it is marked sent.
+        self.after_publish: Callable[[str], None] | None = None
+
+    def notify(self) -> None:
+        """Wake the relay now (called after a commit that added outbox rows)."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Relay forever; back off while NATS or the database is unavailable."""
+        backoff = self._interval
+        while True:
+            try:
+                sent = await self.relay_once()
+                backoff = self._interval
+            except RelayCrashed:
+                raise
+            except Exception as exc:
+                OUTBOX_PUBLISH_ERRORS.inc()
+                log.warning("outbox relay paused: %s (retrying in %.1fs)", exc, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, self._max_backoff)
+                continue
+            if sent < self._batch_size:
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self._interval)
+
+    async def relay_once(self) -> int:
+        """Publish one batch of pending rows; return how many were published."""
+        if not await self._hold_lease():
+            return 0
+        rows = await self._pending()
+        published: list[int] = []
+        try:
+            for row in rows:
+                headers = json.loads(row.headers)
+                headers["Nats-Msg-Id"] = row.message_id
+                token = correlation_id.set(headers.get("Correlation-Id"))
+                try:
+                    await self._publish(row.subject, row.payload, headers)
+                finally:
+                    correlation_id.reset(token)
+                if self.after_publish is not None:
+                    self.after_publish(row.message_id)
+                published.append(row.id)
+        except RelayCrashed:
+            raise
+        except Exception as exc:
+            # Stop at the first failure: rows behind it (same merchant or not) wait, so
+            # order is kept. What was published is marked; the failed row is retried.
+            await self._mark_sent(published)
+            await self._record_error(rows[len(published)].id, exc)
+            raise
+        await self._mark_sent(published)
+        OUTBOX_PUBLISHED.inc(len(published))
+        return len(published)
+
+    async def _hold_lease(self) -> bool:
+        now = utcnow()
+        async with self._engine.begin() as conn:
+            result = await conn.execute(
+                update(relay_lease)
+                .where(relay_lease.c.name == self._name)
+                .where(
+                    (relay_lease.c.holder == self._holder)
+                    | (relay_lease.c.expires_at.is_(None))
+                    | (relay_lease.c.expires_at < now)
+                )
+                .values(holder=self._holder, expires_at=now + self._lease)
+            )
+            if result.rowcount:
+                return True
+            exists = await conn.scalar(
+                select(relay_lease.c.name).where(relay_lease.c.name == self._name)
+            )
+            if exists is None:
+                await conn.execute(
+                    insert(relay_lease).values(
+                        name=self._name, holder=self._holder, expires_at=now + self._lease
+                    )
+                )
+                return True
+        return False
+
+    async def _pending(self) -> Sequence[Any]:
+        async with self._engine.connect() as conn:
+            await conn.execution_options(**{READ_ONLY: True})
+            result = await conn.execute(
+                select(
+                    outbox.c.id,
+                    outbox.c.message_id,
+                    outbox.c.subject,
+                    outbox.c.payload,
+                    outbox.c.headers,
+                )
+                .where(outbox.c.sent_at.is_(None))
+                .order_by(outbox.c.id)
+                .limit(self._batch_size)
+            )
+            return result.all()
+
+    async def _mark_sent(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                update(outbox)
+                .where(outbox.c.id.in_(ids))
+                .values(sent_at=utcnow(), attempts=outbox.c.attempts + 1)
+            )
+
+    async def _record_error(self, row_id: int, exc: Exception) -> None:
+        try:
+            async with self._engine.begin() as conn:
+                await conn.execute(
+                    update(outbox)
+                    .where(outbox.c.id == row_id)
+                    .values(attempts=outbox.c.attempts + 1, last_error=str(exc)[:2000])
+                )
+        except Exception:  # the database may be what failed; the retry loop logs it
+            log.debug("could not record outbox error", exc_info=True)
+
+
+def jetstream_publisher(js_getter: Callable[[], Any]) -> Publish:
+    """A publish function that sends through JetStream and waits for the stream's ack."""
+
+    async def publish(subject: str, payload: bytes, headers: dict[str, str]) -> None:
+        js = js_getter()
+        await js.publish(subject, payload, headers=headers, timeout=5)
+
+    return publish

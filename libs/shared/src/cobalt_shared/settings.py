@@ -1,0 +1,84 @@
+"""Service settings: one pydantic-settings base, one environment prefix per service."""
+
+from __future__ import annotations
+
+from typing import Literal, TypeVar
+
+from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["development", "test", "production"]
+
+# The development default; refused outside development like every other placeholder.
+DEVELOPMENT_AUTH_SECRET = "dev-only-secret-change-me-in-production"  # noqa: S105
+# Values that appear in examples and templates; a real deployment must replace them.
+PLACEHOLDER_SECRETS = frozenset(
+    {"", "changeme", "change-me", "changethis", "secret", "password", DEVELOPMENT_AUTH_SECRET}
+)
+
+
+class ServiceSettings(BaseSettings):
+    """Settings every service shares; a subclass sets `env_prefix` (for example `ORDERS_`)."""
+
+    model_config = SettingsConfigDict(env_prefix="COBALT_", extra="ignore", frozen=True)
+
+    environment: Environment = Field("development", description="development, test or production")
+    database_url: str = Field(
+        "sqlite+aiosqlite:///.local/data/service.db",
+        description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://...",
+    )
+    nats_url: str = Field("nats://127.0.0.1:4222", description="NATS server URL")
+    stream_replicas: int = Field(1, ge=1, le=5, description="JetStream replicas for our streams")
+    http_host: str = Field("127.0.0.1", description="address the HTTP server binds to")
+    http_port: int = Field(8000, ge=1, le=65535, description="port of the HTTP API")
+    worker_port: int = Field(8001, ge=1, le=65535, description="port of the worker's health server")
+    auth_secret: SecretStr = Field(
+        SecretStr(DEVELOPMENT_AUTH_SECRET), description="HMAC key that signs bearer tokens"
+    )
+    token_issuer: str = Field("cobaltconnect", description="issuer of bearer tokens")
+    log_level: str = Field("INFO", description="root log level")
+    relay_interval_seconds: float = Field(
+        0.2, gt=0, le=60, description="how often the outbox relay looks for new rows"
+    )
+    max_deliveries: int = Field(
+        5, ge=1, le=100, description="deliveries of a failing message before it is dead-lettered"
+    )
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secrets(self) -> ServiceSettings:
+        secret = self.auth_secret.get_secret_value()
+        if self.environment != "development" and (
+            secret.lower() in PLACEHOLDER_SECRETS or len(secret) < 32
+        ):
+            prefix = self.model_config.get("env_prefix", "")
+            raise ValueError(
+                f"{prefix}AUTH_SECRET must be set to a random value of at least 32 characters "
+                f"outside development (environment is {self.environment!r})"
+            )
+        return self
+
+    @property
+    def service_name(self) -> str:
+        """The service name derived from the prefix (ORDERS_ -> orders)."""
+        return str(self.model_config.get("env_prefix", "")).rstrip("_").lower().replace("_", "-")
+
+
+class SettingsError(SystemExit):
+    """Start-up refused: the message names each bad setting by its environment variable."""
+
+
+S = TypeVar("S", bound=ServiceSettings)
+
+
+def load_settings(cls: type[S]) -> S:
+    """Build settings from the environment or exit with a message naming each bad setting."""
+    try:
+        return cls()
+    except ValidationError as exc:
+        prefix = str(cls.model_config.get("env_prefix", ""))
+        lines = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"])
+            name = f"{prefix}{field}".upper() if field else "settings"
+            lines.append(f"  {name}: {err['msg']}")
+        raise SettingsError("Invalid settings:\n" + "\n".join(lines)) from None

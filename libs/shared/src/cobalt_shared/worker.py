@@ -1,0 +1,161 @@
+"""The message worker every service runs: FastStream consumers, the outbox relay, health."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from faststream import FastStream
+from faststream.nats import NatsBroker, NatsRouter
+from faststream.specification import AsyncAPI
+from faststream.specification.asyncapi import get_asyncapi_html
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cobalt_shared.contracts.subjects import StreamSpec
+from cobalt_shared.db.engine import ping
+from cobalt_shared.http import install_error_handlers
+from cobalt_shared.messaging import NatsConnection, ensure_stream
+from cobalt_shared.observability import CorrelationMiddleware, health_router
+from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
+from cobalt_shared.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WorkerRuntime:
+    """The parts of a running worker: made first, so app.py can wire units of work to them."""
+
+    settings: ServiceSettings
+    engine: AsyncEngine
+    broker: NatsBroker
+    relay: OutboxRelay
+    nats: NatsConnection
+    streams: Sequence[StreamSpec] = ()
+    started: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @classmethod
+    def create(cls, settings: ServiceSettings, engine: AsyncEngine) -> WorkerRuntime:
+        nats = NatsConnection(settings.nats_url, f"{settings.service_name}-relay")
+        relay = OutboxRelay(
+            engine,
+            jetstream_publisher(nats.jetstream),
+            name=settings.service_name,
+            interval=settings.relay_interval_seconds,
+        )
+        return cls(settings, engine, new_broker(settings), relay, nats)
+
+    async def check_nats(self) -> None:
+        await self.nats.ping()
+        if not self.started.is_set():
+            raise ConnectionError("consumers not started yet")
+
+
+def new_broker(settings: ServiceSettings) -> NatsBroker:
+    """One broker per worker process, reconnecting for ever."""
+    return NatsBroker(
+        settings.nats_url,
+        name=f"{settings.service_name}-worker",
+        max_reconnect_attempts=-1,
+        reconnect_time_wait=1,
+        connect_timeout=2,
+        logger=logging.getLogger(f"{settings.service_name}.consumers"),
+    )
+
+
+def build_worker(
+    runtime: WorkerRuntime,
+    *,
+    title: str,
+    routers: Sequence[NatsRouter],
+    streams: Sequence[StreamSpec],
+) -> FastAPI:
+    """An ASGI app that runs consumers and the relay, and serves health and AsyncAPI docs.
+
+    `streams` are every stream the worker touches (its own first): they are declared at
+    start-up with the configured replicas, so the same code runs embedded and clustered.
+    """
+    worker = runtime
+    worker.streams = streams
+    settings, engine, broker, relay, nats = (
+        runtime.settings,
+        runtime.engine,
+        runtime.broker,
+        runtime.relay,
+        runtime.nats,
+    )
+    for router in routers:
+        broker.include_router(router)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await nats.start()
+        tasks = [
+            asyncio.create_task(_start_consumers(worker), name="consumers"),
+            asyncio.create_task(relay.run(), name="outbox-relay"),
+        ]
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+            with contextlib.suppress(Exception):
+                await broker.stop()
+            await nats.close()
+            await engine.dispose()
+
+    app = FastAPI(title=f"{title} worker", lifespan=lifespan)
+    app.state.worker = worker
+    app.add_middleware(CorrelationMiddleware, service=f"{settings.service_name}-worker")
+    install_error_handlers(app)
+    app.include_router(health_router({"database": lambda: ping(engine), "nats": worker.check_nats}))
+    spec = AsyncAPI(
+        title=f"CobaltConnect {title}",
+        version="0.1.0",
+        description=f"Messages consumed and published by the {title}.",
+    )
+
+    @app.get("/asyncapi.json", tags=["docs"])
+    async def asyncapi_json() -> dict[str, object]:
+        """The AsyncAPI document of this worker's messages."""
+        document: dict[str, object] = (
+            FastStream(broker, specification=spec).schema.to_specification().to_jsonable()
+        )
+        return document
+
+    @app.get("/asyncapi", tags=["docs"], response_class=HTMLResponse)
+    async def asyncapi_html() -> str:
+        """The AsyncAPI document, rendered."""
+        return get_asyncapi_html(FastStream(broker, specification=spec).schema.to_specification())
+
+    return app
+
+
+async def _start_consumers(worker: WorkerRuntime) -> None:
+    """Declare streams and start consuming; keep trying while NATS is unreachable."""
+    nc = await worker.nats.wait_connected()
+    delay = 0.5
+    while True:
+        try:
+            js = nc.jetstream(timeout=5)
+            for spec in worker.streams:
+                await ensure_stream(js, spec, worker.settings.stream_replicas)
+            await worker.broker.start()
+            worker.started.set()
+            log.info("consumers started")
+            return
+        except Exception as exc:
+            log.warning("could not start consumers: %s (retrying in %.1fs)", exc, delay)
+            with contextlib.suppress(Exception):
+                await worker.broker.stop()
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)

@@ -1,0 +1,124 @@
+"""The relay publishes every committed outbox row exactly once, in order, even across crashes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import uuid
+
+import nats
+import pytest
+
+from cobalt_devstack.testkit import Note, drain, eventually, pending_outbox
+from cobalt_shared.messaging import NatsConnection, ensure_stream
+from cobalt_shared.outbox import OutboxRelay, RelayCrashed, jetstream_publisher
+
+
+async def _write(new_uow, stream, merchants, per_merchant):
+    """Commit outbox rows, interleaving merchants; return message ids in commit order."""
+    prefix = stream.subjects[0].removesuffix(".>")
+    ids = []
+    for i in range(per_merchant):
+        for merchant in merchants:
+            note = Note(merchant_id=merchant, text=f"{i}")
+            async with new_uow() as uow:
+                await uow.outbox.add(f"{prefix}.{merchant}.note", note)
+                await uow.commit()
+            ids.append(str(note.message_id))
+    return ids
+
+
+async def test_rolled_back_rows_are_never_published(engine, new_uow, stream, js):
+    async with new_uow() as uow:
+        await uow.outbox.add(
+            f"{stream.subjects[0][:-2]}.x", Note(merchant_id=uuid.uuid4(), text="x")
+        )
+        # no commit: leaving the block rolls back
+    assert await pending_outbox(engine) == 0
+
+
+async def test_crash_after_publish_before_marking_sent_still_delivers_once(
+    engine, new_uow, stream, js
+):
+    ids = await _write(new_uow, stream, [uuid.uuid4()], 5)
+    publish = jetstream_publisher(lambda: js)
+    crashing = OutboxRelay(engine, publish, name="t", lease_seconds=0.5)
+    published = []
+
+    def crash_on_third(message_id: str) -> None:
+        published.append(message_id)
+        if len(published) == 3:
+            raise RelayCrashed("killed between publish and marking sent")
+
+    crashing.after_publish = crash_on_third
+    with pytest.raises(RelayCrashed):
+        await crashing.relay_once()
+    assert await pending_outbox(engine) == 5  # nothing was marked: the crash came first
+
+    await asyncio.sleep(0.6)  # the crashed relay's lease runs out; a new one takes over
+    assert await OutboxRelay(engine, publish, name="t").relay_once() == 5
+    assert await pending_outbox(engine) == 0
+
+    seen = await drain(js, stream.subjects[0])
+    assert [m.headers["Nats-Msg-Id"] for m in seen] == ids
+
+
+async def test_rows_keep_per_merchant_order_with_two_relays_running(engine, new_uow, stream, js):
+    merchants = [uuid.uuid4(), uuid.uuid4()]
+    ids = await _write(new_uow, stream, merchants, 20)
+    publish = jetstream_publisher(lambda: js)
+    relays = [OutboxRelay(engine, publish, name="t", interval=0.01) for _ in range(2)]
+    tasks = [asyncio.create_task(r.run()) for r in relays]
+    try:
+        await eventually(lambda: _none_pending(engine), what="outbox drained")
+    finally:
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+    seen = await drain(js, stream.subjects[0])
+    assert [m.headers["Nats-Msg-Id"] for m in seen] == ids
+    for merchant in merchants:
+        texts = [json.loads(m.data)["text"] for m in seen if str(merchant) in m.subject]
+        assert texts == [str(i) for i in range(20)]
+
+
+async def _none_pending(engine):
+    return await pending_outbox(engine) == 0
+
+
+async def test_rows_written_while_nats_is_down_arrive_after_it_returns(
+    engine, new_uow, stream, private_nats
+):
+    connection = NatsConnection(private_nats.url, "relay-test")
+    await connection.start()
+    nc = await connection.wait_connected(10)
+    await ensure_stream(nc.jetstream(), stream)
+    relay = OutboxRelay(
+        engine,
+        jetstream_publisher(connection.jetstream),
+        name="t",
+        interval=0.05,
+        max_backoff=0.5,
+    )
+    task = asyncio.create_task(relay.run())
+    try:
+        private_nats.stop()
+        ids = await _write(new_uow, stream, [uuid.uuid4()], 3)
+        await asyncio.sleep(1.0)
+        assert await pending_outbox(engine) == 3  # nothing can be published yet
+        private_nats.start()
+        await eventually(lambda: _none_pending(engine), timeout=30, what="rows published")
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await connection.close()
+    reader = await nats.connect(private_nats.url)
+    try:
+        seen = await drain(reader.jetstream(), stream.subjects[0])
+    finally:
+        await reader.close()
+    assert [m.headers["Nats-Msg-Id"] for m in seen] == ids

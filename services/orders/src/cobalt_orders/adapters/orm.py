@@ -1,0 +1,23 @@
+"""Tables of the orders service."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, MetaData, Numeric, String, Table, UniqueConstraint, Uuid
+
+from cobalt_shared.db.tables import NAMING_CONVENTION, UTCDateTime
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("merchant_id", Uuid, nullable=False, index=True),
+    Column("vendor_name", String(100), nullable=False),
+    Column("vendor_key", String(100), nullable=False),
+    Column("invoice_number", String(40), nullable=False),
+    Column("received_on", Date, nullable=False),
+    Column("total", Numeric(14, 2), nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    UniqueConstraint("merchant_id", "vendor_key", "invoice_number", name="uq_orders_invoice"),
+)

@@ -1,0 +1,119 @@
+"""`make run`'s launcher: starts everything, keeps data across restarts, Ctrl-C leaves nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+def _start(data_dir: Path) -> tuple[subprocess.Popen[str], list[str]]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cobalt_devstack.run", "--data-dir", str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    deadline = time.monotonic() + 150
+    assert proc.stdout is not None
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line.rstrip())
+        if "press Ctrl-C to stop" in line:
+            return proc, lines
+    proc.kill()
+    raise AssertionError("launcher did not become ready:\n" + "\n".join(lines))
+
+
+def _processes_using(marker: str) -> list[int]:
+    """Pids whose command line or environment mentions `marker` (our data folder)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            blob = (entry / "cmdline").read_bytes() + (entry / "environ").read_bytes()
+        except OSError:
+            continue
+        if marker.encode() in blob:
+            found.append(int(entry.name))
+    return found
+
+
+def _interrupt(proc: subprocess.Popen[str]) -> str:
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=60)
+    return out
+
+
+def test_run_starts_everything_and_ctrl_c_stops_every_process(tmp_path):
+    data_dir = tmp_path / "local"
+    proc, lines = _start(data_dir)
+    try:
+        text = "\n".join(lines)
+        for title in ("Orders", "Payables", "Chart of accounts", "QuickBooks gateway", "Reporting"):
+            assert title in text
+        api = next(line.split("API ")[1].split("/docs")[0] for line in lines if "Orders " in line)
+        merchant = uuid.uuid4()
+        token = TokenService(DEVELOPMENT_AUTH_SECRET).mint(
+            subject="t", role=Role.MERCHANT, merchant_id=merchant
+        )
+        headers = {"Authorization": f"Bearer {token}"}
+        order = {
+            "vendor_name": "Acme",
+            "invoice_number": "A-1",
+            "received_on": "2026-11-20",
+            "total": "10.00",
+        }
+        created = httpx.post(f"{api}/orders/received", json=order, headers=headers, timeout=10)
+        assert created.status_code == 201
+        assert len(_processes_using(str(data_dir))) >= 11  # NATS + 5 APIs + 5 workers
+    finally:
+        out = _interrupt(proc)
+    assert proc.returncode == 0, out
+    assert "stopped" in out
+    assert _wait_gone(str(data_dir)), _processes_using(str(data_dir))
+
+    # Data survives a restart.
+    proc, lines = _start(data_dir)
+    try:
+        api = next(line.split("API ")[1].split("/docs")[0] for line in lines if "Orders " in line)
+        listed = httpx.get(f"{api}/orders", headers=headers, timeout=10).json()
+        assert [o["invoice_number"] for o in listed] == ["A-1"]
+    finally:
+        _interrupt(proc)
+    assert _wait_gone(str(data_dir)), _processes_using(str(data_dir))
+
+    reset = subprocess.run(
+        [sys.executable, "-m", "cobalt_devstack.run", "--data-dir", str(data_dir), "--reset"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert reset.returncode == 0
+    assert not (data_dir / "data").exists()
+
+
+def _wait_gone(marker: str) -> bool:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if not _processes_using(marker):
+            return True
+        time.sleep(0.2)
+    return False

@@ -1,0 +1,82 @@
+"""Every service's API and worker report ready only when their database and NATS answer."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from cobalt_devstack.services import SERVICES, ServiceDef
+from cobalt_devstack.testkit import eventually
+from cobalt_shared.db.migrations import upgrade_async
+
+UNREACHABLE_POSTGRES = "postgresql+asyncpg://nobody@127.0.0.1:1/nothing"
+
+
+def _build(service: ServiceDef, part: str, database_url: str, nats_url: str) -> FastAPI:
+    config = importlib.import_module(f"{service.module}.config")
+    app_module = importlib.import_module(f"{service.module}.app")
+    settings = config.Settings(database_url=database_url, nats_url=nats_url)
+    factory = app_module.create_api if part == "api" else app_module.create_worker
+    return factory(settings)
+
+
+async def _migrate(service: ServiceDef, database_url: str) -> None:
+    package = importlib.import_module(service.module)
+    await upgrade_async(Path(package.__file__).parent / "migrations", database_url)
+
+
+async def _readyz(app: FastAPI) -> httpx.Response:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://svc"
+    ) as client:
+        return await client.get("/readyz")
+
+
+@pytest.mark.parametrize("part", ["api", "worker"])
+@pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.name)
+async def test_ready_when_database_and_nats_answer(service, part, database_url, nats_server):
+    await _migrate(service, database_url)
+    app = _build(service, part, database_url, nats_server.url)
+    async with app.router.lifespan_context(app):
+
+        async def ready() -> bool:
+            return (await _readyz(app)).status_code == 200
+
+        await eventually(ready, timeout=30, what=f"{service.name} {part} ready")
+        body = (await _readyz(app)).json()
+    assert body == {"status": "ready", "checks": {"database": "ok", "nats": "ok"}}
+
+
+@pytest.mark.parametrize("part", ["api", "worker"])
+async def test_not_ready_when_the_database_is_unreachable(part, nats_server):
+    app = _build(SERVICES[1], part, UNREACHABLE_POSTGRES, nats_server.url)
+    async with app.router.lifespan_context(app):
+        response = await _readyz(app)
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"].startswith("unavailable")
+
+
+@pytest.mark.parametrize("part", ["api", "worker"])
+async def test_not_ready_when_nats_is_unreachable_and_ready_again_when_it_returns(
+    part, database_url, private_nats
+):
+    service = SERVICES[1]
+    await _migrate(service, database_url)
+    app = _build(service, part, database_url, private_nats.url)
+    async with app.router.lifespan_context(app):
+
+        async def status(code: int) -> bool:
+            return (await _readyz(app)).status_code == code
+
+        await eventually(lambda: status(200), timeout=30, what="ready")
+        private_nats.stop()
+        await eventually(lambda: status(503), timeout=10, what="not ready without NATS")
+        body = (await _readyz(app)).json()
+        assert body["checks"]["nats"].startswith("unavailable")
+        assert body["checks"]["database"] == "ok"
+        private_nats.start()
+        await eventually(lambda: status(200), timeout=30, what="ready again")
