@@ -21,11 +21,13 @@ def _build(service: ServiceDef, part: str, database_url: str, nats_url: str) -> 
     app_module = importlib.import_module(f"{service.module}.app")
     settings = config.Settings(database_url=database_url, nats_url=nats_url)
     factory = app_module.create_api if part == "api" else app_module.create_worker
-    return factory(settings)
+    app: FastAPI = factory(settings)
+    return app
 
 
 async def _migrate(service: ServiceDef, database_url: str) -> None:
     package = importlib.import_module(service.module)
+    assert package.__file__ is not None
     await upgrade_async(Path(package.__file__).parent / "migrations", database_url)
 
 

@@ -144,7 +144,9 @@ async def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, NatsServer(Path(tmp) / "nats") as server:
         print(f"{n} messages each; nats-server {server.url}; 2 cores")
         baseline = await raw_jetstream(server.url, n)
-        rows = [("raw JetStream publish+consume (baseline)", None, baseline)]
+        rows: list[tuple[str, float | None, float]] = [
+            ("raw JetStream publish+consume (baseline)", None, baseline)
+        ]
         sqlite_url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
         write, rate = await pipe(server.url, sqlite_url, n)
         rows.append(("outbox->relay->inbox, SQLite", write, rate))

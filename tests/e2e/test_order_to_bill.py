@@ -39,10 +39,12 @@ def _headers(merchant: uuid.UUID) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def _open_bills(stack: Stack, merchant: uuid.UUID, expect: int, timeout: float = 30) -> list:
+def _open_bills(
+    stack: Stack, merchant: uuid.UUID, expect: int, timeout: float = 30
+) -> list[dict[str, str]]:
     url = stack.running["payables"].api_url + "/bills/open"
     deadline = time.monotonic() + timeout
-    bills: list = []
+    bills: list[dict[str, str]] = []
     while time.monotonic() < deadline:
         bills = httpx.get(url, headers=_headers(merchant), timeout=5).json()
         if len(bills) >= expect:

@@ -72,7 +72,7 @@ class InboxConfig:
 
     def delay_for(self, delivery: int) -> float:
         """Back-off before delivery number `delivery + 1`."""
-        return min(self.base_delay * (2 ** max(delivery - 1, 0)), self.max_delay)
+        return float(min(self.base_delay * 2.0 ** max(delivery - 1, 0), self.max_delay))
 
 
 def inbox_router(config: InboxConfig) -> NatsRouter:

@@ -83,7 +83,7 @@ class NatsConnection:
             raise ConnectionError("not connected to NATS")
         return self._nc.jetstream(timeout=5)
 
-    async def ping(self, timeout: float = 1.0) -> None:
+    async def ping(self, timeout: int = 1) -> None:
         """Raise unless the server answers a round trip now."""
         if self._nc is None or not self._nc.is_connected:
             raise ConnectionError("not connected to NATS")

@@ -11,8 +11,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 SUPPORTED_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
+# Execution option for connections that only read: conn.execution_options(**{READ_ONLY: True})
 READ_ONLY = "cobalt_read_only"
-"""Execution option for connections that only read: `conn.execution_options(**{READ_ONLY: True})`."""
 
 
 def is_sqlite(url: str) -> bool:
