@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import MetaData, inspect
 
 from cobalt_devstack.services import SERVICES, ServiceDef
 from cobalt_shared.db.engine import create_engine
@@ -29,11 +29,14 @@ async def _schema_diff_and_tables(service: ServiceDef, url: str) -> tuple[list[o
     try:
         async with engine.connect() as conn:
 
-            def diff(sync_conn):  # type: ignore[no-untyped-def]
+            def diff(sync_conn):
                 context = MigrationContext.configure(sync_conn, opts={"compare_type": True})
-                return compare_metadata(context, [metadata, messaging_metadata])
+                combined = MetaData()
+                for table in (*metadata.tables.values(), *messaging_metadata.tables.values()):
+                    table.to_metadata(combined)
+                return compare_metadata(context, combined)
 
-            def tables(sync_conn):  # type: ignore[no-untyped-def]
+            def tables(sync_conn):
                 return set(inspect(sync_conn).get_table_names())
 
             return await conn.run_sync(diff), await conn.run_sync(tables)
