@@ -115,3 +115,28 @@ def test_worker_killed_mid_stream_loses_and_duplicates_nothing(stack):
     assert sorted(b["invoice_number"] for b in bills) == sorted(f"INV-{i}" for i in range(total))
     time.sleep(1.0)
     assert len(_open_bills(stack, merchant, expect=total + 1, timeout=0.5)) == total
+
+
+def test_dead_letters_are_for_support_and_asyncapi_documents_the_messages(stack):
+    support = TOKENS.mint(subject="support", role=Role.SUPPORT, merchant_id=None)
+    for name in ("orders", "payables"):
+        url = stack.running[name].api_url + "/dead-letters"
+        listed = httpx.get(url, headers={"Authorization": f"Bearer {support}"}, timeout=10)
+        assert listed.status_code == 200
+        assert listed.json() == []
+        refused = httpx.get(url, headers=_headers(uuid.uuid4()), timeout=10)
+        assert refused.status_code == 403
+    missing = httpx.post(
+        stack.running["payables"].api_url + "/dead-letters/999/replay",
+        headers={"Authorization": f"Bearer {support}"},
+        timeout=10,
+    )
+    assert missing.status_code == 404
+    assert missing.json()["error"]["message"] == "dead letter 999 does not exist"
+
+    published = httpx.get(stack.running["orders"].worker_url + "/asyncapi.json", timeout=10).json()
+    consumed = httpx.get(stack.running["payables"].worker_url + "/asyncapi.json", timeout=10).json()
+    for document in (published, consumed):
+        schemas = document["components"]["schemas"]
+        order_received = next(v for k, v in schemas.items() if "OrderReceived" in k)
+        assert order_received["properties"]["invoice_number"]["description"]

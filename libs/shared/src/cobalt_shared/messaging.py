@@ -7,12 +7,14 @@ import contextlib
 import logging
 
 import nats
+from faststream.nats import NatsRouter
 from nats.aio.client import Client
 from nats.errors import NoServersError
 from nats.js import JetStreamContext
 from nats.js.api import StorageType, StreamConfig
 from nats.js.errors import BadRequestError, NotFoundError
 
+from cobalt_shared.contracts.base import Message
 from cobalt_shared.contracts.subjects import StreamSpec
 
 log = logging.getLogger(__name__)
@@ -98,6 +100,13 @@ class NatsConnection:
             with contextlib.suppress(Exception):
                 await self._nc.drain()
         self._nc = None
+
+
+def document_publication(
+    router: NatsRouter, subject: str, message: type[Message], description: str
+) -> None:
+    """Describe a message this service publishes (through its outbox) in its AsyncAPI document."""
+    router.publisher(subject, schema=message, title=message.TYPE, description=description)
 
 
 async def ensure_stream(js: JetStreamContext, spec: StreamSpec, replicas: int = 1) -> None:

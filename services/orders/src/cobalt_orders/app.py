@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from cobalt_orders.adapters.uow import OrdersUnitOfWork
 from cobalt_orders.config import Settings
-from cobalt_orders.entrypoints import http
+from cobalt_orders.entrypoints import http, messaging
 from cobalt_shared.contracts.subjects import ORDERS_STREAM
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.dead_letters import dead_letter_router
@@ -37,4 +37,6 @@ def create_worker(settings: Settings) -> FastAPI:
     """Worker: relays order events from the outbox to JetStream."""
     engine = create_engine(settings.database_url)
     runtime = WorkerRuntime.create(settings, engine)
-    return build_worker(runtime, title=TITLE, routers=[], streams=[ORDERS_STREAM])
+    return build_worker(
+        runtime, title=TITLE, routers=[messaging.build_publications()], streams=[ORDERS_STREAM]
+    )

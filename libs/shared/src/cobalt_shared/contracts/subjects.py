@@ -36,3 +36,4 @@ def order_received(merchant_id: uuid.UUID | str) -> str:
 
 
 ORDER_RECEIVED_ALL = "orders.event.*.order-received"
+ORDER_RECEIVED_DOC = "orders.event.{merchant_id}.order-received"
