@@ -9,11 +9,12 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cobalt_shared.auth import TokenService
-from cobalt_shared.db.engine import ping
+from cobalt_shared.contracts.subjects import StreamSpec
+from cobalt_shared.db.engine import create_engine, ping
 from cobalt_shared.db.uow import UnitOfWork
+from cobalt_shared.dead_letters import dead_letter_router
 from cobalt_shared.errors import DomainError
 from cobalt_shared.messaging import NatsConnection
 from cobalt_shared.observability import Check, CorrelationMiddleware, health_router
@@ -69,13 +70,18 @@ def build_service_api(
     settings: ServiceSettings,
     *,
     title: str,
-    engine: AsyncEngine,
-    new_uow: Callable[[], UnitOfWork],
+    description: str,
+    unit_of_work: type[UnitOfWork],
+    own_stream: StreamSpec,
     routers: Sequence[APIRouter],
-    description: str = "",
 ) -> FastAPI:
-    """A service API whose readiness covers its database and NATS."""
+    """A service API on its own database: readiness covers database and NATS; dead letters of
+    its consumers can be listed and replayed by support."""
+    engine = create_engine(settings.database_url)
     nats = NatsConnection(settings.nats_url, f"{settings.service_name}-api")
+
+    def new_uow() -> UnitOfWork:
+        return unit_of_work(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -90,9 +96,14 @@ def build_service_api(
         settings,
         title=title,
         description=description,
-        routers=routers,
+        routers=[*routers, dead_letter_router(new_uow, own_stream)],
         checks={"database": lambda: ping(engine), "nats": nats.ping},
         lifespan=lifespan,
     )
     app.state.new_uow = new_uow
     return app
+
+
+def unit_of_work(request: Request) -> Any:
+    """Dependency: a fresh unit of work of the service's own type (annotate it per service)."""
+    return request.app.state.new_uow()

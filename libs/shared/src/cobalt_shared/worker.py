@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
@@ -18,8 +18,10 @@ from faststream.specification.asyncapi import get_asyncapi_html
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cobalt_shared.contracts.subjects import StreamSpec
-from cobalt_shared.db.engine import ping
+from cobalt_shared.db.engine import create_engine, ping
+from cobalt_shared.db.uow import UnitOfWork
 from cobalt_shared.http import install_error_handlers
+from cobalt_shared.inbox import InboxConfig
 from cobalt_shared.messaging import NatsConnection, ensure_stream
 from cobalt_shared.observability import CorrelationMiddleware, health_router
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
@@ -159,3 +161,23 @@ async def _start_consumers(worker: WorkerRuntime) -> None:
                 await worker.broker.stop()
             await asyncio.sleep(delay)
             delay = min(delay * 2, 10.0)
+
+
+def build_service_worker(
+    settings: ServiceSettings,
+    *,
+    title: str,
+    unit_of_work: type[UnitOfWork],
+    streams: Sequence[StreamSpec],
+    routers: Callable[[InboxConfig], Sequence[NatsRouter]],
+) -> FastAPI:
+    """A service worker on its own database: `routers` get the inbox configuration (units of
+    work that wake the relay on commit) and return the consumers and documented publications."""
+    engine = create_engine(settings.database_url)
+    runtime = WorkerRuntime.create(settings, engine)
+
+    def new_uow() -> UnitOfWork:
+        return unit_of_work(engine, on_commit=runtime.relay.notify)
+
+    inbox = InboxConfig(new_uow, max_deliveries=settings.max_deliveries)
+    return build_worker(runtime, title=title, routers=routers(inbox), streams=streams)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from cobalt_orders.adapters.uow import OrdersUnitOfWork
@@ -15,18 +14,14 @@ from cobalt_orders.application.receive_order import ReceiveOrder, receive_order
 from cobalt_orders.domain.order import ReceivedOrder
 from cobalt_shared.auth import Merchant
 from cobalt_shared.errors import NotFound
+from cobalt_shared.http import unit_of_work
 from cobalt_shared.money import Money
 from cobalt_shared.observability import correlation_id
 
 router = APIRouter(prefix="/orders", tags=["orders"])
 
 
-def _uow(request: Request) -> OrdersUnitOfWork:
-    new_uow: Callable[[], OrdersUnitOfWork] = request.app.state.new_uow
-    return new_uow()
-
-
-Uow = Annotated[OrdersUnitOfWork, Depends(_uow)]
+Uow = Annotated[OrdersUnitOfWork, Depends(unit_of_work)]
 
 
 class ReceiveOrderRequest(BaseModel):

@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.domain.bill import Bill
 from cobalt_shared.auth import Merchant
+from cobalt_shared.http import unit_of_work
 from cobalt_shared.money import Money
 
 router = APIRouter(prefix="/bills", tags=["bills"])
 
 
-def _uow(request: Request) -> PayablesUnitOfWork:
-    new_uow: Callable[[], PayablesUnitOfWork] = request.app.state.new_uow
-    return new_uow()
-
-
-Uow = Annotated[PayablesUnitOfWork, Depends(_uow)]
+Uow = Annotated[PayablesUnitOfWork, Depends(unit_of_work)]
 
 
 class BillOut(BaseModel):
