@@ -1,0 +1,459 @@
+"""Typed builders of every qbXML request the product sends, children in schema order."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import ClassVar, Literal, TypeAlias
+
+from lxml import etree
+
+from cobalt_qbxml import values as v
+from cobalt_qbxml.values import QbxmlValueError
+
+Element: TypeAlias = etree._Element
+
+
+def _add(parent: Element, tag: str, text: str | None = None) -> Element:
+    child = etree.SubElement(parent, tag)
+    if text is not None:
+        child.text = text
+    return child
+
+
+def _opt(parent: Element, tag: str, text: str | None) -> None:
+    if text is not None and text != "":
+        _add(parent, tag, text)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to a QuickBooks list object: by ListID when known, else by full name."""
+
+    full_name: str | None = None
+    list_id: str | None = None
+
+    def add_to(self, parent: Element, tag: str, *, account: bool = False, limit: int = 41) -> None:
+        if not self.full_name and not self.list_id:
+            raise QbxmlValueError(tag, "needs a ListID or a full name")
+        ref = _add(parent, tag)
+        if self.list_id:
+            _add(ref, "ListID", v.name(self.list_id, f"{tag}.ListID", 36))
+        else:
+            assert self.full_name is not None
+            full = (
+                v.account_full_name(self.full_name, f"{tag}.FullName")
+                if account
+                else v.name(self.full_name, f"{tag}.FullName", limit)
+            )
+            _add(ref, "FullName", full)
+
+
+class Request:
+    """One request of a message set; subclasses fill the `<...Rq>` element."""
+
+    rq_tag: ClassVar[str]
+    writes: ClassVar[bool] = False
+
+    def to_element(self, request_id: str) -> Element:
+        if not request_id or len(request_id) > 50:
+            raise QbxmlValueError("requestID", "must be 1 to 50 characters")
+        rq = etree.Element(self.rq_tag, requestID=request_id)
+        self.fill(rq)
+        return rq
+
+    def fill(self, rq: Element) -> None:
+        raise NotImplementedError
+
+
+# ----------------------------------------------------------------------------- vendors
+@dataclass(frozen=True)
+class VendorQuery(Request):
+    """Vendors by exact name, or those whose name contains a text."""
+
+    rq_tag: ClassVar[str] = "VendorQueryRq"
+    full_names: Sequence[str] = ()
+    name_contains: str | None = None
+    active_only: bool = False
+    max_returned: int | None = None
+
+    def fill(self, rq: Element) -> None:
+        if self.full_names:
+            for full in self.full_names:
+                _add(rq, "FullName", v.name(full, "Vendor FullName", 41))
+            return
+        if self.max_returned is not None:
+            _add(rq, "MaxReturned", str(self.max_returned))
+        _add(rq, "ActiveStatus", "ActiveOnly" if self.active_only else "All")
+        if self.name_contains:
+            name_filter = _add(rq, "NameFilter")
+            _add(name_filter, "MatchCriterion", "Contains")
+            _add(name_filter, "Name", v.name(self.name_contains, "NameFilter", 41))
+
+
+@dataclass(frozen=True)
+class VendorAdd(Request):
+    """A new vendor (made before its first bill)."""
+
+    rq_tag: ClassVar[str] = "VendorAddRq"
+    writes: ClassVar[bool] = True
+    name: str
+    company_name: str | None = None
+    name_on_check: str | None = None
+    external_guid: uuid.UUID | None = None
+
+    def fill(self, rq: Element) -> None:
+        add = _add(rq, "VendorAdd")
+        _add(add, "Name", v.name(self.name, "Vendor Name", 41))
+        if self.company_name:
+            _add(add, "CompanyName", v.name(self.company_name, "CompanyName", 41))
+        if self.name_on_check:
+            _add(add, "NameOnCheck", v.name(self.name_on_check, "NameOnCheck", 41))
+        if self.external_guid:
+            _add(add, "ExternalGUID", v.guid(self.external_guid))
+
+
+# ----------------------------------------------------------------------------- bills
+@dataclass(frozen=True)
+class ExpenseLine:
+    """One expense line: a purchase category's account and amount."""
+
+    account: Ref
+    amount: Decimal
+    memo: str | None = None
+
+    def add_to(self, parent: Element) -> None:
+        line = _add(parent, "ExpenseLineAdd")
+        self.account.add_to(line, "AccountRef", account=True)
+        _add(line, "Amount", v.amount(self.amount, "ExpenseLine Amount"))
+        _opt(line, "Memo", v.free_text(self.memo, "ExpenseLine Memo", 4095))
+
+
+@dataclass(frozen=True)
+class BillAdd(Request):
+    """A bill for a received vendor order: one expense line per purchase category."""
+
+    rq_tag: ClassVar[str] = "BillAddRq"
+    writes: ClassVar[bool] = True
+    vendor: Ref
+    txn_date: date
+    ref_number: str
+    external_guid: uuid.UUID
+    expense_lines: Sequence[ExpenseLine]
+    ap_account: Ref | None = None
+    due_date: date | None = None
+    memo: str | None = None
+
+    def fill(self, rq: Element) -> None:
+        if not self.expense_lines:
+            raise QbxmlValueError("BillAdd", "needs at least one expense line")
+        add = _add(rq, "BillAdd")
+        self.vendor.add_to(add, "VendorRef")
+        if self.ap_account:
+            self.ap_account.add_to(add, "APAccountRef", account=True)
+        _add(add, "TxnDate", v.qb_date(self.txn_date))
+        if self.due_date:
+            _add(add, "DueDate", v.qb_date(self.due_date))
+        _add(add, "RefNumber", v.name(self.ref_number, "Bill RefNumber", 20))
+        _opt(add, "Memo", v.free_text(self.memo, "Bill Memo", 4095))
+        _add(add, "ExternalGUID", v.guid(self.external_guid))
+        for line in self.expense_lines:
+            line.add_to(add)
+
+
+@dataclass(frozen=True)
+class VendorCreditAdd(Request):
+    """A vendor credit (returns, breakage, allowances): the same shape as a bill."""
+
+    rq_tag: ClassVar[str] = "VendorCreditAddRq"
+    writes: ClassVar[bool] = True
+    vendor: Ref
+    txn_date: date
+    ref_number: str
+    external_guid: uuid.UUID
+    expense_lines: Sequence[ExpenseLine]
+    ap_account: Ref | None = None
+    memo: str | None = None
+
+    def fill(self, rq: Element) -> None:
+        if not self.expense_lines:
+            raise QbxmlValueError("VendorCreditAdd", "needs at least one expense line")
+        add = _add(rq, "VendorCreditAdd")
+        self.vendor.add_to(add, "VendorRef")
+        if self.ap_account:
+            self.ap_account.add_to(add, "APAccountRef", account=True)
+        _add(add, "TxnDate", v.qb_date(self.txn_date))
+        _add(add, "RefNumber", v.name(self.ref_number, "VendorCredit RefNumber", 20))
+        _opt(add, "Memo", v.free_text(self.memo, "VendorCredit Memo", 4095))
+        _add(add, "ExternalGUID", v.guid(self.external_guid))
+        for line in self.expense_lines:
+            line.add_to(add)
+
+
+# ----------------------------------------------------------------------------- payments
+@dataclass(frozen=True)
+class AppliedCredit:
+    """A vendor credit used against one bill (SetCredit)."""
+
+    credit_txn_id: str
+    applied_amount: Decimal
+
+
+@dataclass(frozen=True)
+class AppliedToTxn:
+    """What one payment pays on one bill, and the credits it uses there."""
+
+    txn_id: str
+    payment_amount: Decimal
+    credits: Sequence[AppliedCredit] = ()
+
+    def add_to(self, parent: Element) -> None:
+        applied = _add(parent, "AppliedToTxnAdd")
+        _add(applied, "TxnID", v.name(self.txn_id, "AppliedToTxn TxnID", 36))
+        _add(applied, "PaymentAmount", v.amount(self.payment_amount, "PaymentAmount"))
+        for credit in self.credits:
+            set_credit = _add(applied, "SetCredit")
+            _add(set_credit, "CreditTxnID", v.name(credit.credit_txn_id, "CreditTxnID", 36))
+            _add(set_credit, "AppliedAmount", v.amount(credit.applied_amount, "AppliedAmount"))
+
+
+@dataclass(frozen=True)
+class BillPaymentCheckAdd(Request):
+    """A payment from the operating account to one vendor, applied to its bills."""
+
+    rq_tag: ClassVar[str] = "BillPaymentCheckAddRq"
+    writes: ClassVar[bool] = True
+    payee: Ref
+    bank_account: Ref
+    txn_date: date
+    external_guid: uuid.UUID
+    applied: Sequence[AppliedToTxn]
+    ap_account: Ref | None = None
+    ref_number: str | None = None
+    memo: str | None = None
+
+    def fill(self, rq: Element) -> None:
+        if not self.applied:
+            raise QbxmlValueError("BillPaymentCheckAdd", "must apply to at least one bill")
+        add = _add(rq, "BillPaymentCheckAdd")
+        self.payee.add_to(add, "PayeeEntityRef")
+        if self.ap_account:
+            self.ap_account.add_to(add, "APAccountRef", account=True)
+        _add(add, "TxnDate", v.qb_date(self.txn_date))
+        self.bank_account.add_to(add, "BankAccountRef", account=True)
+        if self.ref_number:
+            _add(add, "RefNumber", v.name(self.ref_number, "BillPaymentCheck RefNumber", 11))
+        else:
+            _add(add, "IsToBePrinted", "false")
+        _opt(add, "Memo", v.free_text(self.memo, "BillPaymentCheck Memo", 4095))
+        _add(add, "ExternalGUID", v.guid(self.external_guid))
+        for applied in self.applied:
+            applied.add_to(add)
+
+
+# ----------------------------------------------------------------------------- deposits
+@dataclass(frozen=True)
+class DepositLine:
+    """Money deposited from one account (card clearing, cash drawer)."""
+
+    account: Ref
+    amount: Decimal
+    memo: str | None = None
+    payment_method: Ref | None = None
+    entity: Ref | None = None
+    check_number: str | None = None
+
+    def add_to(self, parent: Element) -> None:
+        line = _add(parent, "DepositLineAdd")
+        if self.entity:
+            self.entity.add_to(line, "EntityRef", limit=209)
+        self.account.add_to(line, "AccountRef", account=True)
+        _opt(line, "Memo", v.free_text(self.memo, "DepositLine Memo", 4095))
+        if self.check_number:
+            _add(line, "CheckNumber", v.name(self.check_number, "CheckNumber", 11))
+        if self.payment_method:
+            self.payment_method.add_to(line, "PaymentMethodRef", limit=31)
+        _add(line, "Amount", v.amount(self.amount, "DepositLine Amount"))
+
+
+@dataclass(frozen=True)
+class DepositAdd(Request):
+    """A deposit into the operating account: gross card batches, or the day's cash."""
+
+    rq_tag: ClassVar[str] = "DepositAddRq"
+    writes: ClassVar[bool] = True
+    deposit_to: Ref
+    txn_date: date
+    external_guid: uuid.UUID
+    lines: Sequence[DepositLine]
+    memo: str | None = None
+
+    def fill(self, rq: Element) -> None:
+        if not self.lines:
+            raise QbxmlValueError("DepositAdd", "needs at least one line")
+        add = _add(rq, "DepositAdd")
+        _add(add, "TxnDate", v.qb_date(self.txn_date))
+        self.deposit_to.add_to(add, "DepositToAccountRef", account=True)
+        _opt(add, "Memo", v.free_text(self.memo, "Deposit Memo", 4095))
+        _add(add, "ExternalGUID", v.guid(self.external_guid))
+        for line in self.lines:
+            line.add_to(add)
+
+
+# ----------------------------------------------------------------------------- journal
+@dataclass(frozen=True)
+class JournalLine:
+    """A debit or credit line of a journal entry."""
+
+    side: Literal["debit", "credit"]
+    account: Ref
+    amount: Decimal
+    memo: str | None = None
+    entity: Ref | None = None
+
+
+@dataclass(frozen=True)
+class JournalEntryAdd(Request):
+    """A balanced journal entry (the day's sales by category); unbalanced ones are refused."""
+
+    rq_tag: ClassVar[str] = "JournalEntryAddRq"
+    writes: ClassVar[bool] = True
+    txn_date: date
+    external_guid: uuid.UUID
+    lines: Sequence[JournalLine]
+    ref_number: str | None = None
+    memo: str | None = None
+
+    def fill(self, rq: Element) -> None:
+        debits = sum((ln.amount for ln in self.lines if ln.side == "debit"), Decimal(0))
+        credits = sum((ln.amount for ln in self.lines if ln.side == "credit"), Decimal(0))
+        if not self.lines or debits != credits:
+            raise QbxmlValueError(
+                "JournalEntryAdd", f"debits {debits} must equal credits {credits}"
+            )
+        add = _add(rq, "JournalEntryAdd")
+        _add(add, "TxnDate", v.qb_date(self.txn_date))
+        if self.ref_number:
+            _add(add, "RefNumber", v.name(self.ref_number, "JournalEntry RefNumber", 11))
+        _opt(add, "Memo", v.free_text(self.memo, "JournalEntry Memo", 4095))
+        _add(add, "ExternalGUID", v.guid(self.external_guid))
+        for ln in self.lines:
+            tag = "JournalDebitLine" if ln.side == "debit" else "JournalCreditLine"
+            line = _add(add, tag)
+            ln.account.add_to(line, "AccountRef", account=True)
+            _add(line, "Amount", v.amount(ln.amount, f"{tag} Amount"))
+            _opt(line, "Memo", v.free_text(ln.memo, f"{tag} Memo", 4095))
+            if ln.entity:
+                ln.entity.add_to(line, "EntityRef", limit=209)
+
+
+# ----------------------------------------------------------------------------- accounts
+ACCOUNT_PAGE_SIZE = 500
+
+
+@dataclass(frozen=True)
+class AccountQuery(Request):
+    """The chart of accounts, a page at a time.
+
+    AccountQuery has no qbXML iterator (the 13.0 schema gives it none), so large charts are
+    read in pages ordered by name: each page starts at the name after the last one seen.
+    """
+
+    rq_tag: ClassVar[str] = "AccountQueryRq"
+    account_types: Sequence[str] = ()
+    active_only: bool = False
+    max_returned: int | None = ACCOUNT_PAGE_SIZE
+    from_name: str | None = None
+    full_names: Sequence[str] = field(default_factory=tuple)
+
+    def fill(self, rq: Element) -> None:
+        if self.full_names:
+            for full in self.full_names:
+                _add(rq, "FullName", v.account_full_name(full, "Account FullName"))
+            return
+        if self.max_returned is not None:
+            _add(rq, "MaxReturned", str(self.max_returned))
+        _add(rq, "ActiveStatus", "ActiveOnly" if self.active_only else "All")
+        if self.from_name:
+            name_range = _add(rq, "NameRangeFilter")
+            _add(name_range, "FromName", v.account_full_name(self.from_name, "FromName"))
+        for account_type in self.account_types:
+            _add(rq, "AccountType", account_type)
+
+    def next_page(self, last_full_name: str) -> AccountQuery:
+        """The query for the page after one that ended at `last_full_name`."""
+        return AccountQuery(
+            account_types=self.account_types,
+            active_only=self.active_only,
+            max_returned=self.max_returned,
+            from_name=last_full_name,
+        )
+
+
+# ----------------------------------------------------------------------------- verification
+TxnKind = Literal["Bill", "VendorCredit", "BillPaymentCheck", "Deposit", "JournalEntry"]
+
+
+@dataclass(frozen=True)
+class TxnQuery(Request):
+    """Transactions of one kind by TxnID, by RefNumber, or by date range and entity.
+
+    Used to verify what exists before anything is written again. `iterator="Start"` (with
+    max_returned) and then `iterator="Continue"` with the returned iterator id page through
+    large results.
+    """
+
+    rq_tag: ClassVar[str] = ""
+    kind: TxnKind = "Bill"
+    txn_ids: Sequence[str] = ()
+    ref_numbers: Sequence[str] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    entity: Ref | None = None
+    max_returned: int | None = None
+    include_line_items: bool = False
+    iterator: Literal["Start", "Continue"] | None = None
+    iterator_id: str | None = None
+
+    def to_element(self, request_id: str) -> Element:
+        if not request_id or len(request_id) > 50:
+            raise QbxmlValueError("requestID", "must be 1 to 50 characters")
+        rq = etree.Element(f"{self.kind}QueryRq", requestID=request_id)
+        if self.iterator:
+            rq.set("iterator", self.iterator)
+            if self.iterator == "Continue":
+                if not self.iterator_id:
+                    raise QbxmlValueError("iteratorID", "is required to continue an iterator")
+                rq.set("iteratorID", self.iterator_id)
+        self.fill(rq)
+        return rq
+
+    def fill(self, rq: Element) -> None:
+        if self.ref_numbers and self.kind == "Deposit":
+            raise QbxmlValueError("DepositQuery", "deposits have no RefNumber to query by")
+        if self.txn_ids:
+            for txn_id in self.txn_ids:
+                _add(rq, "TxnID", v.name(txn_id, "TxnID", 36))
+        elif self.ref_numbers:
+            for ref in self.ref_numbers:
+                _add(rq, "RefNumber", v.name(ref, "RefNumber", 20))
+        else:
+            if self.max_returned is not None:
+                _add(rq, "MaxReturned", str(self.max_returned))
+            if self.date_from or self.date_to:
+                dates = _add(rq, "TxnDateRangeFilter")
+                if self.date_from:
+                    _add(dates, "FromTxnDate", v.qb_date(self.date_from))
+                if self.date_to:
+                    _add(dates, "ToTxnDate", v.qb_date(self.date_to))
+            if self.entity:
+                entity = _add(rq, "EntityFilter")
+                if self.entity.list_id:
+                    _add(entity, "ListID", self.entity.list_id)
+                else:
+                    _add(entity, "FullName", v.name(self.entity.full_name or "", "Entity", 209))
+        if self.include_line_items:
+            _add(rq, "IncludeLineItems", "true")

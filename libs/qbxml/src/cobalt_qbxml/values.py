@@ -1,0 +1,127 @@
+"""Values made safe for QuickBooks: text, amounts, dates, GUIDs.
+
+The rule for text that does not fit:
+- free text (memos) is cleaned and TRUNCATED to its limit, ending in "..." so a reader can
+  see it was cut; nothing else depends on a memo's exact content;
+- names and reference numbers (vendor and account names, RefNumber, check numbers) are
+  REFUSED with a QbxmlValueError naming the field: shortening them would silently point at,
+  or create, a different vendor/account, or hide the invoice number a merchant searches by.
+
+Characters: XML escaping is lxml's job. Characters QuickBooks cannot store are changed here:
+control characters are dropped; characters outside ISO-8859-1 are transliterated to ASCII
+where a close form exists (e, ae, quotes, dashes) and become "?" otherwise (as QuickBooks
+itself would show them). ISO-8859-1 characters are kept and sent as numeric character
+references, since documents are serialized as ASCII.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+TRUNCATION_MARK = "..."
+MAX_INTEGER_DIGITS = 13  # QuickBooks amounts: at most 13 digits before the point
+
+_SUBSTITUTES = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2026": "...",
+    "\u2022": "*", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\u0152": "OE", "\u0153": "oe", "\u0141": "L", "\u0142": "l", "\u0131": "i",
+    "\u20ac": "EUR", "\u2122": "TM", "\u00df": "ss",
+}  # fmt: skip
+
+
+class QbxmlValueError(ValueError):
+    """A value QuickBooks would reject, with the field it belongs to."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def clean_text(value: str) -> str:
+    """Text QuickBooks can store: no control characters, nothing outside ISO-8859-1."""
+    out: list[str] = []
+    for ch in value:
+        if ch in "\t\n":
+            out.append(ch)
+        elif ch == "\r" or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn", "Cf"):
+            continue
+        elif ord(ch) <= 0xFF:
+            out.append(ch)
+        else:
+            out.append(_transliterate(ch))
+    return "".join(out)
+
+
+def _transliterate(ch: str) -> str:
+    if ch in _SUBSTITUTES:
+        return _SUBSTITUTES[ch]
+    decomposed = unicodedata.normalize("NFKD", ch)
+    kept = "".join(c for c in decomposed if ord(c) < 0x80 and not unicodedata.combining(c))
+    return kept if kept.strip() else "?"
+
+
+def free_text(value: str | None, field: str, limit: int) -> str | None:
+    """Cleaned free text, truncated to `limit` with a visible mark; None when empty."""
+    if value is None:
+        return None
+    text = clean_text(value).strip()
+    if not text:
+        return None
+    if len(text) > limit:
+        text = text[: limit - len(TRUNCATION_MARK)].rstrip() + TRUNCATION_MARK
+    return text
+
+
+def name(value: str, field: str, limit: int, *, required: bool = True) -> str:
+    """A name or reference number: cleaned, never shortened; refused when empty or too long."""
+    text = " ".join(clean_text(value).split())
+    if not text:
+        if required:
+            raise QbxmlValueError(field, "is required")
+        return ""
+    if len(text) > limit:
+        raise QbxmlValueError(
+            field, f"{text[:20]!r}... is {len(text)} characters; QuickBooks allows {limit}"
+        )
+    return text
+
+
+def account_full_name(value: str, field: str) -> str:
+    """An account's full name: each level (split by ':') at most 31 characters."""
+    levels = [name(part, field, 31) for part in value.split(":")]
+    full = ":".join(levels)
+    if len(full) > 159:
+        raise QbxmlValueError(field, f"is {len(full)} characters; QuickBooks allows 159")
+    return full
+
+
+def amount(value: Decimal | int | str, field: str) -> str:
+    """An amount with exactly 2 places; more than 2 places or 13 integer digits is refused."""
+    try:
+        number = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    except InvalidOperation:
+        raise QbxmlValueError(field, f"{value!r} is not a number") from None
+    if not number.is_finite():
+        raise QbxmlValueError(field, f"{value!r} is not a finite number")
+    cents = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if cents != number:
+        raise QbxmlValueError(field, f"{value} has more than 2 decimal places")
+    integer_digits = len(str(abs(cents)).split(".")[0])
+    if integer_digits > MAX_INTEGER_DIGITS:
+        raise QbxmlValueError(field, f"{value} has more than {MAX_INTEGER_DIGITS} digits")
+    return f"{cents:.2f}"
+
+
+def qb_date(value: date) -> str:
+    """A date as QuickBooks wants it: YYYY-MM-DD."""
+    return value.isoformat()
+
+
+def guid(value: uuid.UUID) -> str:
+    """A GUID as QuickBooks writes it: upper case in braces."""
+    return "{" + str(value).upper() + "}"
