@@ -327,3 +327,44 @@ def test_the_company_survives_a_restart(qb, vendors, tmp_path):
     again = SimulatedQuickBooks(reopened)
     assert one(again, bill(ref="INV-9")).status.ok
     assert len({t.txn_id for t in reopened.transactions()}) == 3  # ids keep counting
+
+
+def test_every_kind_of_entry_reads_back_through_its_query_with_lines(qb, vendors):
+    """Each answer below is checked against Intuit's schema inside process()."""
+    bill_id = one(qb, bill(amount="50.00")).rets[0].txn_id
+    credit_id = one(qb, credit(amount="5.00")).rets[0].txn_id
+    one(
+        qb,
+        payment(
+            "Acme Beverage",
+            AppliedToTxn(bill_id, Decimal("45.00"), [AppliedCredit(credit_id, Decimal("5.00"))]),
+        ),
+    )
+    one(
+        qb,
+        DepositAdd(
+            deposit_to=Ref("Operating Account"),
+            txn_date=DAY,
+            external_guid=uuid.uuid4(),
+            lines=[DepositLine(Ref("Card Clearing"), Decimal("10.00"), "batch")],
+        ),
+    )
+    one(
+        qb,
+        JournalEntryAdd(
+            txn_date=DAY,
+            external_guid=uuid.uuid4(),
+            lines=[
+                JournalLine(
+                    "debit", Ref("Accounts Payable"), Decimal("1.00"), entity=Ref("Bay Wines")
+                ),
+                JournalLine("credit", Ref("Cash Drawer"), Decimal("1.00")),
+            ],
+        ),
+    )
+    for kind in ("Bill", "VendorCredit", "BillPaymentCheck", "Deposit", "JournalEntry"):
+        answer = one(qb, TxnQuery(kind=kind, date_from=DAY, include_line_items=True))
+        assert answer.status.ok, kind
+        assert len(answer.rets) == 1, kind
+        assert answer.rets[0].external_guid, kind
+    assert qb.company.bill_balances()[bill_id] == Decimal("0.00")
