@@ -74,6 +74,7 @@ def build_service_api(
     unit_of_work: type[UnitOfWork],
     own_stream: StreamSpec,
     routers: Sequence[APIRouter],
+    routers_with_uow: Callable[[Callable[[], UnitOfWork]], Sequence[APIRouter]] | None = None,
 ) -> FastAPI:
     """A service API on its own database: readiness covers database and NATS; dead letters of
     its consumers can be listed and replayed by support."""
@@ -96,7 +97,11 @@ def build_service_api(
         settings,
         title=title,
         description=description,
-        routers=[*routers, dead_letter_router(new_uow, own_stream)],
+        routers=[
+            *routers,
+            *(routers_with_uow(new_uow) if routers_with_uow else ()),
+            dead_letter_router(new_uow, own_stream),
+        ],
         checks={"database": lambda: ping(engine), "nats": nats.ping},
         lifespan=lifespan,
     )

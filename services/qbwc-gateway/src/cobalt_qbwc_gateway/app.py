@@ -1,10 +1,24 @@
-"""Factories of the QuickBooks gateway service: its HTTP API and its message worker."""
+"""Factories of the QuickBooks gateway: its HTTP API (with the Web Connector SOAP service)
+and its message worker."""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from collections.abc import Callable
+from datetime import timedelta
 
+from fastapi import APIRouter, FastAPI
+
+from cobalt_qbwc_gateway.adapters.passwords import Passwords
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.web_connector import (
+    NoWork,
+    Policy,
+    WebConnectorService,
+    Work,
+)
 from cobalt_qbwc_gateway.config import Settings
+from cobalt_qbwc_gateway.entrypoints import http, messaging
+from cobalt_qbwc_gateway.entrypoints.soap import soap_router
 from cobalt_shared.contracts.subjects import GATEWAY_STREAM
 from cobalt_shared.db import UnitOfWork
 from cobalt_shared.http import build_service_api
@@ -13,24 +27,40 @@ from cobalt_shared.worker import build_service_worker
 TITLE = "QuickBooks gateway service"
 
 
-def create_api(settings: Settings) -> FastAPI:
-    """HTTP API: QuickBooks connections, the entry queue and the Web Connector SOAP service."""
-    return build_service_api(
+def create_api(settings: Settings, work: Work | None = None) -> FastAPI:
+    """HTTP API: connections, their .qwc files and status; the Web Connector SOAP service."""
+    passwords = Passwords()
+    policy = Policy(
+        owner_id=settings.owner_id,
+        session_timeout=timedelta(seconds=settings.session_timeout_seconds),
+        ticket_ttl=timedelta(seconds=settings.ticket_ttl_seconds),
+        min_client_version=settings.min_client_version,
+        warn_client_version=settings.warn_client_version,
+    )
+
+    def web_connector(new_uow: Callable[[], UnitOfWork]) -> list[APIRouter]:
+        service = WebConnectorService(new_uow, passwords, work or NoWork(), policy)  # type: ignore[arg-type]
+        return [soap_router(settings.soap_path, settings.public_url, service)]
+
+    app = build_service_api(
         settings,
         title=TITLE,
-        description="QuickBooks connections, the entry queue and the Web Connector SOAP service.",
-        unit_of_work=UnitOfWork,
+        description="QuickBooks connections, the entry queue and the Web Connector service.",
+        unit_of_work=GatewayUnitOfWork,
         own_stream=GATEWAY_STREAM,
-        routers=[],
+        routers=[http.router],
+        routers_with_uow=web_connector,
     )
+    app.state.passwords = passwords
+    return app
 
 
 def create_worker(settings: Settings) -> FastAPI:
-    """Worker: declares the service's stream and relays its outbox."""
+    """Worker: relays the gateway's outbox (connection events)."""
     return build_service_worker(
         settings,
         title=TITLE,
-        unit_of_work=UnitOfWork,
+        unit_of_work=GatewayUnitOfWork,
         streams=[GATEWAY_STREAM],
-        routers=lambda _: [],
+        routers=lambda _inbox: [messaging.build_publications()],
     )

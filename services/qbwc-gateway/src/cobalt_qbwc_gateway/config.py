@@ -2,16 +2,52 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from cobalt_shared.settings import ServiceSettings
 
+# The product's OwnerID: one GUID for CobaltConnect in every merchant's company file.
+PRODUCT_OWNER_ID = "{6C1E8F3A-2B7D-4E59-9A0C-5D3F1B8E7A42}"
+
 
 class Settings(ServiceSettings):
-    """QuickBooks Web Connector gateway settings; every field can be set as QBWC_GATEWAY_<FIELD>."""
+    """Gateway settings; every field can be set as QBWC_GATEWAY_<FIELD>."""
 
     model_config = SettingsConfigDict(env_prefix="QBWC_GATEWAY_", extra="ignore", frozen=True)
 
     database_url: str = "sqlite+aiosqlite:///.local/data/qbwc-gateway.db"
     http_port: int = 8140
     worker_port: int = 8141
+    public_url: str = Field(
+        "http://localhost:8140",
+        description="Where the Web Connector reaches this service: https, or localhost",
+    )
+    soap_path: str = Field("/qbwc", description="Path of the Web Connector SOAP service")
+    owner_id: str = Field(PRODUCT_OWNER_ID, description="The product's OwnerID (GUID in braces)")
+    app_name: str = Field("CobaltConnect", description="Shown in the Web Connector")
+    run_every_minutes: int = Field(10, ge=1, le=1440, description="Web Connector interval")
+    session_timeout_seconds: int = Field(
+        120, ge=10, description="A session silent this long no longer blocks a new one"
+    )
+    ticket_ttl_seconds: int = Field(1800, ge=60, description="Lifetime of a session ticket")
+    min_client_version: str = Field("2.1.0.0", description="Oldest Web Connector accepted")
+    warn_client_version: str = Field("2.3.0.0", description="Older Web Connectors get a warning")
+
+    @model_validator(mode="after")
+    def _check_urls(self) -> Settings:
+        url = urlparse(self.public_url)
+        if url.scheme != "https" and url.hostname != "localhost":
+            raise ValueError(
+                "QBWC_GATEWAY_PUBLIC_URL must be https (the Web Connector refuses plain http "
+                "except for localhost)"
+            )
+        if not self.soap_path.startswith("/"):
+            raise ValueError("QBWC_GATEWAY_SOAP_PATH must start with '/'")
+        return self
+
+    @property
+    def app_url(self) -> str:
+        return self.public_url.rstrip("/") + self.soap_path

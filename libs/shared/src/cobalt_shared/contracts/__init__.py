@@ -1,6 +1,7 @@
 """Message contracts shared by the services: additive changes only."""
 
 from cobalt_shared.contracts.base import Message, utcnow
+from cobalt_shared.contracts.gateway import QuickBooksConnectionChanged
 from cobalt_shared.contracts.orders import OrderReceived
 
-__all__ = ["Message", "OrderReceived", "utcnow"]
+__all__ = ["Message", "OrderReceived", "QuickBooksConnectionChanged", "utcnow"]

@@ -37,3 +37,12 @@ def order_received(merchant_id: uuid.UUID | str) -> str:
 
 ORDER_RECEIVED_ALL = "orders.event.*.order-received"
 ORDER_RECEIVED_DOC = "orders.event.{merchant_id}.order-received"
+
+
+def connection_changed(merchant_id: uuid.UUID | str) -> str:
+    """Subject of a merchant's QuickBooks connection events."""
+    return f"qbwc.event.{merchant_id}.connection-changed"
+
+
+CONNECTION_CHANGED_ALL = "qbwc.event.*.connection-changed"
+CONNECTION_CHANGED_DOC = "qbwc.event.{merchant_id}.connection-changed"

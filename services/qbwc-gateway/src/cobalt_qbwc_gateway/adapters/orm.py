@@ -1,9 +1,41 @@
-"""Tables of the QuickBooks gateway service (its own tables arrive with its features)."""
+"""Tables of the QuickBooks gateway."""
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
 
-from cobalt_shared.db.tables import NAMING_CONVENTION
+from cobalt_shared.db.tables import NAMING_CONVENTION, UTCDateTime
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+connections = Table(
+    "connections",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("merchant_id", Uuid, nullable=False, unique=True),
+    Column("qbwc_user", String(64), nullable=False),
+    Column("qbwc_user_key", String(64), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("file_id", String(40), nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("qbxml_version", String(8), nullable=False),
+    Column("company_file", String(260), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_contact_at", UTCDateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+)
+
+sessions = Table(
+    "wc_sessions",
+    metadata,
+    Column("ticket_hash", String(64), primary_key=True),
+    Column("connection_id", Uuid, nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("expected_next", String(40), nullable=False),
+    Column("closed_at", UTCDateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("synced", Integer, nullable=False, server_default="0"),
+    Column("failed", Integer, nullable=False, server_default="0"),
+)

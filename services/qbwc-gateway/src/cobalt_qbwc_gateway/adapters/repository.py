@@ -1,0 +1,98 @@
+"""Gateway persistence: connections and Web Connector sessions."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from cobalt_qbwc_gateway.adapters.orm import connections, sessions
+from cobalt_qbwc_gateway.domain.connection import Connection
+from cobalt_qbwc_gateway.domain.session import WebConnectorSession
+
+
+def user_key(user: str) -> str:
+    return user.strip().casefold()
+
+
+class ConnectionRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def for_merchant(self, merchant_id: uuid.UUID) -> Connection | None:
+        row = (
+            await self._db.execute(
+                select(connections).where(connections.c.merchant_id == merchant_id)
+            )
+        ).first()
+        return _connection(row._mapping) if row else None
+
+    async def by_user(self, user: str) -> Connection | None:
+        row = (
+            await self._db.execute(
+                select(connections).where(connections.c.qbwc_user_key == user_key(user))
+            )
+        ).first()
+        return _connection(row._mapping) if row else None
+
+    async def get(self, connection_id: uuid.UUID) -> Connection | None:
+        row = (
+            await self._db.execute(select(connections).where(connections.c.id == connection_id))
+        ).first()
+        return _connection(row._mapping) if row else None
+
+    async def save(self, conn: Connection, *, new: bool) -> None:
+        values = {
+            "merchant_id": conn.merchant_id,
+            "qbwc_user": conn.qbwc_user,
+            "qbwc_user_key": user_key(conn.qbwc_user),
+            "password_hash": conn.password_hash,
+            "file_id": conn.file_id,
+            "start_date": conn.start_date,
+            "qbxml_version": conn.qbxml_version,
+            "company_file": conn.company_file,
+            "created_at": conn.created_at,
+            "last_contact_at": conn.last_contact_at,
+            "last_error": conn.last_error,
+        }
+        if new:
+            await self._db.execute(insert(connections).values(id=conn.id, **values))
+        else:
+            await self._db.execute(
+                update(connections).where(connections.c.id == conn.id).values(**values)
+            )
+
+
+class SessionRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, ticket_hash: str) -> WebConnectorSession | None:
+        row = (
+            await self._db.execute(select(sessions).where(sessions.c.ticket_hash == ticket_hash))
+        ).first()
+        return WebConnectorSession(**row._mapping) if row else None
+
+    async def of_connection(self, connection_id: uuid.UUID) -> list[WebConnectorSession]:
+        rows = await self._db.execute(
+            select(sessions).where(sessions.c.connection_id == connection_id)
+        )
+        return [WebConnectorSession(**r._mapping) for r in rows]
+
+    async def save(self, session: WebConnectorSession, *, new: bool) -> None:
+        values = {k: getattr(session, k) for k in WebConnectorSession.__dataclass_fields__}
+        if new:
+            await self._db.execute(insert(sessions).values(**values))
+        else:
+            values.pop("ticket_hash")
+            await self._db.execute(
+                update(sessions)
+                .where(sessions.c.ticket_hash == session.ticket_hash)
+                .values(**values)
+            )
+
+
+def _connection(row: Any) -> Connection:
+    return Connection(**{k: row[k] for k in Connection.__dataclass_fields__})

@@ -1,0 +1,16 @@
+"""The gateway's unit of work: one transaction, its repositories and its outbox."""
+
+from __future__ import annotations
+
+from cobalt_qbwc_gateway.adapters.repository import ConnectionRepository, SessionRepository
+from cobalt_shared.db import UnitOfWork
+
+
+class GatewayUnitOfWork(UnitOfWork):
+    @property
+    def connections(self) -> ConnectionRepository:
+        return ConnectionRepository(self.connection)
+
+    @property
+    def sessions(self) -> SessionRepository:
+        return SessionRepository(self.connection)

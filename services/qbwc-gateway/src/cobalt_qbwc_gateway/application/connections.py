@@ -1,0 +1,135 @@
+"""Use cases: support sets up a merchant's QuickBooks connection; anyone asks its status."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from cobalt_qbwc_gateway.adapters.passwords import Passwords
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.domain.connection import (
+    Connection,
+    ConnectionStatus,
+    validate_password,
+)
+from cobalt_qbwc_gateway.domain.qwc import QwcSettings, render_qwc
+from cobalt_shared.contracts import QuickBooksConnectionChanged, utcnow
+from cobalt_shared.contracts.subjects import connection_changed
+from cobalt_shared.errors import Conflict, NotFound
+
+NOT_SET_UP = (
+    "QuickBooks integration is not set up for this merchant; "
+    "contact CobaltConnect support to get started"
+)
+
+
+@dataclass(frozen=True)
+class SetUpConnection:
+    """Command: create or update a merchant's connection (password required to create)."""
+
+    merchant_id: uuid.UUID
+    qbwc_user: str
+    password: str | None
+    start_date: date
+    qbxml_version: str = "13.0"
+    company_file: str | None = None
+
+
+async def set_up_connection(
+    cmd: SetUpConnection, uow: GatewayUnitOfWork, passwords: Passwords
+) -> tuple[Connection, bool]:
+    """Create or update the connection and announce it. Returns it and whether it is new."""
+    existing = await uow.connections.for_merchant(cmd.merchant_id)
+    owner = await uow.connections.by_user(cmd.qbwc_user)
+    if owner is not None and owner.merchant_id != cmd.merchant_id:
+        raise Conflict(f"Web Connector user {cmd.qbwc_user!r} belongs to another merchant")
+    password_hash = passwords.hash(validate_password(cmd.password)) if cmd.password else None
+    if existing is None:
+        if password_hash is None:
+            raise Conflict("a new connection needs a Web Connector password")
+        connection = Connection.set_up(
+            merchant_id=cmd.merchant_id,
+            qbwc_user=cmd.qbwc_user,
+            password_hash=password_hash,
+            start_date=cmd.start_date,
+            qbxml_version=cmd.qbxml_version,
+            company_file=cmd.company_file,
+            now=utcnow(),
+        )
+    else:
+        connection = existing.changed(
+            qbwc_user=cmd.qbwc_user,
+            password_hash=password_hash,
+            start_date=cmd.start_date,
+            qbxml_version=cmd.qbxml_version,
+            company_file=cmd.company_file,
+        )
+    await uow.connections.save(connection, new=existing is None)
+    await announce(uow, connection)
+    return connection, existing is None
+
+
+async def announce(uow: GatewayUnitOfWork, connection: Connection) -> None:
+    """Tell the other services what state the merchant's integration is in."""
+    await uow.outbox.add(
+        connection_changed(connection.merchant_id),
+        QuickBooksConnectionChanged(
+            merchant_id=connection.merchant_id,
+            status=connection.status().value,
+            start_date=connection.start_date,
+            detail=connection.last_error,
+        ),
+    )
+
+
+async def require_connection(uow: GatewayUnitOfWork, merchant_id: uuid.UUID) -> Connection:
+    """The merchant's connection, or the plain 'not set up' answer the pages show."""
+    connection = await uow.connections.for_merchant(merchant_id)
+    if connection is None:
+        raise Conflict(NOT_SET_UP, code="not_set_up")
+    return connection
+
+
+@dataclass(frozen=True)
+class ConnectionView:
+    status: ConnectionStatus
+    qbwc_user: str | None = None
+    file_id: str | None = None
+    start_date: date | None = None
+    qbxml_version: str | None = None
+    company_file: str | None = None
+    last_contact_at: datetime | None = None
+    overdue: bool = False
+    last_error: str | None = None
+
+
+async def connection_status(
+    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, run_every_minutes: int
+) -> ConnectionView:
+    connection = await uow.connections.for_merchant(merchant_id)
+    if connection is None:
+        return ConnectionView(ConnectionStatus.NOT_SET_UP)
+    return ConnectionView(
+        status=connection.status(),
+        qbwc_user=connection.qbwc_user,
+        file_id=connection.file_id,
+        start_date=connection.start_date,
+        qbxml_version=connection.qbxml_version,
+        company_file=connection.company_file,
+        last_contact_at=connection.last_contact_at,
+        overdue=connection.overdue(utcnow(), run_every_minutes),
+        last_error=connection.last_error,
+    )
+
+
+async def qwc_file(uow: GatewayUnitOfWork, merchant_id: uuid.UUID, settings: QwcSettings) -> str:
+    connection = await uow.connections.for_merchant(merchant_id)
+    if connection is None:
+        raise NotFound(NOT_SET_UP)
+    return render_qwc(
+        settings,
+        merchant_label=connection.qbwc_user,
+        user_name=connection.qbwc_user,
+        file_id=connection.file_id,
+    )

@@ -1,0 +1,51 @@
+"""A Web Connector session: one ticket, and which call the protocol expects next."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+# After authenticate the Web Connector sends requests (or reports it could not open
+# QuickBooks); after sendRequestXML it must post the response or ask for the error.
+AFTER = {
+    "authenticate": ("sendRequestXML", "connectionError", "closeConnection"),
+    "sendRequestXML": ("receiveResponseXML", "getLastError"),
+    "receiveResponseXML": ("sendRequestXML", "getLastError", "closeConnection"),
+    "getLastError": ("sendRequestXML", "closeConnection"),
+    "connectionError": ("closeConnection", "sendRequestXML", "getLastError"),
+}
+
+
+@dataclass(frozen=True)
+class WebConnectorSession:
+    ticket_hash: str
+    connection_id: uuid.UUID
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    expected_next: str = "authenticate"
+    closed_at: datetime | None = None
+    last_error: str | None = None
+    synced: int = 0
+    failed: int = 0
+
+    def is_live(self, now: datetime, silence: timedelta) -> bool:
+        """Open, unexpired and heard from recently: a crashed Web Connector stops counting."""
+        return (
+            self.closed_at is None and now < self.expires_at and now - self.last_seen_at < silence
+        )
+
+    def usable(self, now: datetime) -> bool:
+        return self.closed_at is None and now < self.expires_at
+
+    def called(self, method: str, now: datetime) -> tuple[WebConnectorSession, bool]:
+        """Record a call; the bool says whether the protocol expected it."""
+        expected = method in AFTER.get(self.expected_next, ()) or method == "getLastError"
+        return replace(self, expected_next=method, last_seen_at=now), expected
+
+    def with_error(self, message: str | None) -> WebConnectorSession:
+        return replace(self, last_error=message)
+
+    def closed(self, now: datetime) -> WebConnectorSession:
+        return replace(self, closed_at=now, expected_next="closed", last_seen_at=now)

@@ -1,0 +1,132 @@
+"""HTTP API of the gateway: connections (support), the merchant's connection status."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field
+
+from cobalt_qbwc_gateway.adapters.passwords import Passwords
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.connections import (
+    NOT_SET_UP,
+    ConnectionView,
+    SetUpConnection,
+    connection_status,
+    qwc_file,
+    set_up_connection,
+)
+from cobalt_qbwc_gateway.config import Settings
+from cobalt_qbwc_gateway.domain.qwc import QwcSettings
+from cobalt_shared.auth import Merchant, Role, require_role
+from cobalt_shared.http import unit_of_work
+
+router = APIRouter(tags=["QuickBooks connection"])
+support = [require_role(Role.SUPPORT)]
+Uow = Annotated[GatewayUnitOfWork, Depends(unit_of_work)]
+
+
+class ConnectionIn(BaseModel):
+    """What support enters to connect a merchant's QuickBooks."""
+
+    qbwc_user: str = Field(min_length=1, max_length=64, examples=["demo-liquors"])
+    password: str | None = Field(
+        None, min_length=12, max_length=256, description="Set or rotate; never returned"
+    )
+    start_date: date = Field(description="Nothing dated before it is sent to QuickBooks")
+    qbxml_version: str = Field("13.0", examples=["13.0"])
+    company_file: str | None = Field(None, examples=[r"C:\QuickBooks\Demo Liquors.QBW"])
+
+
+class ConnectionOut(BaseModel):
+    """A connection's state, as support and the merchant's pages show it."""
+
+    status: str
+    message: str | None = None
+    qbwc_user: str | None = None
+    file_id: str | None = None
+    start_date: date | None = None
+    qbxml_version: str | None = None
+    company_file: str | None = None
+    last_contact_at: datetime | None = None
+    overdue: bool = False
+    last_error: str | None = None
+
+    @classmethod
+    def of(cls, view: ConnectionView) -> ConnectionOut:
+        message = NOT_SET_UP if view.status == "not set up" else None
+        return cls(
+            message=message, **{k: getattr(view, k) for k in ConnectionView.__dataclass_fields__}
+        )
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _passwords(request: Request) -> Passwords:
+    passwords: Passwords = request.app.state.passwords
+    return passwords
+
+
+@router.put("/connections/{merchant_id}", dependencies=support)
+async def put_connection(
+    merchant_id: uuid.UUID, body: ConnectionIn, uow: Uow, request: Request, response: Response
+) -> ConnectionOut:
+    """Create or update a merchant's QuickBooks connection (support only)."""
+    cmd = SetUpConnection(
+        merchant_id, body.qbwc_user, body.password, body.start_date, body.qbxml_version,
+        body.company_file,
+    )  # fmt: skip
+    async with uow as tx:
+        _, created = await set_up_connection(cmd, tx, _passwords(request))
+        view = await connection_status(tx, merchant_id, _settings(request).run_every_minutes)
+        await tx.commit()
+    response.status_code = 201 if created else 200
+    return ConnectionOut.of(view)
+
+
+@router.get("/connections/{merchant_id}", dependencies=support)
+async def get_connection(merchant_id: uuid.UUID, uow: Uow, request: Request) -> ConnectionOut:
+    """A merchant's connection and its health (support only)."""
+    async with uow as tx:
+        view = await connection_status(tx, merchant_id, _settings(request).run_every_minutes)
+    return ConnectionOut.of(view)
+
+
+@router.get("/connections/{merchant_id}/qwc", dependencies=support)
+async def download_qwc(merchant_id: uuid.UUID, uow: Uow, request: Request) -> Response:
+    """The .qwc file the merchant opens in the Web Connector (support only)."""
+    settings = _settings(request)
+    qwc_settings = QwcSettings(
+        settings.app_name, settings.app_url, settings.owner_id, settings.run_every_minutes
+    )
+    async with uow as tx:
+        text = await qwc_file(tx, merchant_id, qwc_settings)
+    return Response(
+        text,
+        media_type="application/xml",
+        headers={"Content-Disposition": 'attachment; filename="cobaltconnect.qwc"'},
+    )
+
+
+@router.get("/connection")
+async def my_connection(scope: Merchant, uow: Uow, request: Request) -> ConnectionOut:
+    """The signed-in merchant's QuickBooks connection, or how to get it set up."""
+    async with uow as tx:
+        view = await connection_status(tx, scope.merchant_id, _settings(request).run_every_minutes)
+    return ConnectionOut.of(view)
+
+
+@router.get("/support", response_class=HTMLResponse, include_in_schema=False)
+async def app_support() -> str:
+    """The Web Connector's AppSupport page (it must answer 200)."""
+    return (
+        "<html><body><h1>CobaltConnect for QuickBooks Desktop</h1>"
+        "<p>Questions about the Web Connector? Contact CobaltConnect support.</p></body></html>"
+    )

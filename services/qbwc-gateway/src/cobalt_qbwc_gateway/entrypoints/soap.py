@@ -1,0 +1,196 @@
+"""The Web Connector SOAP service (spyne), served inside the gateway's FastAPI app.
+
+Each operation only translates: it takes the parameters QBWC sends, calls one use case of
+WebConnectorService (async, reached from spyne's worker thread), and returns its answer.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+from xml.sax.saxutils import escape
+
+import anyio.from_thread
+from fastapi import APIRouter, Request, Response
+from spyne import Application, Array, Integer32, ServiceBase, Unicode, rpc
+from spyne.protocol.soap import Soap11
+from spyne.server.wsgi import WsgiApplication
+from starlette.concurrency import run_in_threadpool
+
+from cobalt_qbwc_gateway.application.web_connector import WebConnectorService
+from cobalt_qbxml.safe_xml import UnsafeXml, parse
+
+INTUIT_NS = "http://developer.intuit.com/"
+MAX_SOAP_BYTES = 20 * 1024 * 1024
+SERVICE_KEY = "cobalt.web_connector"
+ArrayOfString = Array(Unicode, type_name="ArrayOfString")
+T = TypeVar("T")
+
+
+def _call(ctx: Any, use_case: Callable[[WebConnectorService], Coroutine[Any, Any, T]]) -> T:
+    service: WebConnectorService = ctx.transport.req_env[SERVICE_KEY]
+    return anyio.from_thread.run(use_case, service)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class QBWebConnectorSvc(ServiceBase):  # type: ignore[misc]
+    """The eight operations of Intuit's QBWebConnectorSvc WSDL."""
+
+    @rpc(_returns=Unicode)  # type: ignore[untyped-decorator]
+    def serverVersion(ctx: Any) -> str:
+        return _call(ctx, _server_version)
+
+    @rpc(Unicode, _returns=Unicode)  # type: ignore[untyped-decorator]
+    def clientVersion(ctx: Any, strVersion: str | None) -> str:
+        return _call(ctx, lambda s: _sync(s.client_version(_text(strVersion))))
+
+    @rpc(Unicode, Unicode, _returns=ArrayOfString)  # type: ignore[untyped-decorator]
+    def authenticate(ctx: Any, strUserName: str | None, strPassword: str | None) -> list[str]:
+        return _call(ctx, lambda s: s.authenticate(_text(strUserName), _text(strPassword)))
+
+    @rpc(Unicode, Unicode, Unicode, Unicode, Integer32, Integer32, _returns=Unicode)  # type: ignore[untyped-decorator]
+    def sendRequestXML(
+        ctx: Any,
+        ticket: str | None,
+        strHCPResponse: str | None,
+        strCompanyFileName: str | None,
+        qbXMLCountry: str | None,
+        qbXMLMajorVers: int | None,
+        qbXMLMinorVers: int | None,
+    ) -> str:
+        return _call(
+            ctx,
+            lambda s: s.send_request_xml(
+                _text(ticket),
+                _text(strHCPResponse),
+                _text(strCompanyFileName),
+                _text(qbXMLMajorVers),
+                _text(qbXMLMinorVers),
+            ),
+        )
+
+    @rpc(Unicode, Unicode, Unicode, Unicode, _returns=Integer32)  # type: ignore[untyped-decorator]
+    def receiveResponseXML(
+        ctx: Any, ticket: str | None, response: str | None, hresult: str | None, message: str | None
+    ) -> int:
+        return _call(
+            ctx,
+            lambda s: s.receive_response_xml(
+                _text(ticket), _text(response), _text(hresult), _text(message)
+            ),
+        )
+
+    @rpc(Unicode, Unicode, Unicode, _returns=Unicode)  # type: ignore[untyped-decorator]
+    def connectionError(
+        ctx: Any, ticket: str | None, hresult: str | None, message: str | None
+    ) -> str:
+        return _call(
+            ctx, lambda s: s.connection_error(_text(ticket), _text(hresult), _text(message))
+        )
+
+    @rpc(Unicode, _returns=Unicode)  # type: ignore[untyped-decorator]
+    def getLastError(ctx: Any, ticket: str | None) -> str:
+        return _call(ctx, lambda s: s.get_last_error(_text(ticket)))
+
+    @rpc(Unicode, _returns=Unicode)  # type: ignore[untyped-decorator]
+    def closeConnection(ctx: Any, ticket: str | None) -> str:
+        return _call(ctx, lambda s: s.close_connection(_text(ticket)))
+
+
+async def _server_version(service: WebConnectorService) -> str:
+    return service.server_version()
+
+
+async def _sync(value: T) -> T:
+    return value
+
+
+def soap_application() -> WsgiApplication:
+    app = Application(
+        [QBWebConnectorSvc],
+        tns=INTUIT_NS,
+        name="QBWebConnectorSvc",
+        in_protocol=Soap11(validator="lxml"),
+        out_protocol=Soap11(),
+    )
+    return WsgiApplication(app, max_content_length=MAX_SOAP_BYTES)
+
+
+def _fault(message: str, status: int = 500) -> Response:
+    message = escape(message)
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>'
+        "<soap:Fault><faultcode>soap:Client</faultcode>"
+        f"<faultstring>{message}</faultstring></soap:Fault></soap:Body></soap:Envelope>"
+    )
+    return Response(body, status_code=status, media_type="text/xml; charset=utf-8")
+
+
+def soap_router(path: str, public_url: str, service: WebConnectorService) -> APIRouter:
+    """GET and POST at exactly `path` (no redirect); the WSDL names `public_url`."""
+    wsgi = soap_application()
+    public = urlparse(public_url)
+    router = APIRouter(include_in_schema=False)
+
+    def environ(request: Request, body: bytes) -> dict[str, Any]:
+        return {
+            "REQUEST_METHOD": request.method,
+            "SCRIPT_NAME": "",
+            "PATH_INFO": public.path.rstrip("/") + path if public.path not in ("", "/") else path,
+            "QUERY_STRING": request.url.query,
+            "CONTENT_TYPE": request.headers.get("content-type", ""),
+            "CONTENT_LENGTH": str(len(body)),
+            "SERVER_NAME": public.hostname or "localhost",
+            "SERVER_PORT": str(public.port or (443 if public.scheme == "https" else 80)),
+            "HTTP_HOST": public.netloc,
+            "HTTP_SOAPACTION": request.headers.get("soapaction", ""),
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": public.scheme,
+            "wsgi.input": io.BytesIO(body),
+            "wsgi.errors": io.StringIO(),
+            "wsgi.version": (1, 0),
+            "wsgi.multithread": True,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
+            SERVICE_KEY: service,
+        }
+
+    def run(env: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
+        result: dict[str, Any] = {}
+
+        def start_response(status: str, headers: list[tuple[str, str]], *_: Any) -> None:
+            result["status"] = int(status.split(" ", 1)[0])
+            result["headers"] = headers
+
+        body = b"".join(wsgi(env, start_response))
+        return result["status"], result["headers"], body
+
+    async def forward(request: Request, body: bytes) -> Response:
+        status, headers, content = await run_in_threadpool(run, environ(request, body))
+        media = dict(headers).get("Content-Type", "text/xml; charset=utf-8")
+        return Response(content, status_code=status, media_type=media)
+
+    @router.get(path)
+    async def describe(request: Request) -> Response:
+        if "wsdl" in request.url.query.lower():
+            return await forward(request, b"")
+        return Response("CobaltConnect QuickBooks Web Connector service", media_type="text/plain")
+
+    @router.post(path)
+    async def call(request: Request) -> Response:
+        body = await request.body()
+        if len(body) > MAX_SOAP_BYTES:
+            return _fault(f"request larger than {MAX_SOAP_BYTES} bytes", 413)
+        try:
+            parse(body)  # refuse DTDs, entities and malformed XML before spyne sees them
+        except UnsafeXml as exc:
+            return _fault(f"malformed SOAP request: {exc}")
+        return await forward(request, body)
+
+    return router

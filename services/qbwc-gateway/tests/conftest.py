@@ -1,0 +1,97 @@
+"""A real gateway API on a real port, on a migrated database of this test's backend."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+import cobalt_qbwc_gateway
+from cobalt_devstack.processes import free_port
+from cobalt_qbwc_gateway.app import create_api
+from cobalt_qbwc_gateway.config import Settings
+from cobalt_qbxml import parse_response
+from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.db.migrations import upgrade
+from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
+
+MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
+TOKENS = TokenService(DEVELOPMENT_AUTH_SECRET)
+
+
+@dataclass
+class FakeWork:
+    """Entries to send, as the entry queue will hand them out: one document per call."""
+
+    documents: list[str] = field(default_factory=list)
+    responses: list[tuple[str, str, str]] = field(default_factory=list)
+    ready: bool | None = None
+
+    async def has_ready(self, uow: Any, connection: Any) -> bool:
+        return bool(self.documents) if self.ready is None else self.ready
+
+    async def next_request(self, uow: Any, connection: Any, version: str) -> str | None:
+        return self.documents.pop(0) if self.documents else None
+
+    async def apply_response(
+        self, uow: Any, connection: Any, response: str, hresult: str, message: str
+    ) -> tuple[int, int, int]:
+        self.responses.append((response, hresult, message))
+        if not response:
+            return -1, 0, 0
+        answers = parse_response(response).responses
+        synced = sum(1 for a in answers if a.status.ok)
+        return (100 if not self.documents else 50), synced, len(answers) - synced
+
+
+@dataclass
+class Gateway:
+    url: str
+    settings: Settings
+    work: FakeWork
+
+    def support(self) -> dict[str, str]:
+        token = TOKENS.mint(subject="support", role=Role.SUPPORT, merchant_id=None)
+        return {"Authorization": f"Bearer {token}"}
+
+    def merchant(self, merchant_id: Any) -> dict[str, str]:
+        token = TOKENS.mint(subject="m", role=Role.MERCHANT, merchant_id=merchant_id)
+        return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def gateway(database_url: str, nats_server: Any) -> Iterator[Gateway]:
+    upgrade(MIGRATIONS, database_url)
+    port = free_port()
+    settings = Settings(
+        database_url=database_url,
+        nats_url=nats_server.url,
+        public_url=f"http://localhost:{port}",
+        session_timeout_seconds=30,
+    )
+    work = FakeWork()
+    server = uvicorn.Server(
+        uvicorn.Config(create_api(settings, work), host="127.0.0.1", port=port, log_config=None)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "gateway did not start"
+        time.sleep(0.05)
+    yield Gateway(f"http://localhost:{port}", settings, work)
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def http() -> Iterator[httpx.Client]:
+    with httpx.Client(timeout=30) as client:
+        yield client
