@@ -19,7 +19,7 @@ from cobalt_qbwc_gateway.application.web_connector import (
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbwc_gateway.entrypoints import http, messaging
 from cobalt_qbwc_gateway.entrypoints.soap import soap_router
-from cobalt_shared.contracts.subjects import GATEWAY_STREAM
+from cobalt_shared.contracts.subjects import ACCOUNTING_COMMAND_SOURCES, GATEWAY_STREAM
 from cobalt_shared.db import UnitOfWork
 from cobalt_shared.http import build_service_api
 from cobalt_shared.worker import build_service_worker
@@ -48,7 +48,7 @@ def create_api(settings: Settings, work: Work | None = None) -> FastAPI:
         description="QuickBooks connections, the entry queue and the Web Connector service.",
         unit_of_work=GatewayUnitOfWork,
         own_stream=GATEWAY_STREAM,
-        routers=[http.router],
+        routers=[http.router, http.entries_router],
         routers_with_uow=web_connector,
     )
     app.state.passwords = passwords
@@ -56,11 +56,11 @@ def create_api(settings: Settings, work: Work | None = None) -> FastAPI:
 
 
 def create_worker(settings: Settings) -> FastAPI:
-    """Worker: relays the gateway's outbox (connection events)."""
+    """Worker: stores accounting commands as entries; relays the gateway's outbox."""
     return build_service_worker(
         settings,
         title=TITLE,
         unit_of_work=GatewayUnitOfWork,
-        streams=[GATEWAY_STREAM],
-        routers=lambda _inbox: [messaging.build_publications()],
+        streams=[GATEWAY_STREAM, *ACCOUNTING_COMMAND_SOURCES],
+        routers=lambda inbox: [messaging.build_consumers(inbox)],
     )

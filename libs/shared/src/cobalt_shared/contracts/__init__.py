@@ -1,7 +1,14 @@
 """Message contracts shared by the services: additive changes only."""
 
+from cobalt_shared.contracts.accounting import PostToQuickBooks
 from cobalt_shared.contracts.base import Message, utcnow
 from cobalt_shared.contracts.gateway import QuickBooksConnectionChanged
 from cobalt_shared.contracts.orders import OrderReceived
 
-__all__ = ["Message", "OrderReceived", "QuickBooksConnectionChanged", "utcnow"]
+__all__ = [
+    "Message",
+    "OrderReceived",
+    "PostToQuickBooks",
+    "QuickBooksConnectionChanged",
+    "utcnow",
+]

@@ -46,3 +46,11 @@ def connection_changed(merchant_id: uuid.UUID | str) -> str:
 
 CONNECTION_CHANGED_ALL = "qbwc.event.*.connection-changed"
 CONNECTION_CHANGED_DOC = "qbwc.event.{merchant_id}.connection-changed"
+
+
+def post_to_quickbooks(service: str, merchant_id: uuid.UUID | str) -> str:
+    """Subject of a service's accounting commands for one merchant."""
+    return f"{service}.command.{merchant_id}.post-to-quickbooks"
+
+
+ACCOUNTING_COMMAND_SOURCES = (PAYABLES_STREAM, REPORTING_STREAM)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, Uuid
+from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
 from cobalt_shared.db.tables import NAMING_CONVENTION, UTCDateTime
 
@@ -39,3 +39,25 @@ sessions = Table(
     Column("synced", Integer, nullable=False, server_default="0"),
     Column("failed", Integer, nullable=False, server_default="0"),
 )
+
+entries = Table(
+    "entries",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("merchant_id", Uuid, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("txn_date", Date, nullable=False),
+    Column("accounts", Text, nullable=False),
+    Column("command", Text, nullable=False),
+    Column("state", String(32), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("txn_id", String(40), nullable=True),
+    Column("edit_sequence", String(40), nullable=True),
+    Column("error_code", String(16), nullable=True),
+    Column("request_xml", Text, nullable=True),
+    Column("response_xml", Text, nullable=True),
+    Column("message_set_id", String(23), nullable=True),
+)
+Index("ix_entries_merchant_state", entries.c.merchant_id, entries.c.state, entries.c.created_at)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_qbwc_gateway.adapters.orm import connections, sessions
+from cobalt_qbwc_gateway.adapters.orm import connections, entries, sessions
 from cobalt_qbwc_gateway.domain.connection import Connection
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
 
 
@@ -96,3 +101,76 @@ class SessionRepository:
 
 def _connection(row: Any) -> Connection:
     return Connection(**{k: row[k] for k in Connection.__dataclass_fields__})
+
+
+class EntryRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add_if_new(self, entry: Entry) -> bool:
+        """Store the entry unless one with its id exists; True when it was new."""
+        values = _entry_values(entry)
+        insert_ = pg_insert if self._db.dialect.name == "postgresql" else sqlite_insert
+        result = await self._db.execute(
+            insert_(entries).values(id=entry.id, **values).on_conflict_do_nothing()
+        )
+        return bool(result.rowcount == 1)
+
+    async def save(self, entry: Entry) -> None:
+        await self._db.execute(
+            update(entries).where(entries.c.id == entry.id).values(**_entry_values(entry))
+        )
+
+    async def get(self, merchant_id: uuid.UUID, entry_id: uuid.UUID) -> Entry | None:
+        row = (
+            await self._db.execute(
+                select(entries).where(
+                    entries.c.merchant_id == merchant_id, entries.c.id == entry_id
+                )
+            )
+        ).first()
+        return _entry(row._mapping) if row else None
+
+    async def list(
+        self,
+        merchant_id: uuid.UUID,
+        *,
+        state: str | None = None,
+        kind: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        limit: int = 100,
+    ) -> list[Entry]:
+        query = select(entries).where(entries.c.merchant_id == merchant_id)
+        if state:
+            query = query.where(entries.c.state == state)
+        if kind:
+            query = query.where(entries.c.kind == kind)
+        if date_from:
+            query = query.where(entries.c.txn_date >= date_from)
+        if date_to:
+            query = query.where(entries.c.txn_date <= date_to)
+        rows = await self._db.execute(query.order_by(entries.c.created_at.desc()).limit(limit))
+        return [_entry(r._mapping) for r in rows]
+
+    async def counts(self, merchant_id: uuid.UUID) -> dict[str, int]:
+        rows = await self._db.execute(
+            select(entries.c.state, func.count())
+            .where(entries.c.merchant_id == merchant_id)
+            .group_by(entries.c.state)
+        )
+        return {state: int(n) for state, n in rows}
+
+
+def _entry_values(entry: Entry) -> dict[str, Any]:
+    values = {k: getattr(entry, k) for k in Entry.__dataclass_fields__ if k != "id"}
+    values["accounts"] = json.dumps(list(entry.accounts))
+    values["state"] = entry.state.value
+    return values
+
+
+def _entry(row: Any) -> Entry:
+    values = {k: row[k] for k in Entry.__dataclass_fields__}
+    values["accounts"] = tuple(json.loads(values["accounts"]))
+    values["state"] = EntryState(values["state"])
+    return Entry(**values)

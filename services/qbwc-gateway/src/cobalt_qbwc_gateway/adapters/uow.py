@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from cobalt_qbwc_gateway.adapters.repository import ConnectionRepository, SessionRepository
+from cobalt_qbwc_gateway.adapters.repository import (
+    ConnectionRepository,
+    EntryRepository,
+    SessionRepository,
+)
 from cobalt_shared.db import UnitOfWork
 
 
@@ -14,3 +18,7 @@ class GatewayUnitOfWork(UnitOfWork):
     @property
     def sessions(self) -> SessionRepository:
         return SessionRepository(self.connection)
+
+    @property
+    def entries(self) -> EntryRepository:
+        return EntryRepository(self.connection)

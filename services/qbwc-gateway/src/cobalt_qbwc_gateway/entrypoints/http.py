@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
@@ -20,7 +20,15 @@ from cobalt_qbwc_gateway.application.connections import (
     qwc_file,
     set_up_connection,
 )
+from cobalt_qbwc_gateway.application.entries import (
+    EntryFilter,
+    entry_counts,
+    get_entry,
+    list_entries,
+    retry_entry,
+)
 from cobalt_qbwc_gateway.config import Settings
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_qbwc_gateway.domain.qwc import QwcSettings
 from cobalt_shared.auth import Merchant, Role, require_role
 from cobalt_shared.http import unit_of_work
@@ -130,3 +138,92 @@ async def app_support() -> str:
         "<html><body><h1>CobaltConnect for QuickBooks Desktop</h1>"
         "<p>Questions about the Web Connector? Contact CobaltConnect support.</p></body></html>"
     )
+
+
+entries_router = APIRouter(prefix="/entries", tags=["QB entries"])
+
+
+class EntryOut(BaseModel):
+    """An entry as the QB Entries page shows it."""
+
+    id: uuid.UUID
+    kind: str
+    txn_date: date
+    state: str
+    detail: str
+    txn_id: str | None
+    error_code: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, entry: Entry) -> EntryOut:
+        return cls(
+            id=entry.id,
+            kind=entry.kind,
+            txn_date=entry.txn_date,
+            state=entry.state.value,
+            detail=entry.detail,
+            txn_id=entry.txn_id,
+            error_code=entry.error_code,
+            created_at=entry.created_at,
+            updated_at=entry.updated_at,
+        )
+
+
+class EntryDetail(EntryOut):
+    """One entry with what was sent and what QuickBooks answered."""
+
+    command: str
+    request_xml: str | None
+    response_xml: str | None
+
+    @classmethod
+    def of(cls, entry: Entry) -> EntryDetail:
+        return cls(
+            **EntryOut.of(entry).model_dump(),
+            command=entry.command,
+            request_xml=entry.request_xml,
+            response_xml=entry.response_xml,
+        )
+
+
+@entries_router.get("")
+async def entries_list(
+    scope: Merchant,
+    uow: Uow,
+    state: EntryState | None = None,
+    kind: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[EntryOut]:
+    """The merchant's QuickBooks entries, newest first, filtered by state, kind and date."""
+    filters = EntryFilter(state.value if state else None, kind, date_from, date_to, limit)
+    async with uow as tx:
+        found = await list_entries(tx, scope.merchant_id, filters)
+    return [EntryOut.of(e) for e in found]
+
+
+@entries_router.get("/counts")
+async def entries_counts(scope: Merchant, uow: Uow) -> dict[str, int]:
+    """How many entries are in each state."""
+    async with uow as tx:
+        return await entry_counts(tx, scope.merchant_id)
+
+
+@entries_router.get("/{entry_id}")
+async def entries_show(entry_id: uuid.UUID, scope: Merchant, uow: Uow) -> EntryDetail:
+    """One entry with its explanation, request and response."""
+    async with uow as tx:
+        entry = await get_entry(tx, scope.merchant_id, entry_id)
+    return EntryDetail.of(entry)
+
+
+@entries_router.post("/{entry_id}/retry")
+async def entries_retry(entry_id: uuid.UUID, scope: Merchant, uow: Uow) -> EntryOut:
+    """Send a failed entry again once its cause is fixed."""
+    async with uow as tx:
+        entry = await retry_entry(tx, scope.merchant_id, entry_id)
+        await tx.commit()
+    return EntryOut.of(entry)

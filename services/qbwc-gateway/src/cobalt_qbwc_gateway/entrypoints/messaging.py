@@ -1,17 +1,43 @@
-"""Messages of the gateway: it publishes connection events (accounting commands come next)."""
+"""Messages of the gateway: it consumes accounting commands and publishes connection events."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from fast_depends import Depends
 from faststream.nats import NatsRouter
 
-from cobalt_shared.contracts import QuickBooksConnectionChanged
-from cobalt_shared.contracts.subjects import CONNECTION_CHANGED_DOC
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.entries import record_command
+from cobalt_shared.contracts import PostToQuickBooks, QuickBooksConnectionChanged
+from cobalt_shared.contracts.subjects import (
+    ACCOUNTING_COMMAND_SOURCES,
+    CONNECTION_CHANGED_DOC,
+    GATEWAY_STREAM,
+)
+from cobalt_shared.inbox import InboxConfig, current_unit_of_work, durable_subscriber, inbox_router
 from cobalt_shared.messaging import document_publication
 
+Uow = Annotated[GatewayUnitOfWork, Depends(current_unit_of_work)]
 
-def build_publications() -> NatsRouter:
-    """What the gateway worker relays from its outbox, for the AsyncAPI document."""
-    router = NatsRouter()
+
+def build_consumers(config: InboxConfig) -> NatsRouter:
+    """One durable consumer per service that sends accounting commands."""
+    router = inbox_router(config)
+    for source in ACCOUNTING_COMMAND_SOURCES:
+        prefix = source.subjects[0].removesuffix(">")
+
+        async def on_command(command: PostToQuickBooks, uow: Uow) -> None:
+            await record_command(command, uow)
+
+        durable_subscriber(
+            router,
+            f"{prefix}command.*.post-to-quickbooks",
+            stream=source,
+            durable=f"qbwc-gateway-{source.name.lower()}-commands",
+            owner=GATEWAY_STREAM,
+            description=f"Entries to put in QuickBooks, from {source.name.lower()}.",
+        )(on_command)
     document_publication(
         router,
         CONNECTION_CHANGED_DOC,

@@ -1,0 +1,85 @@
+"""A QuickBooks entry: one business event on its way into the merchant's QuickBooks."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class EntryState(StrEnum):
+    WAITING_FOR_MAPPING = "waiting for mapping"
+    WAITING_FOR_PREREQUISITE = "waiting for prerequisite"
+    READY = "ready"
+    SENT = "sent"
+    SYNCED = "synced"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entry and what became of it, in words a merchant can read."""
+
+    id: uuid.UUID
+    merchant_id: uuid.UUID
+    kind: str
+    txn_date: date
+    accounts: tuple[str, ...]
+    command: str  # the accounting command as received (JSON), kept for audit and building
+    state: EntryState
+    detail: str
+    created_at: datetime
+    updated_at: datetime
+    txn_id: str | None = None
+    edit_sequence: str | None = None
+    error_code: str | None = None
+    request_xml: str | None = None
+    response_xml: str | None = None
+    message_set_id: str | None = None
+
+    @classmethod
+    def received(
+        cls,
+        *,
+        entry_id: uuid.UUID,
+        merchant_id: uuid.UUID,
+        kind: str,
+        txn_date: date,
+        accounts: tuple[str, ...],
+        command: str,
+        start_date: date | None,
+        now: datetime,
+    ) -> Entry:
+        """A new entry: cancelled when dated before the start date, else waiting for its
+        accounts to be mapped (the mapping read model releases it)."""
+        if start_date is not None and txn_date < start_date:
+            state = EntryState.CANCELLED
+            detail = (
+                f"Dated {txn_date.isoformat()}, before the QuickBooks start date "
+                f"{start_date.isoformat()}: it is not sent to QuickBooks."
+            )
+        else:
+            state = EntryState.WAITING_FOR_MAPPING
+            detail = waiting_for(accounts)
+        return cls(
+            entry_id, merchant_id, kind, txn_date, accounts, command, state, detail, now, now
+        )
+
+    def retried(self, now: datetime) -> Entry:
+        """A failed entry goes back to waiting; nothing else can be retried."""
+        if self.state is not EntryState.FAILED:
+            raise ValueError(f"only failed entries can be retried (this one is {self.state})")
+        return replace(
+            self,
+            state=EntryState.WAITING_FOR_MAPPING,
+            detail=waiting_for(self.accounts),
+            error_code=None,
+            updated_at=now,
+        )
+
+
+def waiting_for(accounts: tuple[str, ...]) -> str:
+    names = ", ".join(sorted(set(accounts))) or "its accounts"
+    return f"Waiting for a QuickBooks account to be chosen for: {names} (Chart of Accounts)."

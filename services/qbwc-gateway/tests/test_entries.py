@@ -1,0 +1,146 @@
+# mypy: allow-untyped-defs, allow-untyped-calls, allow-incomplete-defs
+"""Accounting commands become entries once each; merchants read only their own."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import httpx
+import nats
+import pytest
+
+from cobalt_devstack.testkit import eventually
+from cobalt_qbwc_gateway.app import create_worker
+from cobalt_shared.contracts import PostToQuickBooks
+from cobalt_shared.contracts.accounting import AccountLine
+from cobalt_shared.contracts.subjects import post_to_quickbooks
+
+PASSWORD = "correct horse battery"
+
+
+def _command(merchant, entry_id=None, txn_date=date(2026, 11, 24), source="payables"):
+    return PostToQuickBooks(
+        merchant_id=merchant,
+        entry_id=entry_id or uuid.uuid4(),
+        kind="bill",
+        txn_date=txn_date,
+        ref_number="INV-1042",
+        vendor_name="Acme Beverage",
+        lines=[AccountLine(account="purchases:beer", amount="1000.00")],
+        source=source,
+    )
+
+
+@pytest.fixture
+async def worker(gateway):
+    app = create_worker(gateway.settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://worker") as client:
+
+            async def ready():
+                return (await client.get("/readyz")).status_code == 200
+
+            await eventually(ready, timeout=30, what="gateway worker ready")
+            yield app
+
+
+@pytest.fixture
+async def api():
+    async with httpx.AsyncClient(timeout=30) as client:
+        yield client
+
+
+async def _publish(nats_url, command, source="payables"):
+    nc = await nats.connect(nats_url)
+    try:
+        await nc.jetstream().publish(
+            post_to_quickbooks(source, command.merchant_id),
+            command.model_dump_json().encode(),
+            headers={"Nats-Msg-Id": uuid.uuid4().hex},  # a redelivery, not a stream duplicate
+        )
+    finally:
+        await nc.close()
+
+
+async def _connect(api, gateway, merchant, start="2026-11-01"):
+    body = {"qbwc_user": f"u{merchant.hex[:8]}", "password": PASSWORD, "start_date": start}
+    response = await api.put(
+        f"{gateway.url}/connections/{merchant}", json=body, headers=gateway.support()
+    )
+    assert response.is_success, response.text
+
+
+async def test_the_same_command_twice_is_one_entry_and_each_source_is_consumed(
+    gateway, worker, api
+):
+    merchant = uuid.uuid4()
+    await _connect(api, gateway, merchant)
+    command = _command(merchant)
+    await _publish(gateway.settings.nats_url, command)
+    await _publish(gateway.settings.nats_url, command)
+    await _publish(gateway.settings.nats_url, _command(merchant, source="reporting"), "reporting")
+    headers = gateway.merchant(merchant)
+
+    async def two_entries():
+        return len((await api.get(f"{gateway.url}/entries", headers=headers)).json()) == 2
+
+    await eventually(two_entries, what="both entries stored")
+    shown = (await api.get(f"{gateway.url}/entries/{command.entry_id}", headers=headers)).json()
+    assert shown["state"] == "waiting for mapping"
+    assert "purchases:beer" in shown["detail"]
+    assert '"ref_number":"INV-1042"' in shown["command"]
+    counts = (await api.get(f"{gateway.url}/entries/counts", headers=headers)).json()
+    assert counts == {"waiting for mapping": 2}
+
+
+async def test_entries_dated_before_the_start_date_are_not_sent(gateway, worker, api):
+    merchant = uuid.uuid4()
+    await _connect(api, gateway, merchant, start="2026-11-20")
+    early = _command(merchant, txn_date=date(2026, 11, 19))
+    await _publish(gateway.settings.nats_url, early)
+    headers = gateway.merchant(merchant)
+
+    async def stored():
+        return (
+            await api.get(f"{gateway.url}/entries/{early.entry_id}", headers=headers)
+        ).status_code == 200
+
+    await eventually(stored, what="entry stored")
+    entry = (await api.get(f"{gateway.url}/entries/{early.entry_id}", headers=headers)).json()
+    assert entry["state"] == "cancelled"
+    assert "before the QuickBooks start date 2026-11-20" in entry["detail"]
+    filtered = (await api.get(f"{gateway.url}/entries?state=cancelled", headers=headers)).json()
+    assert [e["id"] for e in filtered] == [str(early.entry_id)]
+    assert (await api.get(f"{gateway.url}/entries?state=synced", headers=headers)).json() == []
+    retry = await api.post(f"{gateway.url}/entries/{early.entry_id}/retry", headers=headers)
+    assert retry.status_code == 409  # only failed entries can be retried
+
+
+async def test_merchants_never_see_each_others_entries(gateway, worker, api):
+    mine, theirs = uuid.uuid4(), uuid.uuid4()
+    await _connect(api, gateway, mine)
+    await _connect(api, gateway, theirs)
+    command = _command(mine)
+    await _publish(gateway.settings.nats_url, command)
+
+    async def stored():
+        response = await api.get(f"{gateway.url}/entries", headers=gateway.merchant(mine))
+        return len(response.json()) == 1
+
+    await eventually(stored, what="entry stored")
+    other = gateway.merchant(theirs)
+    assert (await api.get(f"{gateway.url}/entries", headers=other)).json() == []
+    assert (
+        await api.get(f"{gateway.url}/entries/{command.entry_id}", headers=other)
+    ).status_code == 404
+
+
+def test_without_a_connection_the_entries_page_says_how_to_get_started(gateway):
+    response = httpx.get(f"{gateway.url}/entries", headers=gateway.merchant(uuid.uuid4()))
+    assert response.status_code == 409
+    assert response.json()["error"]["message"] == (
+        "QuickBooks integration is not set up for this merchant; "
+        "contact CobaltConnect support to get started"
+    )
