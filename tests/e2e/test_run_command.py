@@ -69,6 +69,10 @@ def test_run_starts_everything_and_ctrl_c_stops_every_process(tmp_path):
         for title in ("Orders", "Payables", "Chart of accounts", "QuickBooks gateway", "Reporting"):
             assert title in text
         api = next(line.split("API ")[1].split("/docs")[0] for line in lines if "Orders " in line)
+        soap = next(line.split("service: ")[1].split()[0] for line in lines if "SOAP" in line)
+        assert httpx.get(soap, timeout=10).status_code == 200  # the Web Connector's URL
+        wsdl = httpx.get(f"{soap}?wsdl", timeout=10).text
+        assert f'location="{soap}"' in wsdl  # the advertised URL is where it really runs
         merchant = uuid.uuid4()
         token = TokenService(DEVELOPMENT_AUTH_SECRET).mint(
             subject="t", role=Role.MERCHANT, merchant_id=merchant

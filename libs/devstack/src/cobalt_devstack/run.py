@@ -69,6 +69,8 @@ def _print_urls(stack: Stack) -> None:
             f"{service.title:<20} API {running.api_url}/docs   "
             f"AsyncAPI {running.worker_url}/asyncapi   health {running.api_url}/readyz"
         )
+    gateway = stack.running["qbwc-gateway"].api_url.replace("127.0.0.1", "localhost")
+    _say(f"Web Connector SOAP service: {gateway}/qbwc  (the .qwc: GET /connections/<id>/qwc)")
     _say("sign in for API calls: .venv/bin/cobalt-token --merchant-id <uuid>  (Bearer token)")
     _say("press Ctrl-C to stop")
     print(flush=True)

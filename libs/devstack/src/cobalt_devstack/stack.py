@@ -70,6 +70,8 @@ class Stack:
                 f"{p}NATS_URL": self.nats_url,
                 f"{p}HTTP_PORT": str(api_port),
                 f"{p}WORKER_PORT": str(worker_port),
+                # Where the Web Connector reaches the gateway (others ignore it).
+                f"{p}PUBLIC_URL": f"http://localhost:{api_port}",
                 **self.extra_env,
             }
         )
