@@ -122,3 +122,22 @@ async def test_rows_written_while_nats_is_down_arrive_after_it_returns(
     finally:
         await reader.close()
     assert [m.headers["Nats-Msg-Id"] for m in seen] == ids
+
+
+async def test_an_idle_relay_does_not_rewrite_its_lease_every_cycle(engine, stream, js):
+    from sqlalchemy import event
+
+    writes = []
+
+    def count(conn, cursor, statement, *args):
+        if "outbox_relay_lease" in statement and statement.lstrip().upper().startswith(
+            ("UPDATE", "INSERT")
+        ):
+            writes.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    relay = OutboxRelay(engine, jetstream_publisher(lambda: js), name="t", lease_seconds=60)
+    for _ in range(20):
+        assert await relay.relay_once() == 0
+    event.remove(engine.sync_engine, "before_cursor_execute", count)
+    assert len(writes) == 1  # taken once; renewed only when half of it is spent
