@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import date
 
@@ -144,3 +145,73 @@ def test_without_a_connection_the_entries_page_says_how_to_get_started(gateway):
         "QuickBooks integration is not set up for this merchant; "
         "contact CobaltConnect support to get started"
     )
+
+
+async def _mapping(nats_url, merchant, account, qb_full_name, occurred_at=None):
+    from cobalt_shared.contracts import AccountMapped
+    from cobalt_shared.contracts.subjects import account_mapped
+
+    event = AccountMapped(
+        merchant_id=merchant,
+        account=account,
+        qb_full_name=qb_full_name,
+        **({"occurred_at": occurred_at} if occurred_at else {}),
+    )
+    nc = await nats.connect(nats_url)
+    try:
+        await nc.jetstream().publish(
+            account_mapped(merchant), event.model_dump_json().encode(),
+            headers={"Nats-Msg-Id": str(event.message_id)},
+        )  # fmt: skip
+    finally:
+        await nc.close()
+
+
+async def _state(api, gateway, merchant, entry_id):
+    response = await api.get(
+        f"{gateway.url}/entries/{entry_id}", headers=gateway.merchant(merchant)
+    )
+    return response.json() if response.status_code == 200 else {}
+
+
+async def test_mapping_events_release_entries_and_unmapping_holds_them_again(gateway, worker, api):
+    from datetime import UTC, datetime, timedelta
+
+    merchant = uuid.uuid4()
+    await _connect(api, gateway, merchant)
+    command = _command(merchant)
+    command = command.model_copy(update={"bank_account": "operating-account"})
+    await _publish(gateway.settings.nats_url, command)
+    url = gateway.settings.nats_url
+
+    async def state_is(state, text=""):
+        entry = await _state(api, gateway, merchant, command.entry_id)
+        return entry.get("state") == state and text in entry.get("detail", "")
+
+    await eventually(lambda: state_is("waiting for mapping", "operating-account"), what="waiting")
+    await _mapping(url, merchant, "purchases:beer", "Purchases:Beer")
+    await eventually(
+        lambda: state_is("waiting for mapping", "for: operating-account"), what="one left"
+    )
+    await _mapping(url, merchant, "operating-account", "Operating Account")
+    await eventually(lambda: state_is("ready"), what="released by the mapping event")
+    await _mapping(url, merchant, "purchases:beer", None)  # unmapped in Chart of Accounts
+    await eventually(lambda: state_is("waiting for mapping", "purchases:beer"), what="held")
+    stale = datetime.now(UTC) - timedelta(days=1)
+    await _mapping(url, merchant, "purchases:beer", "Old Name", occurred_at=stale)
+    await _mapping(url, merchant, "purchases:beer", "Purchases:Beer")
+    await eventually(lambda: state_is("ready"), what="released again")
+
+
+async def test_an_entry_is_ready_whichever_comes_first_mapping_or_command(gateway, worker, api):
+    merchant = uuid.uuid4()
+    await _connect(api, gateway, merchant)
+    await _mapping(gateway.settings.nats_url, merchant, "purchases:beer", "Purchases:Beer")
+    await asyncio.sleep(0.5)
+    command = _command(merchant)
+    await _publish(gateway.settings.nats_url, command)
+
+    async def ready():
+        return (await _state(api, gateway, merchant, command.entry_id)).get("state") == "ready"
+
+    await eventually(ready, what="ready (at intake, or released by the mapping)")

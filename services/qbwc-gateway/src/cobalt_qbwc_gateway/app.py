@@ -19,7 +19,11 @@ from cobalt_qbwc_gateway.application.web_connector import (
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbwc_gateway.entrypoints import http, messaging
 from cobalt_qbwc_gateway.entrypoints.soap import soap_router
-from cobalt_shared.contracts.subjects import ACCOUNTING_COMMAND_SOURCES, GATEWAY_STREAM
+from cobalt_shared.contracts.subjects import (
+    ACCOUNTING_COMMAND_SOURCES,
+    COA_STREAM,
+    GATEWAY_STREAM,
+)
 from cobalt_shared.db import UnitOfWork
 from cobalt_shared.http import build_service_api
 from cobalt_shared.worker import build_service_worker
@@ -61,6 +65,6 @@ def create_worker(settings: Settings) -> FastAPI:
         settings,
         title=TITLE,
         unit_of_work=GatewayUnitOfWork,
-        streams=[GATEWAY_STREAM, *ACCOUNTING_COMMAND_SOURCES],
+        streams=[GATEWAY_STREAM, *ACCOUNTING_COMMAND_SOURCES, COA_STREAM],
         routers=lambda inbox: [messaging.build_consumers(inbox)],
     )

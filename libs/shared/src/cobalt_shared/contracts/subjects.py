@@ -54,3 +54,11 @@ def post_to_quickbooks(service: str, merchant_id: uuid.UUID | str) -> str:
 
 
 ACCOUNTING_COMMAND_SOURCES = (PAYABLES_STREAM, REPORTING_STREAM)
+
+
+def account_mapped(merchant_id: uuid.UUID | str) -> str:
+    """Subject of a merchant's account-mapping events."""
+    return f"coa.event.{merchant_id}.account-mapped"
+
+
+ACCOUNT_MAPPED_ALL = "coa.event.*.account-mapped"

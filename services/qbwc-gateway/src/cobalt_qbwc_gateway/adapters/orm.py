@@ -61,3 +61,14 @@ entries = Table(
     Column("message_set_id", String(23), nullable=True),
 )
 Index("ix_entries_merchant_state", entries.c.merchant_id, entries.c.state, entries.c.created_at)
+
+account_mappings = Table(
+    "account_mappings",
+    metadata,
+    Column("merchant_id", Uuid, primary_key=True),
+    Column("account", String(100), primary_key=True),
+    Column("qb_full_name", String(159), nullable=True),
+    Column("qb_list_id", String(40), nullable=True),
+    Column("qb_account_type", String(40), nullable=True),
+    Column("as_of", UTCDateTime, nullable=False),
+)

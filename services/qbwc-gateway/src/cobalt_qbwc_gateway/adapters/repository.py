@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -12,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_qbwc_gateway.adapters.orm import connections, entries, sessions
+from cobalt_qbwc_gateway.adapters.orm import account_mappings, connections, entries, sessions
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
@@ -131,7 +132,7 @@ class EntryRepository:
         ).first()
         return _entry(row._mapping) if row else None
 
-    async def list(
+    async def find(
         self,
         merchant_id: uuid.UUID,
         *,
@@ -151,6 +152,18 @@ class EntryRepository:
         if date_to:
             query = query.where(entries.c.txn_date <= date_to)
         rows = await self._db.execute(query.order_by(entries.c.created_at.desc()).limit(limit))
+        return [_entry(r._mapping) for r in rows]
+
+    async def in_states(
+        self, merchant_id: uuid.UUID, states: tuple[EntryState, ...]
+    ) -> list[Entry]:
+        rows = await self._db.execute(
+            select(entries)
+            .where(
+                entries.c.merchant_id == merchant_id, entries.c.state.in_([s.value for s in states])
+            )
+            .order_by(entries.c.created_at)
+        )
         return [_entry(r._mapping) for r in rows]
 
     async def counts(self, merchant_id: uuid.UUID) -> dict[str, int]:
@@ -174,3 +187,56 @@ def _entry(row: Any) -> Entry:
     values["accounts"] = tuple(json.loads(values["accounts"]))
     values["state"] = EntryState(values["state"])
     return Entry(**values)
+
+
+@dataclass(frozen=True)
+class Mapping:
+    account: str
+    qb_full_name: str | None
+    qb_list_id: str | None
+    qb_account_type: str | None
+    as_of: datetime
+
+
+class MappingRepository:
+    """The chart-of-accounts mappings, as last announced by coa."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def apply(self, merchant_id: uuid.UUID, mapping: Mapping) -> bool:
+        """Store a mapping unless a newer one is already known; True when applied."""
+        current = (
+            await self._db.execute(
+                select(account_mappings.c.as_of).where(
+                    account_mappings.c.merchant_id == merchant_id,
+                    account_mappings.c.account == mapping.account,
+                )
+            )
+        ).first()
+        values = {k: getattr(mapping, k) for k in Mapping.__dataclass_fields__}
+        if current is None:
+            await self._db.execute(
+                insert(account_mappings).values(merchant_id=merchant_id, **values)
+            )
+            return True
+        if current.as_of > mapping.as_of:
+            return False  # an older event arriving late changes nothing
+        await self._db.execute(
+            update(account_mappings)
+            .where(
+                account_mappings.c.merchant_id == merchant_id,
+                account_mappings.c.account == mapping.account,
+            )
+            .values(**values)
+        )
+        return True
+
+    async def mapped_accounts(self, merchant_id: uuid.UUID) -> set[str]:
+        rows = await self._db.execute(
+            select(account_mappings.c.account).where(
+                account_mappings.c.merchant_id == merchant_id,
+                account_mappings.c.qb_full_name.is_not(None),
+            )
+        )
+        return {r.account for r in rows}

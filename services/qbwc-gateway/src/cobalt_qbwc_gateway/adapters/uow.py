@@ -5,6 +5,7 @@ from __future__ import annotations
 from cobalt_qbwc_gateway.adapters.repository import (
     ConnectionRepository,
     EntryRepository,
+    MappingRepository,
     SessionRepository,
 )
 from cobalt_shared.db import UnitOfWork
@@ -22,3 +23,7 @@ class GatewayUnitOfWork(UnitOfWork):
     @property
     def entries(self) -> EntryRepository:
         return EntryRepository(self.connection)
+
+    @property
+    def mappings(self) -> MappingRepository:
+        return MappingRepository(self.connection)

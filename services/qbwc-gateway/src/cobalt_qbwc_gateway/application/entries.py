@@ -29,6 +29,9 @@ async def record_command(cmd: PostToQuickBooks, uow: GatewayUnitOfWork) -> tuple
         start_date=connection.start_date if connection else None,
         now=utcnow(),
     )
+    entry = entry.with_mappings(
+        await uow.mappings.mapped_accounts(cmd.merchant_id), entry.created_at
+    )
     if await uow.entries.add_if_new(entry):
         return entry, True
     existing = await uow.entries.get(cmd.merchant_id, cmd.entry_id)
@@ -50,7 +53,7 @@ async def list_entries(
     uow: GatewayUnitOfWork, merchant_id: uuid.UUID, filters: EntryFilter
 ) -> list[Entry]:
     await require_connection(uow, merchant_id)
-    return await uow.entries.list(
+    return await uow.entries.find(
         merchant_id,
         state=filters.state,
         kind=filters.kind,

@@ -67,6 +67,20 @@ class Entry:
             entry_id, merchant_id, kind, txn_date, accounts, command, state, detail, now, now
         )
 
+    def with_mappings(self, mapped: set[str], now: datetime) -> Entry:
+        """Ready once every account it uses is mapped; waiting (naming the rest) otherwise.
+        Only entries not yet handed to QuickBooks move."""
+        if self.state not in (EntryState.WAITING_FOR_MAPPING, EntryState.READY):
+            return self
+        missing = tuple(a for a in self.accounts if a not in mapped)
+        if missing:
+            state, detail = EntryState.WAITING_FOR_MAPPING, waiting_for(missing)
+        else:
+            state, detail = EntryState.READY, READY_DETAIL
+        if (state, detail) == (self.state, self.detail):
+            return self
+        return replace(self, state=state, detail=detail, updated_at=now)
+
     def retried(self, now: datetime) -> Entry:
         """A failed entry goes back to waiting; nothing else can be retried."""
         if self.state is not EntryState.FAILED:
@@ -78,6 +92,9 @@ class Entry:
             error_code=None,
             updated_at=now,
         )
+
+
+READY_DETAIL = "Ready: it goes to QuickBooks at the next Web Connector update."
 
 
 def waiting_for(accounts: tuple[str, ...]) -> str:

@@ -1,4 +1,5 @@
-"""Messages of the gateway: it consumes accounting commands and publishes connection events."""
+"""Messages of the gateway: it consumes accounting commands and mappings, and publishes
+connection events."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from faststream.nats import NatsRouter
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.entries import record_command
-from cobalt_shared.contracts import PostToQuickBooks, QuickBooksConnectionChanged
+from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_shared.contracts import AccountMapped, PostToQuickBooks, QuickBooksConnectionChanged
 from cobalt_shared.contracts.subjects import (
+    ACCOUNT_MAPPED_ALL,
     ACCOUNTING_COMMAND_SOURCES,
+    COA_STREAM,
     CONNECTION_CHANGED_DOC,
     GATEWAY_STREAM,
 )
@@ -38,6 +42,18 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
             owner=GATEWAY_STREAM,
             description=f"Entries to put in QuickBooks, from {source.name.lower()}.",
         )(on_command)
+
+    @durable_subscriber(
+        router,
+        ACCOUNT_MAPPED_ALL,
+        stream=COA_STREAM,
+        durable="qbwc-gateway-mappings",
+        owner=GATEWAY_STREAM,
+        description="Chart-of-accounts mappings: release entries waiting for them.",
+    )
+    async def on_account_mapped(event: AccountMapped, uow: Uow) -> None:
+        await apply_mapping(event, uow)
+
     document_publication(
         router,
         CONNECTION_CHANGED_DOC,
