@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,13 +42,13 @@ class FakeWork:
 
     async def apply_response(
         self, uow: Any, connection: Any, response: str, hresult: str, message: str
-    ) -> tuple[int, int, int]:
+    ) -> tuple[int, int, int, str | None]:
         self.responses.append((response, hresult, message))
         if not response:
-            return -1, 0, 0
+            return -1, 0, 0, None
         answers = parse_response(response).responses
         synced = sum(1 for a in answers if a.status.ok)
-        return (100 if not self.documents else 50), synced, len(answers) - synced
+        return (100 if not self.documents else 50), synced, len(answers) - synced, None
 
 
 @dataclass
@@ -56,6 +56,8 @@ class Gateway:
     url: str
     settings: Settings
     work: FakeWork
+    database_url: str = ""
+    restart: Callable[[], None] = lambda: None
 
     def support(self) -> dict[str, str]:
         token = TOKENS.mint(subject="support", role=Role.SUPPORT, merchant_id=None)
@@ -68,27 +70,55 @@ class Gateway:
 
 @pytest.fixture
 def gateway(database_url: str, nats_server: Any) -> Iterator[Gateway]:
+    """A gateway whose entries come from a FakeWork the test fills."""
+    yield from _serve(database_url, nats_server, FakeWork(), session_timeout=30)
+
+
+@pytest.fixture
+def queue_gateway(database_url: str, nats_server: Any) -> Iterator[Gateway]:
+    """A gateway with its real entry queue."""
+    yield from _serve(database_url, nats_server, None, session_timeout=1)
+
+
+def _serve(
+    database_url: str, nats_server: Any, work: FakeWork | None, session_timeout: int
+) -> Iterator[Gateway]:
     upgrade(MIGRATIONS, database_url)
     port = free_port()
     settings = Settings(
         database_url=database_url,
         nats_url=nats_server.url,
         public_url=f"http://localhost:{port}",
-        session_timeout_seconds=30,
+        session_timeout_seconds=session_timeout,
     )
-    work = FakeWork()
-    server = uvicorn.Server(
-        uvicorn.Config(create_api(settings, work), host="127.0.0.1", port=port, log_config=None)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "gateway did not start"
-        time.sleep(0.05)
-    yield Gateway(f"http://localhost:{port}", settings, work)
-    server.should_exit = True
-    thread.join(10)
+    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+
+    def start() -> None:
+        server = uvicorn.Server(
+            uvicorn.Config(create_api(settings, work), host="127.0.0.1", port=port, log_config=None)
+        )
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started:
+            assert time.monotonic() < deadline, "gateway did not start"
+            time.sleep(0.05)
+        servers.append((server, thread))
+
+    def stop() -> None:
+        while servers:
+            server, thread = servers.pop()
+            server.should_exit = True
+            thread.join(10)
+
+    def restart() -> None:
+        """A new gateway process in all but name: same database and port, nothing in memory."""
+        stop()
+        start()
+
+    start()
+    yield Gateway(f"http://localhost:{port}", settings, work or FakeWork(), database_url, restart)
+    stop()
 
 
 @pytest.fixture

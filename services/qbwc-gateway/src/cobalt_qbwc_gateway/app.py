@@ -10,12 +10,8 @@ from fastapi import APIRouter, FastAPI
 
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
-from cobalt_qbwc_gateway.application.web_connector import (
-    NoWork,
-    Policy,
-    WebConnectorService,
-    Work,
-)
+from cobalt_qbwc_gateway.application.entry_queue import EntryQueue
+from cobalt_qbwc_gateway.application.web_connector import Policy, WebConnectorService, Work
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbwc_gateway.entrypoints import http, messaging
 from cobalt_qbwc_gateway.entrypoints.soap import soap_router
@@ -43,7 +39,7 @@ def create_api(settings: Settings, work: Work | None = None) -> FastAPI:
     )
 
     def web_connector(new_uow: Callable[[], UnitOfWork]) -> list[APIRouter]:
-        service = WebConnectorService(new_uow, passwords, work or NoWork(), policy)  # type: ignore[arg-type]
+        service = WebConnectorService(new_uow, passwords, work or EntryQueue(), policy)  # type: ignore[arg-type]
         return [soap_router(settings.soap_path, settings.public_url, service)]
 
     app = build_service_api(

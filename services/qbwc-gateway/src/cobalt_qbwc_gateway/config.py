@@ -30,7 +30,7 @@ class Settings(ServiceSettings):
     app_name: str = Field("CobaltConnect", description="Shown in the Web Connector")
     run_every_minutes: int = Field(10, ge=1, le=1440, description="Web Connector interval")
     session_timeout_seconds: int = Field(
-        120, ge=10, description="A session silent this long no longer blocks a new one"
+        120, ge=1, description="A session silent this long no longer blocks a new one"
     )
     ticket_ttl_seconds: int = Field(1800, ge=60, description="Lifetime of a session ticket")
     min_client_version: str = Field("2.1.0.0", description="Oldest Web Connector accepted")

@@ -3,7 +3,7 @@
 from cobalt_shared.contracts.accounting import PostToQuickBooks
 from cobalt_shared.contracts.base import Message, utcnow
 from cobalt_shared.contracts.coa import AccountMapped
-from cobalt_shared.contracts.gateway import QuickBooksConnectionChanged
+from cobalt_shared.contracts.gateway import QuickBooksConnectionChanged, QuickBooksEntryResult
 from cobalt_shared.contracts.orders import OrderReceived
 
 __all__ = [
@@ -12,5 +12,6 @@ __all__ = [
     "OrderReceived",
     "PostToQuickBooks",
     "QuickBooksConnectionChanged",
+    "QuickBooksEntryResult",
     "utcnow",
 ]

@@ -62,3 +62,8 @@ def account_mapped(merchant_id: uuid.UUID | str) -> str:
 
 
 ACCOUNT_MAPPED_ALL = "coa.event.*.account-mapped"
+
+
+def entry_result(merchant_id: uuid.UUID | str) -> str:
+    """Subject of a merchant's QuickBooks entry results."""
+    return f"qbwc.event.{merchant_id}.entry-result"

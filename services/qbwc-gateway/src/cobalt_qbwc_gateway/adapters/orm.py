@@ -38,6 +38,7 @@ sessions = Table(
     Column("last_error", Text, nullable=True),
     Column("synced", Integer, nullable=False, server_default="0"),
     Column("failed", Integer, nullable=False, server_default="0"),
+    Column("qbxml_version", String(8), nullable=True),
 )
 
 entries = Table(

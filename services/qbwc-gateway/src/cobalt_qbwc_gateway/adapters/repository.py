@@ -240,3 +240,12 @@ class MappingRepository:
             )
         )
         return {r.account for r in rows}
+
+    async def full_names(self, merchant_id: uuid.UUID) -> dict[str, str]:
+        rows = await self._db.execute(
+            select(account_mappings.c.account, account_mappings.c.qb_full_name).where(
+                account_mappings.c.merchant_id == merchant_id,
+                account_mappings.c.qb_full_name.is_not(None),
+            )
+        )
+        return {r.account: r.qb_full_name for r in rows}

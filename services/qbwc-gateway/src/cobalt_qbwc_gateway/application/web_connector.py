@@ -40,8 +40,8 @@ class Work(Protocol):
     async def apply_response(
         self, uow: GatewayUnitOfWork, connection: Connection, response: str, hresult: str,
         message: str,
-    ) -> tuple[int, int, int]:  # fmt: skip
-        """Record QuickBooks' answer: (percent done, entries synced, entries failed)."""
+    ) -> tuple[int, int, int, str | None]:  # fmt: skip
+        """Record QuickBooks' answer: (percent done, synced, failed, error for getLastError)."""
         ...
 
 
@@ -80,8 +80,6 @@ class WebConnectorService:
         self._passwords = passwords
         self._work = work
         self._policy = policy
-        # The version chosen on the first sendRequestXML of each session.
-        self._versions: dict[str, str] = {}
 
     def server_version(self) -> str:
         return self._policy.server_version
@@ -137,14 +135,14 @@ class WebConnectorService:
             if found is None:
                 return ""
             session, connection = found
-            version = self._versions.get(session.ticket_hash)
+            version = session.qbxml_version
             if hcp:
                 version, problem = self._check_company(connection, hcp, major, minor)
                 if problem:
                     await self._fail(uow, session, connection, problem)
                     await uow.commit()
                     return ""
-                self._versions[session.ticket_hash] = version
+                session = replace(session, qbxml_version=version)
                 if connection.last_error:
                     connection = replace(connection, last_error=None)
                     await uow.connections.save(connection, new=False)
@@ -171,14 +169,16 @@ class WebConnectorService:
             if found is None:
                 return -1
             session, connection = found
-            percent, synced, failed = await self._work.apply_response(
+            percent, synced, failed, error = await self._work.apply_response(
                 uow, connection, response, hresult, message
             )
             session = replace(
                 session, synced=session.synced + synced, failed=session.failed + failed
             )
             if percent < 0:
-                session = session.with_error(message or "QuickBooks could not process the entries.")
+                session = session.with_error(
+                    error or message or "QuickBooks could not process the entries."
+                )
             await uow.sessions.save(session, new=False)
             await uow.commit()
         return percent
@@ -215,7 +215,6 @@ class WebConnectorService:
                 return INVALID_TICKET
             await uow.sessions.save(session.closed(now), new=False)
             await uow.commit()
-        self._versions.pop(session.ticket_hash, None)
         summary = f"OK: {session.synced} {'entry' if session.synced == 1 else 'entries'} synced"
         if session.failed:
             summary += f", {session.failed} {'needs' if session.failed == 1 else 'need'} attention"
@@ -281,21 +280,3 @@ class WebConnectorService:
 
 def _contacted(connection: Connection, now: datetime) -> Connection:
     return replace(connection, last_contact_at=now)
-
-
-class NoWork:
-    """Until the entry queue exists: never anything to send."""
-
-    async def has_ready(self, uow: GatewayUnitOfWork, connection: Connection) -> bool:
-        return False
-
-    async def next_request(
-        self, uow: GatewayUnitOfWork, connection: Connection, version: str
-    ) -> str | None:
-        return None
-
-    async def apply_response(
-        self, uow: GatewayUnitOfWork, connection: Connection, response: str, hresult: str,
-        message: str,
-    ) -> tuple[int, int, int]:  # fmt: skip
-        return -1, 0, 0

@@ -81,6 +81,47 @@ class Entry:
             return self
         return replace(self, state=state, detail=detail, updated_at=now)
 
+    def sent(self, request_xml: str, message_set_id: str, now: datetime) -> Entry:
+        """Handed to the Web Connector in message set `message_set_id`: outcome unknown."""
+        return replace(
+            self,
+            state=EntryState.SENT,
+            detail="Sent to QuickBooks; waiting for its answer.",
+            request_xml=request_xml,
+            message_set_id=message_set_id,
+            updated_at=now,
+        )
+
+    def synced(
+        self, txn_id: str | None, edit_sequence: str | None, response_xml: str, now: datetime
+    ) -> Entry:
+        return replace(
+            self,
+            state=EntryState.SYNCED,
+            detail="In QuickBooks.",
+            txn_id=txn_id,
+            edit_sequence=edit_sequence,
+            response_xml=response_xml,
+            error_code=None,
+            updated_at=now,
+        )
+
+    def failed(self, code: str, explanation: str, response_xml: str | None, now: datetime) -> Entry:
+        return replace(
+            self,
+            state=EntryState.FAILED,
+            detail=explanation,
+            error_code=code,
+            response_xml=response_xml,
+            updated_at=now,
+        )
+
+    def requeued(self, reason: str, now: datetime) -> Entry:
+        """Back to ready: QuickBooks certainly did not make it (settled, or retryable)."""
+        return replace(
+            self, state=EntryState.READY, detail=f"{READY_DETAIL} ({reason})", updated_at=now
+        )
+
     def retried(self, now: datetime) -> Entry:
         """A failed entry goes back to waiting; nothing else can be retried."""
         if self.state is not EntryState.FAILED:

@@ -29,6 +29,7 @@ class WebConnectorSession:
     last_error: str | None = None
     synced: int = 0
     failed: int = 0
+    qbxml_version: str | None = None  # chosen on the first sendRequestXML; kept across restarts
 
     def is_live(self, now: datetime, silence: timedelta) -> bool:
         """Open, unexpired and heard from recently: a crashed Web Connector stops counting."""

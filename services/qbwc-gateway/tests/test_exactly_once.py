@@ -1,0 +1,218 @@
+# mypy: allow-untyped-defs, allow-untyped-calls, allow-incomplete-defs
+"""Every entry reaches QuickBooks exactly once, whatever breaks in the exchange."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from cobalt_qbsim import SimulatedQuickBooks, sample_company
+from cobalt_qbsim.qwc import QwcFile
+from cobalt_qbsim.webconnector import Faults, SimulatedWebConnector
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.entries import record_command
+from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_qbxml import MessageSet, VendorAdd
+from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
+from cobalt_shared.contracts.accounting import AccountLine, AppliedBill
+from cobalt_shared.db.engine import create_engine
+
+PASSWORD = "correct horse battery"
+MAPPINGS = {
+    "purchases:beer": "Purchases:Beer",
+    "operating-account": "Operating Account",
+    "card-clearing": "Card Clearing",
+    "sales:beer": "Sales:Beer",
+}
+
+
+async def _seed(database_url, merchant, commands, mappings=MAPPINGS):
+    engine = create_engine(database_url)
+    try:
+        async with GatewayUnitOfWork(engine) as uow:
+            for account, name in mappings.items():
+                await apply_mapping(
+                    AccountMapped(merchant_id=merchant, account=account, qb_full_name=name), uow
+                )
+            for command in commands:
+                await record_command(command, uow)
+            await uow.commit()
+    finally:
+        await engine.dispose()
+
+
+def _bill(merchant, ref, amount="100.00"):
+    return PostToQuickBooks(
+        merchant_id=merchant, entry_id=uuid.uuid4(), kind="bill", txn_date=date(2026, 11, 24),
+        ref_number=ref, vendor_name="Acme Beverage", source="payables",
+        lines=[AccountLine(account="purchases:beer", amount=amount)],
+    )  # fmt: skip
+
+
+def _commands(merchant):
+    bills = [_bill(merchant, f"INV-{i}") for i in range(3)]
+    deposit = PostToQuickBooks(
+        merchant_id=merchant, entry_id=uuid.uuid4(), kind="deposit", txn_date=date(2026, 11, 24),
+        bank_account="operating-account", source="reporting",
+        lines=[AccountLine(account="card-clearing", amount="250.00")],
+    )  # fmt: skip
+    journal = PostToQuickBooks(
+        merchant_id=merchant, entry_id=uuid.uuid4(), kind="journal-entry",
+        txn_date=date(2026, 11, 24), source="reporting",
+        lines=[
+            AccountLine(account="card-clearing", amount="10.00", side="debit"),
+            AccountLine(account="sales:beer", amount="10.00", side="credit"),
+        ],
+    )  # fmt: skip
+    payment = PostToQuickBooks(
+        merchant_id=merchant, entry_id=uuid.uuid4(), kind="bill-payment",
+        txn_date=date(2026, 11, 25), vendor_name="Acme Beverage",
+        bank_account="operating-account", source="payables",
+        applied=[AppliedBill(bill_entry_id=bills[0].entry_id, amount="60.00")],
+    )  # fmt: skip
+    return [*bills, deposit, journal, payment]
+
+
+def _setup(queue_gateway, http, commands_for=_commands):
+    merchant = uuid.uuid4()
+    body = {"qbwc_user": f"u{merchant.hex[:10]}", "password": PASSWORD, "start_date": "2026-11-01"}
+    url = f"{queue_gateway.url}/connections/{merchant}"
+    assert http.put(url, json=body, headers=queue_gateway.support()).is_success
+    qwc = QwcFile.parse(http.get(f"{url}/qwc", headers=queue_gateway.support()).content)
+    commands = commands_for(merchant)
+    asyncio.run(_seed(queue_gateway.database_url, merchant, commands))
+    quickbooks = SimulatedQuickBooks(sample_company())
+    quickbooks.process(MessageSet([("v", VendorAdd("Acme Beverage"))]).to_xml())
+    return merchant, qwc, commands, quickbooks
+
+
+def _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks):
+    counts = quickbooks.company.count_by_external_guid()
+    for command in commands:
+        assert counts["{" + str(command.entry_id).upper() + "}"] == 1, command.kind
+    assert sum(counts.values()) == len(commands)
+    entries = http.get(f"{queue_gateway.url}/entries", headers=queue_gateway.merchant(merchant))
+    assert {e["state"] for e in entries.json()} == {"synced"}
+    assert all(e["txn_id"] for e in entries.json())
+
+
+def test_a_session_sends_everything_once_with_prerequisites_in_order(queue_gateway, http):
+    merchant, qwc, commands, quickbooks = _setup(queue_gateway, http)
+    result = SimulatedWebConnector(qwc, PASSWORD, quickbooks).update()
+    assert result.outcome == "done", result
+    assert result.documents == 2  # everything, then the payment once its bill had a TxnID
+    assert result.message == "OK: 6 entries synced"
+    _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
+    [bill] = [t for t in quickbooks.company.transactions("Bill") if t.ref_number == "INV-0"]
+    assert bill.open_amount == Decimal("40.00")  # the payment applied to the right bill
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Faults(lose_response_of_document=1),  # QuickBooks wrote; the gateway never heard
+        Faults(lose_response_of_document=2),
+        Faults(die_after="sendRequestXML"),  # QuickBooks never saw the set
+        Faults(die_after="receiveResponseXML"),
+        Faults(die_after="authenticate"),
+    ],
+    ids=[
+        "lost-first-response",
+        "lost-second-response",
+        "died-after-send",
+        "died-after-receive",
+        "died-after-authenticate",
+    ],
+)
+def test_a_broken_exchange_never_duplicates_or_loses_an_entry(queue_gateway, http, fault):
+    merchant, qwc, commands, quickbooks = _setup(queue_gateway, http)
+    broken = SimulatedWebConnector(qwc, PASSWORD, quickbooks, faults=fault).update()
+    assert broken.outcome == "died"
+    time.sleep(1.1)  # the dead session stops counting as live (1 s here, 120 s by default)
+    # A new session (as after a restart of the Web Connector) settles, then finishes.
+    for _ in range(3):
+        result = SimulatedWebConnector(qwc, PASSWORD, quickbooks).update()
+        if result.outcome == "no work":
+            break
+        assert result.outcome == "done", result
+    _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
+
+
+def test_an_error_in_quickbooks_fails_only_that_entry_with_the_fix(queue_gateway, http):
+    def commands_for(merchant):
+        good = _bill(merchant, "GOOD-1")
+        bad = _bill(merchant, "BAD-1")
+        bad = bad.model_copy(
+            update={"lines": [AccountLine(account="purchases:wine", amount="5.00")]}
+        )
+        return [good, bad]
+
+    merchant = uuid.uuid4()
+    body = {"qbwc_user": f"u{merchant.hex[:10]}", "password": PASSWORD, "start_date": "2026-11-01"}
+    url = f"{queue_gateway.url}/connections/{merchant}"
+    http.put(url, json=body, headers=queue_gateway.support())
+    qwc = QwcFile.parse(http.get(f"{url}/qwc", headers=queue_gateway.support()).content)
+    good, bad = commands_for(merchant)
+    mappings = {**MAPPINGS, "purchases:wine": "Purchases:Wine Renamed"}  # no such QB account
+    asyncio.run(_seed(queue_gateway.database_url, merchant, [good, bad], mappings))
+    quickbooks = SimulatedQuickBooks(sample_company())
+    quickbooks.process(MessageSet([("v", VendorAdd("Acme Beverage"))]).to_xml())
+    result = SimulatedWebConnector(qwc, PASSWORD, quickbooks).update()
+    assert result.message == "OK: 1 entry synced, 1 needs attention"
+    headers = queue_gateway.merchant(merchant)
+    failed = http.get(f"{queue_gateway.url}/entries/{bad.entry_id}", headers=headers).json()
+    assert failed["state"] == "failed"
+    assert failed["error_code"] == "3140"
+    assert "renamed, deleted or made inactive" in failed["detail"]
+    assert failed["response_xml"]
+    ok = http.get(f"{queue_gateway.url}/entries/{good.entry_id}", headers=headers).json()
+    assert ok["state"] == "synced"
+
+
+def test_a_gateway_restart_mid_session_duplicates_nothing(queue_gateway, http):
+    merchant, qwc, commands, quickbooks = _setup(queue_gateway, http)
+    process = quickbooks.process
+    restarts: list[bool] = []
+
+    def work_then_restart_the_gateway(document):
+        answer = process(document)
+        if not restarts:  # while QuickBooks works on the first set, the gateway restarts
+            restarts.append(True)
+            queue_gateway.restart()
+        return answer
+
+    quickbooks.process = work_then_restart_the_gateway
+    result = SimulatedWebConnector(qwc, PASSWORD, quickbooks).update()
+    assert restarts
+    assert result.outcome == "done", result  # the new process carries on the same session
+    _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
+
+
+def test_an_answer_that_is_not_qbxml_changes_nothing_and_says_why(queue_gateway, http):
+    import zeep
+
+    from cobalt_qbxml.schema import schema_dir
+
+    merchant, qwc, commands, quickbooks = _setup(queue_gateway, http)
+    wsdl = schema_dir().parent / "qbwc" / "QBWebConnectorSvc.wsdl"
+    soap = zeep.Client(str(wsdl)).create_service(
+        "{http://developer.intuit.com/}TroubleshootWebServiceFSSoap", qwc.app_url
+    )
+    ticket, _ = soap.authenticate(qwc.user_name, PASSWORD)
+    hcp = SimulatedWebConnector(qwc, PASSWORD, quickbooks)._hcp_response()
+    assert soap.sendRequestXML(ticket, hcp, "", "US", 13, 0)
+    assert soap.receiveResponseXML(ticket, "<not-qbxml/>", "", "") == -1
+    assert "not a qbXML response" in soap.getLastError(ticket)
+    headers = queue_gateway.merchant(merchant)
+    states = {e["state"] for e in http.get(f"{queue_gateway.url}/entries", headers=headers).json()}
+    assert "synced" not in states  # nothing recorded from the garbage
+    time.sleep(1.1)
+    for _ in range(3):  # the set is settled by error recovery, then everything goes once
+        if SimulatedWebConnector(qwc, PASSWORD, quickbooks).update().outcome == "no work":
+            break
+    _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
