@@ -60,6 +60,7 @@ entries = Table(
     Column("request_xml", Text, nullable=True),
     Column("response_xml", Text, nullable=True),
     Column("message_set_id", String(23), nullable=True),
+    Column("not_before", UTCDateTime, nullable=True),
 )
 Index("ix_entries_merchant_state", entries.c.merchant_id, entries.c.state, entries.c.created_at)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -40,7 +41,8 @@ from cobalt_qbxml.responses import ResponseError, ResponseSet
 from cobalt_shared.contracts import QuickBooksEntryResult, utcnow
 from cobalt_shared.contracts.subjects import entry_result
 
-RETRYABLE = {500, 3170, 3175, 3176, 3200, 3231}
+RETRYABLE = {500, 3170, 3175, 3176, 3200}  # QuickBooks was busy: try at a later update
+RETRY_DELAY = timedelta(minutes=1)
 
 
 class EntryQueue:
@@ -51,8 +53,8 @@ class EntryQueue:
         self.max_bytes = max_bytes
 
     async def has_ready(self, uow: GatewayUnitOfWork, connection: Connection) -> bool:
-        states = (EntryState.READY, EntryState.SENT)
-        return bool(await uow.entries.in_states(connection.merchant_id, states))
+        """Something to send (or to settle) now: otherwise QuickBooks is not even opened."""
+        return await self._sendable(uow, connection) > 0
 
     async def next_request(
         self, uow: GatewayUnitOfWork, connection: Connection, version: str
@@ -74,6 +76,8 @@ class EntryQueue:
         for entry in ready:
             if len(chosen) >= self.batch_size:
                 break
+            if not entry.due(now):
+                continue
             try:
                 request = await self._request(uow, entry, names)
             except QbxmlValueError as exc:
@@ -176,7 +180,10 @@ class EntryQueue:
         """Entries that can still go this session (a payment only once its bills are in)."""
         states = (EntryState.READY, EntryState.SENT)
         count = 0
+        now = utcnow()
         for entry in await uow.entries.in_states(connection.merchant_id, states):
+            if not entry.due(now):
+                continue
             if entry.kind != "bill-payment" or entry.state is EntryState.SENT:
                 count += 1
                 continue
@@ -259,7 +266,7 @@ class EntryQueue:
                 done = entry.synced(txn_id, edit, response, now)
                 synced += 1
             elif rs.status.code in RETRYABLE:
-                await uow.entries.save(entry.requeued(rs.status.message, now))
+                await uow.entries.save(entry.requeued(rs.status.message, now, now + RETRY_DELAY))
                 continue
             else:
                 explanation = explain_status(rs.status.code).render(qb_message=rs.status.message)

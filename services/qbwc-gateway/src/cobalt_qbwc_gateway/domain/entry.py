@@ -38,6 +38,7 @@ class Entry:
     request_xml: str | None = None
     response_xml: str | None = None
     message_set_id: str | None = None
+    not_before: datetime | None = None  # a retryable failure waits for a later session
 
     @classmethod
     def received(
@@ -116,11 +117,18 @@ class Entry:
             updated_at=now,
         )
 
-    def requeued(self, reason: str, now: datetime) -> Entry:
-        """Back to ready: QuickBooks certainly did not make it (settled, or retryable)."""
+    def requeued(self, reason: str, now: datetime, not_before: datetime | None = None) -> Entry:
+        """Back to ready: QuickBooks certainly did not make it. A retryable failure (a lock,
+        a record in use) waits until `not_before`, so it goes in a later session."""
+        detail = f"{READY_DETAIL} ({reason})"
+        if not_before is not None:
+            detail = f"QuickBooks was busy ({reason}); it is sent again at a later update."
         return replace(
-            self, state=EntryState.READY, detail=f"{READY_DETAIL} ({reason})", updated_at=now
+            self, state=EntryState.READY, detail=detail, updated_at=now, not_before=not_before
         )
+
+    def due(self, now: datetime) -> bool:
+        return self.not_before is None or self.not_before <= now
 
     def retried(self, now: datetime) -> Entry:
         """A failed entry goes back to waiting; nothing else can be retried."""

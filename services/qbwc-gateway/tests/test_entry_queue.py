@@ -1,0 +1,114 @@
+# mypy: allow-untyped-defs, allow-untyped-calls, allow-incomplete-defs
+"""The entry queue on a real database: what it sends, and what it does with answers."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import cobalt_qbwc_gateway
+from cobalt_qbwc_gateway.adapters.passwords import Passwords
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
+from cobalt_qbwc_gateway.application.entries import record_command
+from cobalt_qbwc_gateway.application.entry_queue import EntryQueue
+from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_qbxml.schema import schema_errors
+from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
+from cobalt_shared.contracts.accounting import AccountLine
+from cobalt_shared.db.engine import create_engine
+from cobalt_shared.db.migrations import upgrade_async
+
+MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
+
+
+@pytest.fixture
+async def engine(database_url):
+    await upgrade_async(MIGRATIONS, database_url)
+    eng = create_engine(database_url)
+    yield eng
+    await eng.dispose()
+
+
+async def _ready_bills(engine, n):
+    merchant = uuid.uuid4()
+    async with GatewayUnitOfWork(engine) as uow:
+        await set_up_connection(
+            SetUpConnection(merchant, f"u{merchant.hex[:8]}", "a long password!", date(2026, 1, 1)),
+            uow,
+            Passwords(),
+        )
+        await apply_mapping(
+            AccountMapped(
+                merchant_id=merchant, account="purchases:beer", qb_full_name="Purchases:Beer"
+            ),
+            uow,
+        )
+        for i in range(n):
+            await record_command(
+                PostToQuickBooks(
+                    merchant_id=merchant,
+                    entry_id=uuid.uuid4(),
+                    kind="bill",
+                    txn_date=date(2026, 11, 24),
+                    ref_number=f"INV-{i}",
+                    vendor_name="Acme",
+                    lines=[AccountLine(account="purchases:beer", amount="1.00")],
+                    source="test",
+                ),
+                uow,
+            )
+        connection = await uow.connections.for_merchant(merchant)
+        await uow.commit()
+    return connection
+
+
+async def _next(engine, queue, connection):
+    async with GatewayUnitOfWork(engine) as uow:
+        document = await queue.next_request(uow, connection, "13.0")
+        await uow.commit()
+    return document
+
+
+async def test_sets_hold_at_most_the_batch_size_and_validate(engine):
+    connection = await _ready_bills(engine, 7)
+    queue = EntryQueue(batch_size=3)
+    document = await _next(engine, queue, connection)
+    assert schema_errors(document) == []
+    assert document.count("<BillAddRq ") == 3
+    assert 'newMessageSetID="' in document
+
+
+async def test_a_busy_quickbooks_answer_waits_for_a_later_session(engine):
+    connection = await _ready_bills(engine, 1)
+    queue = EntryQueue()
+    document = await _next(engine, queue, connection)
+    request_id = document.split('requestID="')[1].split('"')[0]
+    busy = (
+        '<?xml version="1.0" ?><QBXML><QBXMLMsgsRs>'
+        f'<BillAddRs requestID="{request_id}" statusCode="3170" statusSeverity="Error" '
+        'statusMessage="The record is in use by another user."/></QBXMLMsgsRs></QBXML>'
+    )
+    async with GatewayUnitOfWork(engine) as uow:
+        percent, synced, failed, error = await queue.apply_response(uow, connection, busy, "", "")
+        assert (percent, synced, failed, error) == (100, 0, 0, None)  # nothing more this session
+        assert not await queue.has_ready(uow, connection)  # QuickBooks is not even opened
+        [entry] = await uow.entries.find(connection.merchant_id)
+        await uow.commit()
+    assert entry.state.value == "ready"
+    assert "sent again at a later update" in entry.detail
+    assert entry.not_before is not None
+    assert await _next(engine, queue, connection) is None
+
+
+async def test_an_answer_for_entries_never_sent_changes_nothing(engine):
+    connection = await _ready_bills(engine, 1)
+    async with GatewayUnitOfWork(engine) as uow:
+        result = await EntryQueue().apply_response(uow, connection, "<QBXML/>", "", "")
+        [entry] = await uow.entries.find(connection.merchant_id)
+    assert result[0] == -1
+    assert "not sent" in (result[3] or "")
+    assert entry.state.value == "ready"
