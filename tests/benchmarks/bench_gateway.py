@@ -1,0 +1,149 @@
+"""Gateway throughput through the simulated Web Connector and QuickBooks, over real HTTP.
+
+Run: .venv/bin/python tests/benchmarks/bench_gateway.py [--entries 500]
+Same run, same database kind (SQLite), two gateways: sets of 50 requests (ours) and one request
+per round trip (the old design), as the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+import threading
+import time
+import uuid
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+import cobalt_qbwc_gateway
+from cobalt_devstack.nats import NatsServer
+from cobalt_devstack.processes import free_port
+from cobalt_qbsim import SimulatedQuickBooks, sample_company
+from cobalt_qbsim.qwc import QwcFile
+from cobalt_qbsim.soap import SoapClient
+from cobalt_qbsim.webconnector import SimulatedWebConnector
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.app import create_api
+from cobalt_qbwc_gateway.application.entries import record_command
+from cobalt_qbwc_gateway.application.entry_queue import EntryQueue
+from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_qbwc_gateway.config import Settings
+from cobalt_qbxml import MessageSet, VendorAdd
+from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
+from cobalt_shared.contracts.accounting import AccountLine
+from cobalt_shared.db.engine import create_engine
+from cobalt_shared.db.migrations import upgrade
+from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
+
+PASSWORD = "benchmark password"
+
+
+async def _seed(database_url: str, merchant: uuid.UUID, n: int) -> None:
+    engine = create_engine(database_url)
+    async with GatewayUnitOfWork(engine) as uow:
+        await apply_mapping(
+            AccountMapped(merchant_id=merchant, account="purchases", qb_full_name="Purchases"), uow
+        )
+        for i in range(n):
+            await record_command(
+                PostToQuickBooks(
+                    merchant_id=merchant, entry_id=uuid.uuid4(), kind="bill",
+                    txn_date=date(2026, 11, 24), ref_number=f"INV-{i}",
+                    vendor_name="Acme Beverage", source="bench",
+                    lines=[AccountLine(account="purchases", amount="12.34")],
+                ),
+                uow,
+            )  # fmt: skip
+        await uow.commit()
+    await engine.dispose()
+
+
+def run(tmp: Path, nats_url: str, entries: int, batch: int) -> dict[str, float]:
+    database_url = f"sqlite+aiosqlite:///{tmp}/gateway-{batch}.db"
+    upgrade(Path(cobalt_qbwc_gateway.__file__).parent / "migrations", database_url)
+    port = free_port()
+    settings = Settings(
+        database_url=database_url, nats_url=nats_url, public_url=f"http://localhost:{port}"
+    )
+    server = uvicorn.Server(uvicorn.Config(
+        create_api(settings, EntryQueue(batch_size=batch)), host="127.0.0.1", port=port,
+        log_config=None,
+    ))  # fmt: skip
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        merchant = uuid.uuid4()
+        token = TokenService(DEVELOPMENT_AUTH_SECRET).mint(
+            subject="b", role=Role.SUPPORT, merchant_id=None
+        )
+        headers = {"Authorization": f"Bearer {token}"}
+        url = f"http://localhost:{port}/connections/{merchant}"
+        httpx.put(url, json={"qbwc_user": "bench", "password": PASSWORD, "start_date": "2026-01-01"},
+                  headers=headers).raise_for_status()  # fmt: skip
+        qwc = QwcFile.parse(httpx.get(f"{url}/qwc", headers=headers).content)
+        asyncio.run(_seed(database_url, merchant, entries))
+        quickbooks = SimulatedQuickBooks(sample_company(), validate_responses=False)
+        quickbooks.process(MessageSet([("v", VendorAdd("Acme Beverage"))]).to_xml())
+        connector = SimulatedWebConnector(qwc, PASSWORD, quickbooks)
+        spent: dict[str, list[float]] = defaultdict(list)
+        call = SoapClient.call
+
+        def timed(self: SoapClient, method: str, **params: str | int):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            try:
+                return call(self, method, **params)
+            finally:
+                spent[method].append(time.perf_counter() - started)
+
+        SoapClient.call = timed  # type: ignore[method-assign]
+        started = time.perf_counter()
+        try:
+            while connector.update().outcome == "done":
+                pass
+        finally:
+            SoapClient.call = call  # type: ignore[method-assign]
+        elapsed = time.perf_counter() - started
+        synced = sum(quickbooks.company.count_by_external_guid().values())
+        assert synced == entries, (synced, entries)
+        return {
+            "round_trips": len(spent["sendRequestXML"]),
+            "send_ms": 1000 * sum(spent["sendRequestXML"]) / len(spent["sendRequestXML"]),
+            "receive_ms": 1000
+            * sum(spent["receiveResponseXML"])
+            / len(spent["receiveResponseXML"]),
+            "entries_per_s": entries / elapsed,
+            "elapsed_s": elapsed,
+        }
+    finally:
+        server.should_exit = True
+
+
+def main(entries: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp, NatsServer(Path(tmp) / "nats") as nats:
+        print(
+            f"{entries} bills through the gateway, simulated Web Connector and QuickBooks (SQLite)"
+        )
+        print(
+            f"{'design':<34} {'round trips':>11} {'send ms':>9} {'receive ms':>11} {'entries/s':>10} {'vs baseline':>12}"
+        )
+        baseline = run(Path(tmp), nats.url, entries, 1)
+        ours = run(Path(tmp), nats.url, entries, 50)
+        for name, r in (
+            ("one request per round trip (base)", baseline),
+            ("sets of 50 requests (ours)", ours),
+        ):
+            print(f"{name:<34} {r['round_trips']:>11.0f} {r['send_ms']:>9.1f} {r['receive_ms']:>11.1f} "
+                  f"{r['entries_per_s']:>10.1f} {r['entries_per_s'] / baseline['entries_per_s']:>11.2f}x")  # fmt: skip
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=300)
+    main(parser.parse_args().entries)
