@@ -95,7 +95,7 @@ def run(tmp: Path, nats_url: str, entries: int, batch: int) -> dict[str, float]:
         spent: dict[str, list[float]] = defaultdict(list)
         call = SoapClient.call
 
-        def timed(self: SoapClient, method: str, **params: str | int):  # type: ignore[no-untyped-def]
+        def timed(self: SoapClient, method: str, **params: str | int):
             started = time.perf_counter()
             try:
                 return call(self, method, **params)
