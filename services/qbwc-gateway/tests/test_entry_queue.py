@@ -11,13 +11,14 @@ import pytest
 
 import cobalt_qbwc_gateway
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
+from cobalt_qbwc_gateway.adapters.repository import VendorLink
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
 from cobalt_qbwc_gateway.application.entries import record_command
 from cobalt_qbwc_gateway.application.entry_queue import EntryQueue
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
 from cobalt_qbxml.schema import schema_errors
-from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
+from cobalt_shared.contracts import AccountMapped, PostToQuickBooks, utcnow
 from cobalt_shared.contracts.accounting import AccountLine
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.migrations import upgrade_async
@@ -61,6 +62,7 @@ async def _ready_bills(engine, n):
                 ),
                 uow,
             )
+        await uow.vendors.set(merchant, VendorLink("Acme", "linked", "80000001-1"), utcnow())
         connection = await uow.connections.for_merchant(merchant)
         await uow.commit()
     return connection

@@ -78,7 +78,7 @@ def _commands(merchant):
     return [*bills, deposit, journal, payment]
 
 
-def _setup(queue_gateway, http, commands_for=_commands):
+def _setup(queue_gateway, http, commands_for=_commands, vendor_in_quickbooks=True):
     merchant = uuid.uuid4()
     body = {"qbwc_user": f"u{merchant.hex[:10]}", "password": PASSWORD, "start_date": "2026-11-01"}
     url = f"{queue_gateway.url}/connections/{merchant}"
@@ -87,12 +87,16 @@ def _setup(queue_gateway, http, commands_for=_commands):
     commands = commands_for(merchant)
     asyncio.run(_seed(queue_gateway.database_url, merchant, commands))
     quickbooks = SimulatedQuickBooks(sample_company())
-    quickbooks.process(MessageSet([("v", VendorAdd("Acme Beverage"))]).to_xml())
+    if vendor_in_quickbooks:
+        quickbooks.process(MessageSet([("v", VendorAdd("Acme Beverage"))]).to_xml())
     return merchant, qwc, commands, quickbooks
 
 
 def _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks):
     counts = quickbooks.company.count_by_external_guid()
+    assert len({v.name for v in quickbooks.company.vendors.values()}) == len(
+        quickbooks.company.vendors
+    )  # never two vendors of one name
     for command in commands:
         assert counts["{" + str(command.entry_id).upper() + "}"] == 1, command.kind
     assert sum(counts.values()) == len(commands)
@@ -105,7 +109,8 @@ def test_a_session_sends_everything_once_with_prerequisites_in_order(queue_gatew
     merchant, qwc, commands, quickbooks = _setup(queue_gateway, http)
     result = SimulatedWebConnector(qwc, PASSWORD, quickbooks).update()
     assert result.outcome == "done", result
-    assert result.documents == 2  # everything, then the payment once its bill had a TxnID
+    # The vendor looked up (and linked), everything, then the payment once its bill had a TxnID.
+    assert result.documents == 3
     assert result.message == "OK: 6 entries synced"
     _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
     [bill] = [t for t in quickbooks.company.transactions("Bill") if t.ref_number == "INV-0"]
@@ -205,7 +210,10 @@ def test_an_answer_that_is_not_qbxml_changes_nothing_and_says_why(queue_gateway,
     )
     ticket, _ = soap.authenticate(qwc.user_name, PASSWORD)
     hcp = SimulatedWebConnector(qwc, PASSWORD, quickbooks)._hcp_response()
-    assert soap.sendRequestXML(ticket, hcp, "", "US", 13, 0)
+    lookup = soap.sendRequestXML(ticket, hcp, "", "US", 13, 0)  # which vendors exist?
+    assert "VendorQueryRq" in lookup
+    assert soap.receiveResponseXML(ticket, quickbooks.process(lookup), "", "") > 0
+    assert "BillAddRq" in soap.sendRequestXML(ticket, "", "", "US", 13, 0)
     assert soap.receiveResponseXML(ticket, "<not-qbxml/>", "", "") == -1
     assert "not a qbXML response" in soap.getLastError(ticket)
     headers = queue_gateway.merchant(merchant)
@@ -215,4 +223,47 @@ def test_an_answer_that_is_not_qbxml_changes_nothing_and_says_why(queue_gateway,
     for _ in range(3):  # the set is settled by error recovery, then everything goes once
         if SimulatedWebConnector(qwc, PASSWORD, quickbooks).update().outcome == "no work":
             break
+    _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [None, Faults(lose_response_of_document=2), Faults(die_after="sendRequestXML")],
+    ids=["clean", "lost-vendor-add-response", "died-after-send"],
+)
+def test_a_vendor_missing_from_quickbooks_is_added_once_before_its_bills(
+    queue_gateway, http, fault
+):
+    merchant, qwc, commands, quickbooks = _setup(queue_gateway, http, vendor_in_quickbooks=False)
+    if fault is not None:
+        assert (
+            SimulatedWebConnector(qwc, PASSWORD, quickbooks, faults=fault).update().outcome
+            == "died"
+        )
+        time.sleep(1.1)
+    for _ in range(4):
+        if SimulatedWebConnector(qwc, PASSWORD, quickbooks).update().outcome == "no work":
+            break
+    assert [v.name for v in quickbooks.company.vendors.values()] == ["Acme Beverage"]
+    _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
+
+
+def test_a_vendor_added_by_hand_meanwhile_is_linked_not_added_again(queue_gateway, http):
+    merchant, qwc, commands, quickbooks = _setup(queue_gateway, http, vendor_in_quickbooks=False)
+    process = quickbooks.process
+
+    def someone_adds_the_vendor_by_hand(document):
+        answer = process(document)
+        if "VendorQueryRq" in document and not quickbooks.company.vendors:
+            process(MessageSet([("hand", VendorAdd("ACME  beverage"))]).to_xml())
+        return answer
+
+    quickbooks.process = someone_adds_the_vendor_by_hand
+    for _ in range(4):
+        if SimulatedWebConnector(qwc, PASSWORD, quickbooks).update().outcome == "no work":
+            break
+    [vendor] = quickbooks.company.vendors.values()  # our add met 3100: linked instead
+    bills = quickbooks.company.transactions("Bill")
+    assert {b.vendor_id for b in bills} == {vendor.list_id}
+    # Every entry synced, the refused vendor add included: it reads as linked, not failed.
     _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)

@@ -74,3 +74,14 @@ account_mappings = Table(
     Column("qb_account_type", String(40), nullable=True),
     Column("as_of", UTCDateTime, nullable=False),
 )
+
+vendors = Table(
+    "vendors",
+    metadata,
+    Column("merchant_id", Uuid, primary_key=True),
+    Column("name_key", String(100), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("state", String(16), nullable=False),  # unknown, missing, linked, conflict
+    Column("list_id", String(40), nullable=True),
+    Column("updated_at", UTCDateTime, nullable=False),
+)

@@ -13,7 +13,13 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_qbwc_gateway.adapters.orm import account_mappings, connections, entries, sessions
+from cobalt_qbwc_gateway.adapters.orm import (
+    account_mappings,
+    connections,
+    entries,
+    sessions,
+    vendors,
+)
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
@@ -249,3 +255,57 @@ class MappingRepository:
             )
         )
         return {r.account: r.qb_full_name for r in rows}
+
+
+def vendor_key(name: str) -> str:
+    """QuickBooks compares names without regard to case or repeated spaces."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class VendorLink:
+    name: str
+    state: str  # unknown (query it), missing (add it), linked, conflict (name used elsewhere)
+    list_id: str | None = None
+
+
+class VendorRepository:
+    """What the gateway knows of each vendor's presence in the merchant's QuickBooks."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, merchant_id: uuid.UUID, name: str) -> VendorLink | None:
+        row = (
+            await self._db.execute(
+                select(vendors).where(
+                    vendors.c.merchant_id == merchant_id, vendors.c.name_key == vendor_key(name)
+                )
+            )
+        ).first()
+        return VendorLink(row.name, row.state, row.list_id) if row else None
+
+    async def set(self, merchant_id: uuid.UUID, link: VendorLink, now: datetime) -> None:
+        values = {
+            "name": link.name,
+            "state": link.state,
+            "list_id": link.list_id,
+            "updated_at": now,
+        }
+        key = vendor_key(link.name)
+        if await self.get(merchant_id, link.name) is None:
+            await self._db.execute(
+                insert(vendors).values(merchant_id=merchant_id, name_key=key, **values)
+            )
+        else:
+            await self._db.execute(
+                update(vendors)
+                .where(vendors.c.merchant_id == merchant_id, vendors.c.name_key == key)
+                .values(**values)
+            )
+
+    async def in_state(self, merchant_id: uuid.UUID, state: str) -> list[VendorLink]:
+        rows = await self._db.execute(
+            select(vendors).where(vendors.c.merchant_id == merchant_id, vendors.c.state == state)
+        )
+        return [VendorLink(r.name, r.state, r.list_id) for r in rows]

@@ -7,6 +7,7 @@ from cobalt_qbwc_gateway.adapters.repository import (
     EntryRepository,
     MappingRepository,
     SessionRepository,
+    VendorRepository,
 )
 from cobalt_shared.db import UnitOfWork
 
@@ -27,3 +28,7 @@ class GatewayUnitOfWork(UnitOfWork):
     @property
     def mappings(self) -> MappingRepository:
         return MappingRepository(self.connection)
+
+    @property
+    def vendors(self) -> VendorRepository:
+        return VendorRepository(self.connection)

@@ -15,9 +15,10 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+from cobalt_qbwc_gateway.adapters.repository import VendorLink, vendor_key
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.domain.connection import Connection
-from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
+from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, Entry, EntryState
 from cobalt_qbxml import (
     AppliedCredit,
     AppliedToTxn,
@@ -31,7 +32,9 @@ from cobalt_qbxml import (
     MessageSet,
     QbxmlValueError,
     Ref,
+    VendorAdd,
     VendorCreditAdd,
+    VendorQuery,
     explain_hresult,
     explain_status,
     parse_response,
@@ -41,6 +44,8 @@ from cobalt_qbxml.responses import ResponseError, ResponseSet
 from cobalt_shared.contracts import QuickBooksEntryResult, utcnow
 from cobalt_shared.contracts.subjects import entry_result
 
+VENDOR_QUERY_ID = "vendor-query"
+NEEDS_VENDOR = ("bill", "vendor-credit", "bill-payment")
 RETRYABLE = {500, 3170, 3175, 3176, 3200}  # QuickBooks was busy: try at a later update
 RETRY_DELAY = timedelta(minutes=1)
 
@@ -64,7 +69,35 @@ class EntryQueue:
             # Ask what became of the oldest unanswered set before writing anything.
             set_id = unsettled[0].message_set_id or ""
             return MessageSet([], old_message_set_id=set_id, version=version).to_xml()
+        await self._register_vendors(uow, connection)
+        unknown = await uow.vendors.in_state(connection.merchant_id, "unknown")
+        if unknown:
+            # Read-only, so safe to repeat: which of these vendors exist in QuickBooks?
+            query = VendorQuery(full_names=[v.name for v in unknown[:50]])
+            return MessageSet([(VENDOR_QUERY_ID, query)], version=version).to_xml()
+        await self._add_missing_vendors(uow, connection)
         return await self._next_set(uow, connection, version)
+
+    async def _register_vendors(self, uow: GatewayUnitOfWork, connection: Connection) -> None:
+        """Every vendor a ready entry needs is known, or queued to be looked up."""
+        now = utcnow()
+        for entry in await uow.entries.in_states(connection.merchant_id, (EntryState.READY,)):
+            if entry.kind in NEEDS_VENDOR:
+                name = json.loads(entry.command)["vendor_name"]
+                if await uow.vendors.get(connection.merchant_id, name) is None:
+                    await uow.vendors.set(connection.merchant_id, VendorLink(name, "unknown"), now)
+
+    async def _add_missing_vendors(self, uow: GatewayUnitOfWork, connection: Connection) -> None:
+        """A vendor QuickBooks does not have becomes an entry of its own (a VendorAdd)."""
+        now = utcnow()
+        for vendor in await uow.vendors.in_state(connection.merchant_id, "missing"):
+            entry_id = uuid.uuid5(connection.merchant_id, f"vendor:{vendor_key(vendor.name)}")
+            entry = Entry(
+                id=entry_id, merchant_id=connection.merchant_id, kind="vendor",
+                txn_date=now.date(), accounts=(), command=json.dumps({"vendor_name": vendor.name}),
+                state=EntryState.READY, detail=READY_DETAIL, created_at=now, updated_at=now,
+            )  # fmt: skip
+            await uow.entries.add_if_new(entry)
 
     async def _next_set(
         self, uow: GatewayUnitOfWork, connection: Connection, version: str
@@ -113,12 +146,25 @@ class EntryQueue:
             return Ref(names[key])
 
         kind = entry.kind
+        if kind == "vendor":
+            return VendorAdd(name=command["vendor_name"], external_guid=guid)
+        vendor_id: str | None = None
+        if kind in NEEDS_VENDOR:
+            link = await uow.vendors.get(entry.merchant_id, command["vendor_name"])
+            if link is not None and link.state == "conflict":
+                raise QbxmlValueError(
+                    "vendor",
+                    explain_status(3100).render(vendor=command["vendor_name"]),
+                )
+            if link is None or link.state != "linked":
+                return None  # waits for its vendor
+            vendor_id = link.list_id
         if kind in ("bill", "vendor-credit"):
             expense = [
                 ExpenseLine(account(ln["account"]), Decimal(ln["amount"]), ln.get("memo"))
                 for ln in lines
             ]
-            vendor = Ref(command["vendor_name"])
+            vendor = Ref(command["vendor_name"], list_id=vendor_id)
             if kind == "bill":
                 return BillAdd(
                     vendor=vendor, txn_date=entry.txn_date, ref_number=command["ref_number"],
@@ -167,7 +213,7 @@ class EntryQueue:
                     return None  # waits until the bill is in QuickBooks
                 applied.append(AppliedToTxn(txn, Decimal(bill["amount"]), credits))
             return BillPaymentCheckAdd(
-                payee=Ref(command["vendor_name"]),
+                payee=Ref(command["vendor_name"], list_id=vendor_id),
                 bank_account=account(command["bank_account"]),
                 txn_date=entry.txn_date,
                 external_guid=guid,
@@ -184,6 +230,14 @@ class EntryQueue:
         for entry in await uow.entries.in_states(connection.merchant_id, states):
             if not entry.due(now):
                 continue
+            if entry.kind in NEEDS_VENDOR and entry.state is EntryState.READY:
+                name = json.loads(entry.command)["vendor_name"]
+                link = await uow.vendors.get(connection.merchant_id, name)
+                if link is not None and link.state == "conflict":
+                    continue
+                if link is None or link.state != "linked":
+                    count += 1  # its vendor is to be looked up or added first
+                    continue
             if entry.kind != "bill-payment" or entry.state is EntryState.SENT:
                 count += 1
                 continue
@@ -205,6 +259,8 @@ class EntryQueue:
         self, uow: GatewayUnitOfWork, connection: Connection, response: str, hresult: str,
         message: str,
     ) -> tuple[int, int, int, str | None]:  # fmt: skip
+        if response and f'requestID="{VENDOR_QUERY_ID}"' in response:
+            return await self._apply_vendor_query(uow, connection, response)
         sent = await uow.entries.in_states(connection.merchant_id, (EntryState.SENT,))
         if not sent:
             return -1, 0, 0, "An answer arrived for entries that were not sent; it was ignored."
@@ -236,6 +292,39 @@ class EntryQueue:
         percent = 100 if not remaining else max(1, min(99, 100 * handled // (handled + remaining)))
         return percent, synced, failed, None
 
+    async def _apply_vendor_query(
+        self, uow: GatewayUnitOfWork, connection: Connection, response: str
+    ) -> tuple[int, int, int, str | None]:
+        try:
+            answer = parse_response(response)
+        except ResponseError as exc:
+            return -1, 0, 0, f"The vendor lookup came back unreadable ({exc})."
+        found = {
+            vendor_key(ret.name or ""): ret.list_id
+            for rs in answer.responses
+            for ret in rs.rets
+            if rs.request_id == VENDOR_QUERY_ID
+        }
+        now = utcnow()
+        merchant = connection.merchant_id
+        for vendor in await uow.vendors.in_state(merchant, "unknown"):
+            list_id = found.get(vendor_key(vendor.name))
+            added = await uow.entries.get(
+                merchant, uuid.uuid5(merchant, f"vendor:{vendor_key(vendor.name)}")
+            )
+            if list_id:
+                await uow.vendors.set(merchant, VendorLink(vendor.name, "linked", list_id), now)
+                if added is not None and added.state is EntryState.FAILED:
+                    # Its add met an existing vendor (3100): linked to that one instead.
+                    await uow.entries.save(added.synced(list_id, None, response, now))
+                continue
+            # Its add was refused as a duplicate name, yet no vendor has it: another kind of
+            # QuickBooks record (customer, employee) owns the name.
+            state = "conflict" if added is not None and added.error_code == "3100" else "missing"
+            await uow.vendors.set(merchant, VendorLink(vendor.name, state), now)
+        remaining = await self._sendable(uow, connection)
+        return (100 if not remaining else 1), 0, 0, None
+
     async def _record(
         self,
         uow: GatewayUnitOfWork,
@@ -256,10 +345,24 @@ class EntryQueue:
             if rs is None:
                 await uow.entries.save(entry.requeued("QuickBooks did not process it", now))
                 continue
+            if entry.kind == "vendor" and rs.status.code == 3100:
+                # The name is taken: look it up again and link it, never add it twice.
+                name = json.loads(entry.command)["vendor_name"]
+                await uow.vendors.set(entry.merchant_id, VendorLink(name, "unknown"), now)
+                explanation = explain_status(3100).render(vendor=name)
+                await uow.entries.save(entry.failed("3100", explanation, response, now))
+                continue
             if rs.status.ok:
-                txn_id = (rs.error_recovery.txn_id if rs.error_recovery else None) or (
-                    rs.rets[0].txn_id if rs.rets else None
+                recovery = rs.error_recovery
+                ret = rs.rets[0] if rs.rets else None
+                txn_id = (recovery.txn_id or recovery.list_id if recovery else None) or (
+                    (ret.txn_id or ret.list_id) if ret else None
                 )
+                if entry.kind == "vendor":
+                    name = json.loads(entry.command)["vendor_name"]
+                    await uow.vendors.set(
+                        entry.merchant_id, VendorLink(name, "linked", txn_id), now
+                    )
                 edit = (rs.error_recovery.edit_sequence if rs.error_recovery else None) or (
                     rs.rets[0].edit_sequence if rs.rets else None
                 )
