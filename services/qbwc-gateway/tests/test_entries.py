@@ -94,6 +94,9 @@ async def test_the_same_command_twice_is_one_entry_and_each_source_is_consumed(
     assert '"ref_number":"INV-1042"' in shown["command"]
     counts = (await api.get(f"{gateway.url}/entries/counts", headers=headers)).json()
     assert counts == {"waiting for mapping": 2}
+    health = (await api.get(f"{gateway.url}/connection", headers=headers)).json()
+    assert health["entries_waiting"] == 2
+    assert health["oldest_waiting_since"] is not None
 
 
 async def test_entries_dated_before_the_start_date_are_not_sent(gateway, worker, api):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -171,6 +171,31 @@ class EntryRepository:
             .order_by(entries.c.created_at)
         )
         return [_entry(r._mapping) for r in rows]
+
+    async def waiting(self, merchant_id: uuid.UUID) -> tuple[int, datetime | None]:
+        """How many entries are not yet in QuickBooks (nor failed or cancelled), and since when."""
+        pending = [
+            s.value
+            for s in (
+                EntryState.WAITING_FOR_MAPPING,
+                EntryState.WAITING_FOR_PREREQUISITE,
+                EntryState.READY,
+                EntryState.SENT,
+            )
+        ]
+        row = (
+            await self._db.execute(
+                select(func.count(), func.min(entries.c.created_at)).where(
+                    entries.c.merchant_id == merchant_id, entries.c.state.in_(pending)
+                )
+            )
+        ).one()
+        oldest = row[1]
+        if isinstance(oldest, str):  # SQLite returns the aggregate as text
+            oldest = datetime.fromisoformat(oldest)
+        if oldest is not None and oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=UTC)
+        return int(row[0]), oldest
 
     async def counts(self, merchant_id: uuid.UUID) -> dict[str, int]:
         rows = await self._db.execute(

@@ -102,6 +102,8 @@ class ConnectionView:
     last_contact_at: datetime | None = None
     overdue: bool = False
     last_error: str | None = None
+    entries_waiting: int = 0
+    oldest_waiting_since: datetime | None = None
 
 
 async def connection_status(
@@ -110,7 +112,10 @@ async def connection_status(
     connection = await uow.connections.for_merchant(merchant_id)
     if connection is None:
         return ConnectionView(ConnectionStatus.NOT_SET_UP)
+    waiting, oldest = await uow.entries.waiting(merchant_id)
     return ConnectionView(
+        entries_waiting=waiting,
+        oldest_waiting_since=oldest,
         status=connection.status(),
         qbwc_user=connection.qbwc_user,
         file_id=connection.file_id,

@@ -63,6 +63,8 @@ class ConnectionOut(BaseModel):
     last_contact_at: datetime | None = None
     overdue: bool = False
     last_error: str | None = None
+    entries_waiting: int = 0
+    oldest_waiting_since: datetime | None = None
 
     @classmethod
     def of(cls, view: ConnectionView) -> ConnectionOut:
