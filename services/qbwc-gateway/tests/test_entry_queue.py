@@ -1,4 +1,4 @@
-# mypy: allow-untyped-defs, allow-untyped-calls, allow-incomplete-defs
+# mypy: allow-untyped-defs, allow-untyped-calls, disable-error-code="union-attr"
 """The entry queue on a real database: what it sends, and what it does with answers."""
 
 from __future__ import annotations
@@ -114,3 +114,60 @@ async def test_an_answer_for_entries_never_sent_changes_nothing(engine):
     assert result[0] == -1
     assert "not sent" in (result[3] or "")
     assert entry.state.value == "ready"
+
+
+async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(engine):
+    from sqlalchemy import func, select
+
+    from cobalt_qbsim import SimulatedQuickBooks, sample_company
+    from cobalt_qbxml import MessageSet, VendorAdd
+    from cobalt_shared.contracts.accounting import AppliedBill
+    from cobalt_shared.db.tables import outbox
+
+    connection = await _ready_bills(engine, 1)
+    merchant = connection.merchant_id
+    async with GatewayUnitOfWork(engine) as uow:
+        [bill] = await uow.entries.find(merchant)
+        await apply_mapping(
+            AccountMapped(merchant_id=merchant, account="bank", qb_full_name="Operating Account"),
+            uow,
+        )
+        payment, _ = await record_command(
+            PostToQuickBooks(
+                merchant_id=merchant, entry_id=uuid.uuid4(), kind="bill-payment",
+                txn_date=date(2026, 11, 25), vendor_name="Acme", bank_account="bank",
+                applied=[AppliedBill(bill_entry_id=bill.id, amount="1.00")], source="test",
+            ),
+            uow,
+        )  # fmt: skip
+        await uow.commit()
+    queue = EntryQueue()
+    document = await _next(engine, queue, connection)
+    assert "BillAddRq" in document
+    assert "BillPaymentCheckAddRq" not in document
+    async with GatewayUnitOfWork(engine) as uow:
+        waiting = await uow.entries.get(merchant, payment.id)
+    assert waiting.state.value == "waiting for prerequisite"
+    assert waiting.detail == "Waiting for the bill it pays to be in QuickBooks."
+
+    quickbooks = SimulatedQuickBooks(sample_company())
+    quickbooks.process(MessageSet([("v", VendorAdd("Acme"))]).to_xml())
+    async with GatewayUnitOfWork(engine) as uow:
+        # The vendor link seeded by _ready_bills names a ListID this company does not have;
+        # answer with what QuickBooks would say for a bill of a known vendor instead.
+        answer = quickbooks.process(
+            document.replace("<ListID>80000001-1</ListID>", "<FullName>Acme</FullName>")
+        )
+        percent, synced, failed, _ = await queue.apply_response(uow, connection, answer, "", "")
+        released = await uow.entries.get(merchant, payment.id)
+        results = await uow.connection.scalar(
+            select(func.count())
+            .select_from(outbox)
+            .where(outbox.c.message_type == "quickbooks-entry-result")
+        )
+        await uow.commit()
+    assert (synced, failed) == (1, 0)
+    assert 0 < percent < 100  # the payment can go now: the Web Connector asks again
+    assert released.state.value == "ready"
+    assert results == 1  # the bill's result is published for payables
+    assert "BillPaymentCheckAddRq" in await _next(engine, queue, connection)

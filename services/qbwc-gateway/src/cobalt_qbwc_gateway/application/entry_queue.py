@@ -46,7 +46,11 @@ from cobalt_shared.contracts.subjects import entry_result
 
 VENDOR_QUERY_ID = "vendor-query"
 NEEDS_VENDOR = ("bill", "vendor-credit", "bill-payment")
-RETRYABLE = {500, 3170, 3175, 3176, 3200}  # QuickBooks was busy: try at a later update
+RETRYABLE = {500, 3170, 3175, 3176, 3200}
+SENDABLE = (
+    EntryState.READY,
+    EntryState.WAITING_FOR_PREREQUISITE,
+)  # QuickBooks was busy: try at a later update
 RETRY_DELAY = timedelta(minutes=1)
 
 
@@ -81,7 +85,7 @@ class EntryQueue:
     async def _register_vendors(self, uow: GatewayUnitOfWork, connection: Connection) -> None:
         """Every vendor a ready entry needs is known, or queued to be looked up."""
         now = utcnow()
-        for entry in await uow.entries.in_states(connection.merchant_id, (EntryState.READY,)):
+        for entry in await uow.entries.in_states(connection.merchant_id, SENDABLE):
             if entry.kind in NEEDS_VENDOR:
                 name = json.loads(entry.command)["vendor_name"]
                 if await uow.vendors.get(connection.merchant_id, name) is None:
@@ -102,7 +106,7 @@ class EntryQueue:
     async def _next_set(
         self, uow: GatewayUnitOfWork, connection: Connection, version: str
     ) -> str | None:
-        ready = await uow.entries.in_states(connection.merchant_id, (EntryState.READY,))
+        ready = await uow.entries.in_states(connection.merchant_id, SENDABLE)
         names = await uow.mappings.full_names(connection.merchant_id)
         now = utcnow()
         chosen: list[tuple[Entry, Request]] = []
@@ -118,7 +122,11 @@ class EntryQueue:
                     entry.failed("invalid", f"{exc}. Correct it, then retry.", None, now)
                 )
                 continue
-            if request is not None:
+            if isinstance(request, str):
+                waiting = entry.waiting_on(request, now)
+                if waiting is not entry:
+                    await uow.entries.save(waiting)
+            else:
                 chosen.append((entry, request))
         if not chosen:
             return None
@@ -137,7 +145,8 @@ class EntryQueue:
 
     async def _request(
         self, uow: GatewayUnitOfWork, entry: Entry, names: dict[str, str]
-    ) -> Request | None:
+    ) -> Request | str:
+        """The request for an entry, or why it must wait (its vendor, the bill it pays)."""
         command: dict[str, Any] = json.loads(entry.command)
         guid = entry.id
         lines = command.get("lines", [])
@@ -157,7 +166,7 @@ class EntryQueue:
                     explain_status(3100).render(vendor=command["vendor_name"]),
                 )
             if link is None or link.state != "linked":
-                return None  # waits for its vendor
+                return f"Waiting for the vendor '{command['vendor_name']}' to be in QuickBooks."
             vendor_id = link.list_id
         if kind in ("bill", "vendor-credit"):
             expense = [
@@ -207,10 +216,10 @@ class EntryQueue:
                 for credit in bill.get("credits", []):
                     credit_txn = await self._synced_txn(uow, entry, credit["credit_entry_id"])
                     if credit_txn is None:
-                        return None
+                        return "Waiting for the vendor credit it uses to be in QuickBooks."
                     credits.append(AppliedCredit(credit_txn, Decimal(credit["amount"])))
                 if txn is None:
-                    return None  # waits until the bill is in QuickBooks
+                    return "Waiting for the bill it pays to be in QuickBooks."
                 applied.append(AppliedToTxn(txn, Decimal(bill["amount"]), credits))
             return BillPaymentCheckAdd(
                 payee=Ref(command["vendor_name"], list_id=vendor_id),
@@ -224,13 +233,13 @@ class EntryQueue:
 
     async def _sendable(self, uow: GatewayUnitOfWork, connection: Connection) -> int:
         """Entries that can still go this session (a payment only once its bills are in)."""
-        states = (EntryState.READY, EntryState.SENT)
+        states = (*SENDABLE, EntryState.SENT)
         count = 0
         now = utcnow()
         for entry in await uow.entries.in_states(connection.merchant_id, states):
             if not entry.due(now):
                 continue
-            if entry.kind in NEEDS_VENDOR and entry.state is EntryState.READY:
+            if entry.kind in NEEDS_VENDOR and entry.state is not EntryState.SENT:
                 name = json.loads(entry.command)["vendor_name"]
                 link = await uow.vendors.get(connection.merchant_id, name)
                 if link is not None and link.state == "conflict":
@@ -322,6 +331,7 @@ class EntryQueue:
             # QuickBooks record (customer, employee) owns the name.
             state = "conflict" if added is not None and added.error_code == "3100" else "missing"
             await uow.vendors.set(merchant, VendorLink(vendor.name, state), now)
+        await self._release(uow, merchant, now)
         remaining = await self._sendable(uow, connection)
         return (100 if not remaining else 1), 0, 0, None
 
@@ -377,7 +387,15 @@ class EntryQueue:
                 failed += 1
             await uow.entries.save(done)
             await self._publish(uow, done)
+        if synced:
+            await self._release(uow, in_set[0].merchant_id, now)
         return synced, failed
+
+    async def _release(self, uow: GatewayUnitOfWork, merchant_id: uuid.UUID, now: Any) -> None:
+        """Something arrived in QuickBooks: entries waiting on a prerequisite try again."""
+        waiting = (EntryState.WAITING_FOR_PREREQUISITE,)
+        for entry in await uow.entries.in_states(merchant_id, waiting):
+            await uow.entries.save(entry.released(now))
 
     async def _publish(self, uow: GatewayUnitOfWork, entry: Entry) -> None:
         await uow.outbox.add(

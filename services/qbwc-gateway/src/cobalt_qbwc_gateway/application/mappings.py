@@ -28,7 +28,11 @@ async def apply_mapping(event: AccountMapped, uow: GatewayUnitOfWork) -> int:
     mapped = await uow.mappings.mapped_accounts(event.merchant_id)
     moved = 0
     now = utcnow()
-    waiting = (EntryState.WAITING_FOR_MAPPING, EntryState.READY)
+    waiting = (
+        EntryState.WAITING_FOR_MAPPING,
+        EntryState.READY,
+        EntryState.WAITING_FOR_PREREQUISITE,
+    )
     for entry in await uow.entries.in_states(event.merchant_id, waiting):
         if event.account not in entry.accounts:
             continue

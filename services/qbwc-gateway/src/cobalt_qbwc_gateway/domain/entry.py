@@ -71,9 +71,16 @@ class Entry:
     def with_mappings(self, mapped: set[str], now: datetime) -> Entry:
         """Ready once every account it uses is mapped; waiting (naming the rest) otherwise.
         Only entries not yet handed to QuickBooks move."""
-        if self.state not in (EntryState.WAITING_FOR_MAPPING, EntryState.READY):
+        movable = (
+            EntryState.WAITING_FOR_MAPPING,
+            EntryState.READY,
+            EntryState.WAITING_FOR_PREREQUISITE,
+        )
+        if self.state not in movable:
             return self
         missing = tuple(a for a in self.accounts if a not in mapped)
+        if not missing and self.state is EntryState.WAITING_FOR_PREREQUISITE:
+            return self  # mapped, and still waiting for its vendor or bill
         if missing:
             state, detail = EntryState.WAITING_FOR_MAPPING, waiting_for(missing)
         else:
@@ -81,6 +88,18 @@ class Entry:
         if (state, detail) == (self.state, self.detail):
             return self
         return replace(self, state=state, detail=detail, updated_at=now)
+
+    def waiting_on(self, reason: str, now: datetime) -> Entry:
+        """Mapped, but something must be in QuickBooks first (its vendor, the bill it pays)."""
+        if self.state is EntryState.WAITING_FOR_PREREQUISITE and self.detail == reason:
+            return self
+        return replace(
+            self, state=EntryState.WAITING_FOR_PREREQUISITE, detail=reason, updated_at=now
+        )
+
+    def released(self, now: datetime) -> Entry:
+        """Its prerequisite arrived: ready to be sent."""
+        return replace(self, state=EntryState.READY, detail=READY_DETAIL, updated_at=now)
 
     def sent(self, request_xml: str, message_set_id: str, now: datetime) -> Entry:
         """Handed to the Web Connector in message set `message_set_id`: outcome unknown."""
