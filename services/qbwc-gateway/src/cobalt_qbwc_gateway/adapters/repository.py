@@ -329,6 +329,11 @@ class VendorRepository:
                 .values(**values)
             )
 
+    async def all(self, merchant_id: uuid.UUID) -> dict[str, VendorLink]:
+        """Every vendor known for the merchant, by name key (one query)."""
+        rows = await self._db.execute(select(vendors).where(vendors.c.merchant_id == merchant_id))
+        return {r.name_key: VendorLink(r.name, r.state, r.list_id) for r in rows}
+
     async def in_state(self, merchant_id: uuid.UUID, state: str) -> list[VendorLink]:
         rows = await self._db.execute(
             select(vendors).where(vendors.c.merchant_id == merchant_id, vendors.c.state == state)

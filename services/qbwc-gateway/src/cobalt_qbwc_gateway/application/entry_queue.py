@@ -85,11 +85,13 @@ class EntryQueue:
     async def _register_vendors(self, uow: GatewayUnitOfWork, connection: Connection) -> None:
         """Every vendor a ready entry needs is known, or queued to be looked up."""
         now = utcnow()
+        known = await uow.vendors.all(connection.merchant_id)
         for entry in await uow.entries.in_states(connection.merchant_id, SENDABLE):
             if entry.kind in NEEDS_VENDOR:
                 name = json.loads(entry.command)["vendor_name"]
-                if await uow.vendors.get(connection.merchant_id, name) is None:
-                    await uow.vendors.set(connection.merchant_id, VendorLink(name, "unknown"), now)
+                if vendor_key(name) not in known:
+                    known[vendor_key(name)] = VendorLink(name, "unknown")
+                    await uow.vendors.set(connection.merchant_id, known[vendor_key(name)], now)
 
     async def _add_missing_vendors(self, uow: GatewayUnitOfWork, connection: Connection) -> None:
         """A vendor QuickBooks does not have becomes an entry of its own (a VendorAdd)."""
@@ -108,6 +110,7 @@ class EntryQueue:
     ) -> str | None:
         ready = await uow.entries.in_states(connection.merchant_id, SENDABLE)
         names = await uow.mappings.full_names(connection.merchant_id)
+        known = await uow.vendors.all(connection.merchant_id)
         now = utcnow()
         chosen: list[tuple[Entry, Request]] = []
         for entry in ready:
@@ -116,7 +119,7 @@ class EntryQueue:
             if not entry.due(now):
                 continue
             try:
-                request = await self._request(uow, entry, names)
+                request = await self._request(uow, entry, names, known)
             except QbxmlValueError as exc:
                 await uow.entries.save(
                     entry.failed("invalid", f"{exc}. Correct it, then retry.", None, now)
@@ -144,7 +147,11 @@ class EntryQueue:
         return document
 
     async def _request(
-        self, uow: GatewayUnitOfWork, entry: Entry, names: dict[str, str]
+        self,
+        uow: GatewayUnitOfWork,
+        entry: Entry,
+        names: dict[str, str],
+        known: dict[str, VendorLink],
     ) -> Request | str:
         """The request for an entry, or why it must wait (its vendor, the bill it pays)."""
         command: dict[str, Any] = json.loads(entry.command)
@@ -159,7 +166,7 @@ class EntryQueue:
             return VendorAdd(name=command["vendor_name"], external_guid=guid)
         vendor_id: str | None = None
         if kind in NEEDS_VENDOR:
-            link = await uow.vendors.get(entry.merchant_id, command["vendor_name"])
+            link = known.get(vendor_key(command["vendor_name"]))
             if link is not None and link.state == "conflict":
                 raise QbxmlValueError(
                     "vendor",
@@ -236,12 +243,12 @@ class EntryQueue:
         states = (*SENDABLE, EntryState.SENT)
         count = 0
         now = utcnow()
+        known = await uow.vendors.all(connection.merchant_id)
         for entry in await uow.entries.in_states(connection.merchant_id, states):
             if not entry.due(now):
                 continue
             if entry.kind in NEEDS_VENDOR and entry.state is not EntryState.SENT:
-                name = json.loads(entry.command)["vendor_name"]
-                link = await uow.vendors.get(connection.merchant_id, name)
+                link = known.get(vendor_key(json.loads(entry.command)["vendor_name"]))
                 if link is not None and link.state == "conflict":
                     continue
                 if link is None or link.state != "linked":
