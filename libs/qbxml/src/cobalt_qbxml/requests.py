@@ -148,20 +148,8 @@ class BillAdd(Request):
     memo: str | None = None
 
     def fill(self, rq: Element) -> None:
-        if not self.expense_lines:
-            raise QbxmlValueError("BillAdd", "needs at least one expense line")
-        add = _add(rq, "BillAdd")
-        self.vendor.add_to(add, "VendorRef")
-        if self.ap_account:
-            self.ap_account.add_to(add, "APAccountRef", account=True)
-        _add(add, "TxnDate", v.qb_date(self.txn_date))
-        if self.due_date:
-            _add(add, "DueDate", v.qb_date(self.due_date))
-        _add(add, "RefNumber", v.name(self.ref_number, "Bill RefNumber", 20))
-        _opt(add, "Memo", v.free_text(self.memo, "Bill Memo", 4095))
-        _add(add, "ExternalGUID", v.guid(self.external_guid))
-        for line in self.expense_lines:
-            line.add_to(add)
+        _payable(rq, "Bill", self.vendor, self.ap_account, self.txn_date, self.due_date,
+                 self.ref_number, self.memo, self.external_guid, self.expense_lines)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -179,18 +167,37 @@ class VendorCreditAdd(Request):
     memo: str | None = None
 
     def fill(self, rq: Element) -> None:
-        if not self.expense_lines:
-            raise QbxmlValueError("VendorCreditAdd", "needs at least one expense line")
-        add = _add(rq, "VendorCreditAdd")
-        self.vendor.add_to(add, "VendorRef")
-        if self.ap_account:
-            self.ap_account.add_to(add, "APAccountRef", account=True)
-        _add(add, "TxnDate", v.qb_date(self.txn_date))
-        _add(add, "RefNumber", v.name(self.ref_number, "VendorCredit RefNumber", 20))
-        _opt(add, "Memo", v.free_text(self.memo, "VendorCredit Memo", 4095))
-        _add(add, "ExternalGUID", v.guid(self.external_guid))
-        for line in self.expense_lines:
-            line.add_to(add)
+        _payable(rq, "VendorCredit", self.vendor, self.ap_account, self.txn_date, None,
+                 self.ref_number, self.memo, self.external_guid, self.expense_lines)  # fmt: skip
+
+
+def _payable(
+    rq: Element,
+    kind: str,
+    vendor: Ref,
+    ap_account: Ref | None,
+    txn_date: date,
+    due_date: date | None,
+    ref_number: str,
+    memo: str | None,
+    external_guid: uuid.UUID,
+    lines: Sequence[ExpenseLine],
+) -> None:
+    """BillAdd and VendorCreditAdd: the same children in the same order (bills add DueDate)."""
+    if not lines:
+        raise QbxmlValueError(f"{kind}Add", "needs at least one expense line")
+    add = _add(rq, f"{kind}Add")
+    vendor.add_to(add, "VendorRef")
+    if ap_account:
+        ap_account.add_to(add, "APAccountRef", account=True)
+    _add(add, "TxnDate", v.qb_date(txn_date))
+    if due_date:
+        _add(add, "DueDate", v.qb_date(due_date))
+    _add(add, "RefNumber", v.name(ref_number, f"{kind} RefNumber", 20))
+    _opt(add, "Memo", v.free_text(memo, f"{kind} Memo", 4095))
+    _add(add, "ExternalGUID", v.guid(external_guid))
+    for line in lines:
+        line.add_to(add)
 
 
 # ----------------------------------------------------------------------------- payments
