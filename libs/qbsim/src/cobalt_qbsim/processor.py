@@ -65,6 +65,19 @@ def _opt(parent: Element, tag: str, text: object | None) -> None:
         _sub(parent, tag, text)
 
 
+def _list_ret(tag: str, list_id: str, created: str, edit_sequence: str) -> Element:
+    """The header every list object's *Ret starts with."""
+    ret = etree.Element(tag)
+    for child, value in (
+        ("ListID", list_id),
+        ("TimeCreated", created),
+        ("TimeModified", created),
+        ("EditSequence", edit_sequence),
+    ):
+        _sub(ret, child, value)
+    return ret
+
+
 def _money(value: Decimal) -> str:
     return f"{value:.2f}"
 
@@ -302,22 +315,22 @@ class SimulatedQuickBooks:
         types = [t.text for t in rq.findall("AccountType")]
         if types:
             accounts = [a for a in accounts if a.account_type in types]
+        return self._list_answer(rq, [self._account_ret(a) for a in accounts], count=True)
+
+    def _list_answer(self, rq: Element, rets: list[Element], *, count: bool = False) -> Element:
+        """A list query's answer: MaxReturned applied; status 1 when nothing matched."""
         if (limit := rq.findtext("MaxReturned")) is not None:
-            accounts = accounts[: int(limit)]
-        if not accounts:
+            rets = rets[: int(limit)]
+        if not rets:
             return self._rs(rq, 1, "Info", NO_MATCH)
         rs = self._rs(rq)
-        rs.set("retCount", str(len(accounts)))
-        for account in accounts:
-            rs.append(self._account_ret(account))
+        if count:
+            rs.set("retCount", str(len(rets)))
+        rs.extend(rets)
         return rs
 
     def _account_ret(self, account: Account) -> Element:
-        ret = etree.Element("AccountRet")
-        _sub(ret, "ListID", account.list_id)
-        _sub(ret, "TimeCreated", account.time_created)
-        _sub(ret, "TimeModified", account.time_created)
-        _sub(ret, "EditSequence", account.edit_sequence)
+        ret = _list_ret("AccountRet", account.list_id, account.time_created, account.edit_sequence)
         _sub(ret, "Name", account.name)
         _sub(ret, "FullName", account.full_name)
         _sub(ret, "IsActive", str(account.active).lower())
@@ -343,21 +356,10 @@ class SimulatedQuickBooks:
             vendors = [v for v in vendors if v.active]
         if (needle := rq.findtext("NameFilter/Name")) is not None:
             vendors = [v for v in vendors if needle.casefold() in v.name.casefold()]
-        if (limit := rq.findtext("MaxReturned")) is not None:
-            vendors = vendors[: int(limit)]
-        if not vendors:
-            return self._rs(rq, 1, "Info", NO_MATCH)
-        rs = self._rs(rq)
-        for vendor in vendors:
-            rs.append(self._vendor_ret(vendor))
-        return rs
+        return self._list_answer(rq, [self._vendor_ret(v) for v in vendors])
 
     def _vendor_ret(self, vendor: Vendor) -> Element:
-        ret = etree.Element("VendorRet")
-        _sub(ret, "ListID", vendor.list_id)
-        _sub(ret, "TimeCreated", vendor.time_created)
-        _sub(ret, "TimeModified", vendor.time_created)
-        _sub(ret, "EditSequence", vendor.edit_sequence)
+        ret = _list_ret("VendorRet", vendor.list_id, vendor.time_created, vendor.edit_sequence)
         _sub(ret, "Name", vendor.name)
         _sub(ret, "IsActive", str(vendor.active).lower())
         _opt(ret, "CompanyName", vendor.company_name)
