@@ -69,6 +69,7 @@ def _bill(vendor: str, memo: str, ref: str, amount: Decimal) -> str:
 @given(vendor=texts, memo=texts, ref=texts, amount=amounts)
 @example(vendor="Acme & Sons <Wholesale>", memo="x" * 5000, ref="INV-1", amount=Decimal("0.005"))
 @example(vendor="Acme & Sons <Wholesale>", memo="x" * 5000, ref="INV-1", amount=Decimal("-1.00"))
+@example(vendor="0", memo="", ref="0", amount=Decimal("100000000000000000000000000"))
 @example(vendor="Bière & Cie", memo="🍺 ünïcödé 日本酒", ref="A\x00B", amount=Decimal(10**12))
 def test_hostile_values_give_valid_qbxml_or_a_clear_refusal(vendor, memo, ref, amount):
     try:

@@ -108,12 +108,12 @@ def amount(value: Decimal | int | str, field: str) -> str:
         raise QbxmlValueError(field, f"{value!r} is not a number") from None
     if not number.is_finite():
         raise QbxmlValueError(field, f"{value!r} is not a finite number")
+    # Size first: quantizing a huge number exceeds Decimal's precision and raises.
+    if abs(number) >= Decimal(10) ** MAX_INTEGER_DIGITS:
+        raise QbxmlValueError(field, f"{value} has more than {MAX_INTEGER_DIGITS} digits")
     cents = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if cents != number:
         raise QbxmlValueError(field, f"{value} has more than 2 decimal places")
-    integer_digits = len(str(abs(cents)).split(".")[0])
-    if integer_digits > MAX_INTEGER_DIGITS:
-        raise QbxmlValueError(field, f"{value} has more than {MAX_INTEGER_DIGITS} digits")
     return f"{cents:.2f}"
 
 
