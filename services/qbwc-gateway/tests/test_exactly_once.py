@@ -148,6 +148,46 @@ def test_a_broken_exchange_never_duplicates_or_loses_an_entry(queue_gateway, htt
     _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
 
 
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Faults(lose_response_of_document=2),  # QuickBooks wrote the whole set
+        Faults(die_after="sendRequestXML"),  # QuickBooks never saw it
+        Faults(lose_response_of_document=1),  # the vendor lookup (read-only) was lost
+    ],
+    ids=["wrote-then-forgot", "never-saw-it", "lost-lookup"],
+)
+def test_when_quickbooks_forgot_the_set_a_query_for_our_guid_settles_it(queue_gateway, http, fault):
+    merchant, qwc, commands, quickbooks = _setup(queue_gateway, http)
+    documents: list[str] = []
+    process = quickbooks.process
+
+    def recording(document):
+        documents.append(document)
+        return process(document)
+
+    quickbooks.process = recording
+    broken = SimulatedWebConnector(qwc, PASSWORD, quickbooks, faults=fault).update()
+    assert broken.outcome == "died"
+    written = sum(quickbooks.company.count_by_external_guid().values())
+    # Error recovery can no longer answer (the company file was restored, its memory cleared).
+    quickbooks.company.message_sets.clear()
+    time.sleep(1.1)
+    for _ in range(3):
+        result = SimulatedWebConnector(qwc, PASSWORD, quickbooks).update()
+        if result.outcome == "no work":
+            break
+        assert result.outcome == "done", result
+    _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
+    if written:  # what QuickBooks had made was found by its ExternalGUID and never re-added
+        assert any("BillQueryRq" in d and "<RefNumber>INV-0</RefNumber>" in d for d in documents)
+        synced_by_query = http.get(
+            f"{queue_gateway.url}/entries/{commands[0].entry_id}",
+            headers=queue_gateway.merchant(merchant),
+        ).json()
+        assert "BillQueryRs" in synced_by_query["response_xml"]
+
+
 def test_an_error_in_quickbooks_fails_only_that_entry_with_the_fix(queue_gateway, http):
     def commands_for(merchant):
         good = _bill(merchant, "GOOD-1")
@@ -221,6 +261,42 @@ def test_an_answer_that_is_not_qbxml_changes_nothing_and_says_why(queue_gateway,
     assert "synced" not in states  # nothing recorded from the garbage
     time.sleep(1.1)
     for _ in range(3):  # the set is settled by error recovery, then everything goes once
+        if SimulatedWebConnector(qwc, PASSWORD, quickbooks).update().outcome == "no work":
+            break
+    _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)
+
+
+def test_out_of_order_calls_record_nothing_twice_and_settle_first(queue_gateway, http):
+    import zeep
+
+    from cobalt_qbxml.schema import schema_dir
+
+    merchant, qwc, commands, quickbooks = _setup(queue_gateway, http)
+    wsdl = schema_dir().parent / "qbwc" / "QBWebConnectorSvc.wsdl"
+    soap = zeep.Client(str(wsdl)).create_service(
+        "{http://developer.intuit.com/}TroubleshootWebServiceFSSoap", qwc.app_url
+    )
+    ticket, _ = soap.authenticate(qwc.user_name, PASSWORD)
+    # A response before any request: ignored, with the reason.
+    assert soap.receiveResponseXML(ticket, "<QBXML/>", "", "") == -1
+    assert "no request of this update was waiting" in soap.getLastError(ticket)
+    hcp = SimulatedWebConnector(qwc, PASSWORD, quickbooks)._hcp_response()
+    lookup = soap.sendRequestXML(ticket, hcp, "", "US", 13, 0)
+    assert soap.receiveResponseXML(ticket, quickbooks.process(lookup), "", "") > 0
+    bills = soap.sendRequestXML(ticket, "", "", "US", 13, 0)
+    answer = quickbooks.process(bills)
+    assert soap.receiveResponseXML(ticket, answer, "", "") > 0
+    # The same answer posted again: not recorded twice.
+    assert soap.receiveResponseXML(ticket, answer, "", "") == -1
+    # A request while an answer is expected: the set in flight is settled before anything new.
+    payment = soap.sendRequestXML(ticket, "", "", "US", 13, 0)
+    assert "BillPaymentCheckAddRq" in payment
+    again = soap.sendRequestXML(ticket, "", "", "US", 13, 0)
+    assert "oldMessageSetID" in again
+    assert "AddRq" not in again
+    soap.receiveResponseXML(ticket, quickbooks.process(again), "", "")
+    soap.closeConnection(ticket)
+    for _ in range(3):  # the payment QuickBooks never saw goes once, at the next update
         if SimulatedWebConnector(qwc, PASSWORD, quickbooks).update().outcome == "no work":
             break
     _assert_exactly_once(queue_gateway, http, merchant, commands, quickbooks)

@@ -3,7 +3,9 @@
 Never duplicate: before anything is written again, a message set whose answer never came is
 settled with qbXML error recovery (a set carrying only `oldMessageSetID`). Entries QuickBooks
 made become synced from their ErrorRecovery aggregate; entries it certainly did not make go
-back to ready; only then are new sets built.
+back to ready; only then are new sets built. When QuickBooks no longer remembers the set
+(messageSetStatusCode not 0), a read-only query per entry looks for our ExternalGUID: found
+means synced, absent means it never arrived and goes again.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from cobalt_qbxml import (
     MessageSet,
     QbxmlValueError,
     Ref,
+    TxnQuery,
     VendorAdd,
     VendorCreditAdd,
     VendorQuery,
@@ -39,12 +42,13 @@ from cobalt_qbxml import (
     explain_status,
     parse_response,
 )
-from cobalt_qbxml.requests import Request
+from cobalt_qbxml.requests import Request, TxnKind
 from cobalt_qbxml.responses import ResponseError, ResponseSet
 from cobalt_shared.contracts import QuickBooksEntryResult, utcnow
 from cobalt_shared.contracts.subjects import entry_result
 
 VENDOR_QUERY_ID = "vendor-query"
+VERIFY_PREFIX = "verify:"  # requestID of a verification query: verify:<entry id>
 NEEDS_VENDOR = ("bill", "vendor-credit", "bill-payment")
 RETRYABLE = {500, 3170, 3175, 3176, 3200}
 SENDABLE = (
@@ -69,10 +73,17 @@ class EntryQueue:
         self, uow: GatewayUnitOfWork, connection: Connection, version: str
     ) -> str | None:
         unsettled = await uow.entries.in_states(connection.merchant_id, (EntryState.SENT,))
-        if unsettled:
+        recover = [e for e in unsettled if not e.verifying]
+        if recover:
             # Ask what became of the oldest unanswered set before writing anything.
-            set_id = unsettled[0].message_set_id or ""
+            set_id = recover[0].message_set_id or ""
             return MessageSet([], old_message_set_id=set_id, version=version).to_xml()
+        if unsettled:
+            # QuickBooks could not say: look for our ExternalGUID before writing again.
+            return MessageSet(
+                [(VERIFY_PREFIX + str(e.id), _verification(e)) for e in unsettled[:50]],
+                version=version,
+            ).to_xml()
         await self._register_vendors(uow, connection)
         unknown = await uow.vendors.in_state(connection.merchant_id, "unknown")
         if unknown:
@@ -277,6 +288,8 @@ class EntryQueue:
     ) -> tuple[int, int, int, str | None]:  # fmt: skip
         if response and f'requestID="{VENDOR_QUERY_ID}"' in response:
             return await self._apply_vendor_query(uow, connection, response)
+        if response and f'requestID="{VERIFY_PREFIX}' in response:
+            return await self._apply_verification(uow, connection, response)
         sent = await uow.entries.in_states(connection.merchant_id, (EntryState.SENT,))
         if not sent:
             return -1, 0, 0, "An answer arrived for entries that were not sent; it was ignored."
@@ -342,6 +355,41 @@ class EntryQueue:
         remaining = await self._sendable(uow, connection)
         return (100 if not remaining else 1), 0, 0, None
 
+    async def _apply_verification(
+        self, uow: GatewayUnitOfWork, connection: Connection, response: str
+    ) -> tuple[int, int, int, str | None]:
+        try:
+            answer = parse_response(response)
+        except ResponseError as exc:
+            return -1, 0, 0, f"The check of earlier entries came back unreadable ({exc})."
+        by_id = answer.by_request_id()
+        now = utcnow()
+        synced = 0
+        merchant = connection.merchant_id
+        for entry in await uow.entries.in_states(merchant, (EntryState.SENT,)):
+            rs = by_id.get(VERIFY_PREFIX + str(entry.id))
+            if not entry.verifying or rs is None:
+                continue
+            if not rs.status.ok:
+                continue  # the query itself failed: ask again at the next request
+            ret = next((r for r in rs.rets if _guid(r.external_guid) == entry.id), None)
+            if entry.kind == "vendor" and ret is None and rs.rets:
+                ret = rs.rets[0]  # the name is in QuickBooks: link it, never add it twice
+            if ret is None:
+                await uow.entries.save(entry.requeued("QuickBooks has no record of it", now))
+                continue
+            if entry.kind == "vendor":
+                name = json.loads(entry.command)["vendor_name"]
+                await uow.vendors.set(merchant, VendorLink(name, "linked", ret.list_id), now)
+            done = entry.synced(ret.txn_id or ret.list_id, ret.edit_sequence, response, now)
+            await uow.entries.save(done)
+            await self._publish(uow, done)
+            synced += 1
+        if synced:
+            await self._release(uow, merchant, now)
+        remaining = await self._sendable(uow, connection)
+        return (100 if not remaining else 1), synced, 0, None
+
     async def _record(
         self,
         uow: GatewayUnitOfWork,
@@ -356,8 +404,9 @@ class EntryQueue:
         for entry in in_set:
             rs = by_id.get(str(entry.id))
             if recovering and answer.message_set_status_code != 0:
-                # QuickBooks never saw that set: nothing in it exists; send it again.
-                await uow.entries.save(entry.requeued("its earlier answer was lost", now))
+                # QuickBooks does not remember that set: it may never have reached it, or its
+                # memory of it is gone. A query for our ExternalGUID settles it.
+                await uow.entries.save(entry.unverified(now))
                 continue
             if rs is None:
                 await uow.entries.save(entry.requeued("QuickBooks did not process it", now))
@@ -416,6 +465,35 @@ class EntryQueue:
                 explanation=None if entry.state is EntryState.SYNCED else entry.detail,
             ),
         )
+
+
+QUERY_KIND: dict[str, TxnKind] = {
+    "bill": "Bill",
+    "vendor-credit": "VendorCredit",
+    "bill-payment": "BillPaymentCheck",
+    "deposit": "Deposit",
+    "journal-entry": "JournalEntry",
+}
+
+
+def _verification(entry: Entry) -> Request:
+    """A read-only query whose answer holds the entry if QuickBooks made it: by name for a
+    vendor, by RefNumber for bills and credits, by date (and payee) for the rest."""
+    command: dict[str, Any] = json.loads(entry.command)
+    if entry.kind == "vendor":
+        return VendorQuery(full_names=[command["vendor_name"]])
+    kind = QUERY_KIND[entry.kind]
+    if kind in ("Bill", "VendorCredit") and command.get("ref_number"):
+        return TxnQuery(kind=kind, ref_numbers=[command["ref_number"]])
+    payee = Ref(command["vendor_name"]) if kind == "BillPaymentCheck" else None
+    return TxnQuery(kind=kind, date_from=entry.txn_date, date_to=entry.txn_date, entity=payee)
+
+
+def _guid(text: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID((text or "").strip("{}"))
+    except ValueError:
+        return None
 
 
 def _date(value: str | None) -> Any:

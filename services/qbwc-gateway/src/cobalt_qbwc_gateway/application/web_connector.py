@@ -7,6 +7,7 @@ through the `Work` port; this module owns tickets, sessions, versions and the co
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -21,6 +22,8 @@ from cobalt_qbwc_gateway.domain.session import WebConnectorSession
 from cobalt_qbxml import choose_version
 from cobalt_qbxml.safe_xml import UnsafeXml, parse
 from cobalt_shared.contracts import utcnow
+
+log = logging.getLogger(__name__)
 
 INVALID_TICKET = (
     "Your Web Connector session has expired or is not valid; "
@@ -134,7 +137,15 @@ class WebConnectorService:
             found = await self._session(uow, ticket, "sendRequestXML")
             if found is None:
                 return ""
-            session, connection = found
+            session, connection, expected = found
+            if not expected:
+                # The answer to the last request never came: the entries it carried stay
+                # unsettled, and the entry queue settles them by error recovery first.
+                log.warning(
+                    "out-of-order sendRequestXML for connection %s: the last exchange was "
+                    "disrupted; unsettled entries are settled before anything is written",
+                    connection.id,
+                )
             version = session.qbxml_version
             if hcp:
                 version, problem = self._check_company(connection, hcp, major, minor)
@@ -168,7 +179,18 @@ class WebConnectorService:
             found = await self._session(uow, ticket, "receiveResponseXML")
             if found is None:
                 return -1
-            session, connection = found
+            session, connection, expected = found
+            if not expected:
+                # No request of this session is waiting for an answer (a repeated post, or a
+                # response after the session moved on): recording it could record twice.
+                problem = (
+                    "An answer arrived when no request of this update was waiting for one; "
+                    "it was ignored and nothing changed."
+                )
+                log.warning("out-of-order receiveResponseXML: %s", problem)
+                await uow.sessions.save(session.with_error(problem), new=False)
+                await uow.commit()
+                return -1
             percent, synced, failed, error = await self._work.apply_response(
                 uow, connection, response, hresult, message
             )
@@ -187,7 +209,7 @@ class WebConnectorService:
         async with self._new_uow() as uow:
             found = await self._session(uow, ticket, "connectionError")
             if found is not None:
-                session, connection = found
+                session, connection, _ = found
                 await self._fail(
                     uow,
                     session,
@@ -223,7 +245,8 @@ class WebConnectorService:
     # ----------------------------------------------------------------- helpers
     async def _session(
         self, uow: GatewayUnitOfWork, ticket: str, method: str
-    ) -> tuple[WebConnectorSession, Connection] | None:
+    ) -> tuple[WebConnectorSession, Connection, bool] | None:
+        """The ticket's session and connection, and whether the protocol expected `method`."""
         now = utcnow()
         session = await uow.sessions.get(_ticket_hash(ticket))
         if session is None or not session.usable(now):
@@ -231,9 +254,9 @@ class WebConnectorService:
         connection = await uow.connections.get(session.connection_id)
         if connection is None:
             return None
-        session, _expected = session.called(method, now)
+        session, expected = session.called(method, now)
         await uow.connections.save(_contacted(connection, now), new=False)
-        return session, connection
+        return session, connection, expected
 
     def _check_company(
         self, connection: Connection, hcp: str, major: str, minor: str

@@ -146,6 +146,25 @@ class Entry:
             self, state=EntryState.READY, detail=detail, updated_at=now, not_before=not_before
         )
 
+    def unverified(self, now: datetime) -> Entry:
+        """QuickBooks no longer remembers the set it went in (its error-recovery memory was
+        cleared, or the set never reached it): its outcome is settled by a verification query
+        matching our ExternalGUID before it is ever written again."""
+        return replace(
+            self,
+            state=EntryState.SENT,
+            detail=(
+                "QuickBooks has no record of the message set it was sent in; checking whether "
+                "it arrived before sending it again."
+            ),
+            message_set_id=VERIFY,
+            updated_at=now,
+        )
+
+    @property
+    def verifying(self) -> bool:
+        return self.state is EntryState.SENT and self.message_set_id == VERIFY
+
     def due(self, now: datetime) -> bool:
         return self.not_before is None or self.not_before <= now
 
@@ -162,6 +181,7 @@ class Entry:
         )
 
 
+VERIFY = "verify"  # message_set_id of a sent entry whose outcome a query must settle
 READY_DETAIL = "Ready: it goes to QuickBooks at the next Web Connector update."
 
 
