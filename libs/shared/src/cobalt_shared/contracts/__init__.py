@@ -2,16 +2,26 @@
 
 from cobalt_shared.contracts.accounting import PostToQuickBooks
 from cobalt_shared.contracts.base import Message, utcnow
-from cobalt_shared.contracts.coa import AccountMapped
-from cobalt_shared.contracts.gateway import QuickBooksConnectionChanged, QuickBooksEntryResult
-from cobalt_shared.contracts.orders import OrderReceived
+from cobalt_shared.contracts.coa import AccountMapped, RefreshQuickBooksAccounts
+from cobalt_shared.contracts.gateway import (
+    QuickBooksAccount,
+    QuickBooksAccountsListed,
+    QuickBooksConnectionChanged,
+    QuickBooksEntryResult,
+)
+from cobalt_shared.contracts.orders import CategoryTotal, OrderCredit, OrderReceived
 
 __all__ = [
     "AccountMapped",
+    "CategoryTotal",
     "Message",
+    "OrderCredit",
     "OrderReceived",
     "PostToQuickBooks",
+    "QuickBooksAccount",
+    "QuickBooksAccountsListed",
     "QuickBooksConnectionChanged",
     "QuickBooksEntryResult",
+    "RefreshQuickBooksAccounts",
     "utcnow",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import ClassVar
 
 from pydantic import Field
@@ -24,3 +25,11 @@ class AccountMapped(Message):
     qb_account_type: str | None = Field(
         None, description="QuickBooks account type.", examples=["CostOfGoodsSold"]
     )
+
+
+class RefreshQuickBooksAccounts(Message):
+    """Command to the gateway: read the merchant's QuickBooks chart of accounts."""
+
+    TYPE: ClassVar[str] = "refresh-quickbooks-accounts"
+
+    request_id: uuid.UUID = Field(description="Names this refresh; the answer carries it.")

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from cobalt_shared.contracts.base import Message
 
@@ -34,3 +34,23 @@ class QuickBooksEntryResult(Message):
     txn_id: str | None = Field(None, description="QuickBooks TxnID (or ListID) when synced.")
     error_code: str | None = Field(None, description="QuickBooks status code or HRESULT.")
     explanation: str | None = Field(None, description="What went wrong and how to fix it.")
+
+
+class QuickBooksAccount(BaseModel):
+    """One account of the merchant's QuickBooks chart of accounts."""
+
+    list_id: str = Field(description="QuickBooks ListID.")
+    name: str = Field(description="Account name (the last segment).", examples=["Beer"])
+    full_name: str = Field(description="Full name with parents.", examples=["Purchases:Beer"])
+    number: str | None = Field(None, description="Account number, when the file uses them.")
+    account_type: str = Field(description="QuickBooks account type.", examples=["Bank"])
+    is_active: bool = Field(True, description="False when made inactive in QuickBooks.")
+
+
+class QuickBooksAccountsListed(Message):
+    """The merchant's QuickBooks chart of accounts, as read at the last Web Connector update."""
+
+    TYPE: ClassVar[str] = "quickbooks-accounts-listed"
+
+    request_id: uuid.UUID | None = Field(None, description="The refresh this answers.")
+    accounts: list[QuickBooksAccount] = Field(description="Every account, active or not.")

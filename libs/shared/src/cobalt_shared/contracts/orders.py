@@ -4,12 +4,32 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from cobalt_shared.contracts.base import Message
 from cobalt_shared.money import Money
+
+CreditReason = Literal["return", "breakage", "allowance", "deposit refund"]
+
+
+class CategoryTotal(BaseModel):
+    """What an order's lines of one purchase category add up to."""
+
+    category: str = Field(description="Purchase category as the store names it.", examples=["Beer"])
+    amount: Money = Field(description="Sum of the category's lines, 2 places.")
+
+
+class OrderCredit(BaseModel):
+    """A credit the vendor gave on the order."""
+
+    reason: CreditReason = Field(description="Why the vendor credited the store.")
+    amount: Money = Field(description="Positive amount, 2 places.")
+    category: str | None = Field(
+        None, description="Purchase category it reduces; none for a credit on the whole order."
+    )
+    memo: str | None = Field(None, description="Shown on the QuickBooks vendor credit line.")
 
 
 class OrderReceived(Message):
@@ -24,3 +44,9 @@ class OrderReceived(Message):
     invoice_number: str = Field(description="The vendor's invoice number.", examples=["INV-1042"])
     received_on: date = Field(description="Day the goods were received.")
     total: Money = Field(description="Order total before credits, 2 places.", examples=["1240.00"])
+    order_date: date | None = Field(None, description="Day the order was placed.")
+    due_date: date | None = Field(None, description="Day the vendor wants to be paid.")
+    categories: list[CategoryTotal] = Field(
+        default_factory=list, description="Totals per purchase category (they sum to the total)."
+    )
+    credits: list[OrderCredit] = Field(default_factory=list, description="Credits on the order.")

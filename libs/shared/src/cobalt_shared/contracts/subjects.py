@@ -67,3 +67,20 @@ ACCOUNT_MAPPED_ALL = "coa.event.*.account-mapped"
 def entry_result(merchant_id: uuid.UUID | str) -> str:
     """Subject of a merchant's QuickBooks entry results."""
     return f"qbwc.event.{merchant_id}.entry-result"
+
+
+def refresh_accounts(merchant_id: uuid.UUID | str) -> str:
+    """Subject of a merchant's requests to read the QuickBooks chart of accounts."""
+    return f"coa.command.{merchant_id}.refresh-accounts"
+
+
+REFRESH_ACCOUNTS_ALL = "coa.command.*.refresh-accounts"
+
+
+def accounts_listed(merchant_id: uuid.UUID | str) -> str:
+    """Subject of a merchant's QuickBooks chart of accounts as the gateway read it."""
+    return f"qbwc.event.{merchant_id}.accounts-listed"
+
+
+ACCOUNTS_LISTED_ALL = "qbwc.event.*.accounts-listed"
+ENTRY_RESULT_ALL = "qbwc.event.*.entry-result"

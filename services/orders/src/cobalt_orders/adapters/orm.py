@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, MetaData, Numeric, String, Table, UniqueConstraint, Uuid
+from sqlalchemy import (
+    Column,
+    Date,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 
 from cobalt_shared.db.tables import NAMING_CONVENTION, UTCDateTime
 
@@ -16,8 +26,15 @@ orders = Table(
     Column("vendor_name", String(100), nullable=False),
     Column("vendor_key", String(100), nullable=False),
     Column("invoice_number", String(40), nullable=False),
-    Column("received_on", Date, nullable=False),
+    Column("received_on", Date, nullable=True),
     Column("total", Numeric(14, 2), nullable=False),
     Column("recorded_at", UTCDateTime, nullable=False),
+    Column("order_date", Date, nullable=True),
+    Column("due_date", Date, nullable=True),
+    Column("lines", Text, nullable=False),  # JSON: the order's lines as recorded
+    Column("credits", Text, nullable=False),  # JSON: the vendor's credits
+    Column("idempotency_key", String(200), nullable=True),
+    Column("request_hash", String(64), nullable=True),
     UniqueConstraint("merchant_id", "vendor_key", "invoice_number", name="uq_orders_invoice"),
+    UniqueConstraint("merchant_id", "idempotency_key", name="uq_orders_idempotency_key"),
 )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_orders.adapters.orm import orders
-from cobalt_orders.domain.order import ReceivedOrder
+from cobalt_orders.domain.order import Credit, Order, OrderLine
 
 
 def vendor_key(name: str) -> str:
@@ -17,11 +21,22 @@ def vendor_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+@dataclass(frozen=True)
+class OrderFilter:
+    vendor: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    received: bool | None = None
+    limit: int = 100
+
+
 class OrderRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self._connection = connection
 
-    async def add(self, order: ReceivedOrder) -> None:
+    async def add(
+        self, order: Order, idempotency_key: str | None = None, request_hash: str | None = None
+    ) -> None:
         await self._connection.execute(
             insert(orders).values(
                 id=order.id,
@@ -32,10 +47,23 @@ class OrderRepository:
                 received_on=order.received_on,
                 total=order.total,
                 recorded_at=order.recorded_at,
+                order_date=order.order_date,
+                due_date=order.due_date,
+                lines=json.dumps([_line_json(ln) for ln in order.lines]),
+                credits=json.dumps([_credit_json(c) for c in order.credits]),
+                idempotency_key=idempotency_key,
+                request_hash=request_hash,
             )
         )
 
-    async def get(self, merchant_id: uuid.UUID, order_id: uuid.UUID) -> ReceivedOrder | None:
+    async def mark_received(self, order: Order) -> None:
+        await self._connection.execute(
+            update(orders)
+            .where(orders.c.merchant_id == order.merchant_id, orders.c.id == order.id)
+            .values(received_on=order.received_on)
+        )
+
+    async def get(self, merchant_id: uuid.UUID, order_id: uuid.UUID) -> Order | None:
         row = (
             await self._connection.execute(
                 select(orders).where(orders.c.merchant_id == merchant_id, orders.c.id == order_id)
@@ -45,7 +73,7 @@ class OrderRepository:
 
     async def by_invoice(
         self, merchant_id: uuid.UUID, vendor_name: str, invoice_number: str
-    ) -> ReceivedOrder | None:
+    ) -> Order | None:
         row = (
             await self._connection.execute(
                 select(orders).where(
@@ -57,23 +85,75 @@ class OrderRepository:
         ).first()
         return _to_order(row._mapping) if row else None
 
-    async def list(self, merchant_id: uuid.UUID, limit: int = 100) -> list[ReceivedOrder]:
-        rows = await self._connection.execute(
-            select(orders)
-            .where(orders.c.merchant_id == merchant_id)
-            .order_by(orders.c.recorded_at.desc())
-            .limit(limit)
+    async def by_idempotency_key(
+        self, merchant_id: uuid.UUID, key: str
+    ) -> tuple[Order, str | None] | None:
+        row = (
+            await self._connection.execute(
+                select(orders).where(
+                    orders.c.merchant_id == merchant_id, orders.c.idempotency_key == key
+                )
+            )
+        ).first()
+        return (_to_order(row._mapping), row._mapping["request_hash"]) if row else None
+
+    async def list(self, merchant_id: uuid.UUID, where: OrderFilter | None = None) -> list[Order]:
+        where = where or OrderFilter()
+        query = select(orders).where(orders.c.merchant_id == merchant_id)
+        if where.vendor:
+            query = query.where(orders.c.vendor_key.contains(vendor_key(where.vendor)))
+        if where.date_from:
+            query = query.where(orders.c.order_date >= where.date_from)
+        if where.date_to:
+            query = query.where(orders.c.order_date <= where.date_to)
+        if where.received is True:
+            query = query.where(orders.c.received_on.is_not(None))
+        if where.received is False:
+            query = query.where(orders.c.received_on.is_(None))
+        query = query.order_by(orders.c.recorded_at.desc()).limit(where.limit)
+        return [_to_order(r._mapping) for r in await self._connection.execute(query)]
+
+
+def _line_json(line: OrderLine) -> dict[str, str]:
+    return {
+        "category": line.category,
+        "description": line.description,
+        "quantity": str(line.quantity),
+        "unit_cost": str(line.unit_cost),
+    }
+
+
+def _credit_json(credit: Credit) -> dict[str, str | None]:
+    return {
+        "reason": credit.reason,
+        "amount": str(credit.amount),
+        "category": credit.category,
+        "memo": credit.memo,
+    }
+
+
+def _to_order(row: Any) -> Order:
+    lines = tuple(
+        OrderLine(
+            ln["category"], ln["description"], Decimal(ln["quantity"]), Decimal(ln["unit_cost"])
         )
-        return [_to_order(r._mapping) for r in rows]
-
-
-def _to_order(row: Any) -> ReceivedOrder:
-    return ReceivedOrder(
+        for ln in json.loads(row["lines"])
+    )
+    if not lines:  # recorded before orders had lines: one line for the whole total
+        lines = (OrderLine("Purchases", "", Decimal(1), Decimal(row["total"])),)
+    credits = tuple(
+        Credit(c["reason"], Decimal(c["amount"]), c.get("category"), c.get("memo"))
+        for c in json.loads(row["credits"])
+    )
+    return Order(
         id=row["id"],
         merchant_id=row["merchant_id"],
         vendor_name=row["vendor_name"],
         invoice_number=row["invoice_number"],
-        received_on=row["received_on"],
-        total=row["total"],
+        order_date=row["order_date"] or row["received_on"],
+        due_date=row["due_date"],
+        lines=lines,
+        credits=credits,
         recorded_at=row["recorded_at"],
+        received_on=row["received_on"],
     )

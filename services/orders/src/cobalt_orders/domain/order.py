@@ -1,52 +1,168 @@
-"""A vendor order received into the store."""
+"""A vendor order: what the store bought, what the vendor credited, and when it arrived."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import get_args
 
+from cobalt_shared.contracts.orders import CreditReason
 from cobalt_shared.errors import InvalidInput
+from cobalt_shared.money import round_money
 
 MAX_VENDOR_NAME = 41  # QuickBooks' vendor name limit; longer names could never match a vendor
 MAX_INVOICE_NUMBER = 20  # QuickBooks' RefNumber limit for bills
+MAX_CATEGORY = 100
+MAX_DESCRIPTION = 200
+MAX_QUANTITY_PLACES = 3
+CREDIT_REASONS: tuple[str, ...] = get_args(CreditReason)
 
 
 @dataclass(frozen=True)
-class ReceivedOrder:
-    """An order whose goods arrived: it becomes a bill in accounts payable."""
+class OrderLine:
+    category: str
+    description: str
+    quantity: Decimal
+    unit_cost: Decimal
+
+    @property
+    def amount(self) -> Decimal:
+        return round_money(self.quantity * self.unit_cost)
+
+
+@dataclass(frozen=True)
+class Credit:
+    reason: str
+    amount: Decimal
+    category: str | None = None
+    memo: str | None = None
+
+
+@dataclass(frozen=True)
+class Order:
+    """A vendor order of one merchant; received once its goods arrived."""
 
     id: uuid.UUID
     merchant_id: uuid.UUID
     vendor_name: str
     invoice_number: str
-    received_on: date
-    total: Decimal
+    order_date: date
+    due_date: date | None
+    lines: tuple[OrderLine, ...]
+    credits: tuple[Credit, ...]
     recorded_at: datetime
+    received_on: date | None = None
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal("0.00"))
+
+    @property
+    def credit_total(self) -> Decimal:
+        return sum((c.amount for c in self.credits), Decimal("0.00"))
+
+    def category_totals(self) -> list[tuple[str, Decimal]]:
+        """Totals per category, categories compared ignoring case and spacing, first spelling
+        kept, in the order they first appear."""
+        totals: dict[str, tuple[str, Decimal]] = {}
+        for line in self.lines:
+            key = category_key(line.category)
+            name, amount = totals.get(key, (line.category, Decimal("0.00")))
+            totals[key] = (name, amount + line.amount)
+        return list(totals.values())
 
     @classmethod
-    def receive(
+    def record(
         cls,
         *,
         merchant_id: uuid.UUID,
         vendor_name: str,
         invoice_number: str,
-        received_on: date,
-        total: Decimal,
+        order_date: date,
+        due_date: date | None,
+        lines: list[OrderLine],
+        credits: list[Credit],
+        stated_total: Decimal | None,
         now: datetime,
-    ) -> ReceivedOrder:
-        """Validate and create a received order, with messages a merchant can act on."""
-        vendor = vendor_name.strip()
+    ) -> Order:
+        """Validate a new order, with a message a merchant can act on for each rule."""
+        vendor = " ".join(vendor_name.split())
         invoice = invoice_number.strip()
         if not vendor:
             raise InvalidInput("vendor name is required")
         if len(vendor) > MAX_VENDOR_NAME:
-            raise InvalidInput(f"vendor name is longer than {MAX_VENDOR_NAME} characters")
+            raise InvalidInput(
+                f"vendor name is {len(vendor)} characters; QuickBooks allows at most "
+                f"{MAX_VENDOR_NAME}"
+            )
         if not invoice:
             raise InvalidInput("vendor invoice number is required")
         if len(invoice) > MAX_INVOICE_NUMBER:
-            raise InvalidInput(f"invoice number is longer than {MAX_INVOICE_NUMBER} characters")
-        if total < 0:
-            raise InvalidInput("order total must not be negative")
-        return cls(uuid.uuid4(), merchant_id, vendor, invoice, received_on, total, now)
+            raise InvalidInput(
+                f"invoice number is longer than {MAX_INVOICE_NUMBER} characters (QuickBooks' "
+                "limit for a bill's reference number)"
+            )
+        if due_date is not None and due_date < order_date:
+            raise InvalidInput("due date is before the order date")
+        if not lines:
+            raise InvalidInput("an order needs at least one line")
+        clean_lines = tuple(_line(i + 1, line) for i, line in enumerate(lines))
+        clean_credits = tuple(_credit(i + 1, credit) for i, credit in enumerate(credits))
+        order = cls(
+            uuid.uuid4(), merchant_id, vendor, invoice, order_date, due_date,
+            clean_lines, clean_credits, now,
+        )  # fmt: skip
+        if stated_total is not None and stated_total != order.total:
+            raise InvalidInput(
+                f"total {stated_total} does not match the lines, which add up to {order.total}"
+            )
+        if order.credit_total > order.total:
+            raise InvalidInput(
+                f"credits ({order.credit_total}) are more than the order total ({order.total})"
+            )
+        return order
+
+    def receive(self, received_on: date) -> Order:
+        if received_on < self.order_date:
+            raise InvalidInput("received date is before the order date")
+        return replace(self, received_on=received_on)
+
+
+def category_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _category(where: str, name: str | None) -> str:
+    category = " ".join((name or "").split())
+    if not category:
+        raise InvalidInput(f"{where}: a category name is required")
+    if len(category) > MAX_CATEGORY:
+        raise InvalidInput(f"{where}: category name is longer than {MAX_CATEGORY} characters")
+    return category
+
+
+def _line(n: int, line: OrderLine) -> OrderLine:
+    where = f"line {n}"
+    category = _category(where, line.category)
+    if line.quantity < 0:
+        raise InvalidInput(f"{where}: quantity must not be negative")
+    exponent = line.quantity.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_QUANTITY_PLACES:
+        raise InvalidInput(f"{where}: quantity has more than {MAX_QUANTITY_PLACES} decimal places")
+    if line.unit_cost < 0:
+        raise InvalidInput(f"{where}: unit cost must not be negative")
+    if len(line.description) > MAX_DESCRIPTION:
+        raise InvalidInput(f"{where}: description is longer than {MAX_DESCRIPTION} characters")
+    return replace(line, category=category, description=line.description.strip())
+
+
+def _credit(n: int, credit: Credit) -> Credit:
+    where = f"credit {n}"
+    if credit.reason not in CREDIT_REASONS:
+        raise InvalidInput(f"{where}: reason must be one of {', '.join(CREDIT_REASONS)}")
+    if credit.amount <= 0:
+        raise InvalidInput(f"{where}: amount must be positive")
+    category = None if credit.category is None else _category(where, credit.category)
+    return replace(credit, category=category)

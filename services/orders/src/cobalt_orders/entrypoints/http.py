@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
+from cobalt_orders.adapters.repository import OrderFilter
 from cobalt_orders.adapters.uow import OrdersUnitOfWork
-from cobalt_orders.application.receive_order import ReceiveOrder, receive_order
-from cobalt_orders.domain.order import ReceivedOrder
+from cobalt_orders.application.orders import RecordOrder, receive_order, record_order
+from cobalt_orders.domain.order import Credit, Order, OrderLine
 from cobalt_shared.auth import Merchant
+from cobalt_shared.contracts.orders import CreditReason
 from cobalt_shared.errors import NotFound
 from cobalt_shared.http import unit_of_work
+from cobalt_shared.idempotency import idempotency_key, request_hash
 from cobalt_shared.money import Money
 from cobalt_shared.observability import correlation_id
 
@@ -22,35 +26,110 @@ router = APIRouter(prefix="/orders", tags=["orders"])
 
 
 Uow = Annotated[OrdersUnitOfWork, Depends(unit_of_work)]
+IdempotencyKey = Annotated[str | None, Depends(idempotency_key)]
 
 
-class ReceiveOrderRequest(BaseModel):
-    """A vendor order whose goods arrived."""
+class LineIn(BaseModel):
+    """One line: what was bought, in which purchase category."""
 
-    vendor_name: str = Field(min_length=1, max_length=100, examples=["Acme Beverage"])
-    invoice_number: str = Field(min_length=1, max_length=40, examples=["INV-1042"])
+    category: str = Field(examples=["Beer"], description="Purchase category (required).")
+    description: str = Field("", examples=["IPA 6-pack"])
+    quantity: Decimal = Field(examples=["24"], description="Non-negative, at most 3 places.")
+    unit_cost: Money = Field(examples=["8.50"], description="Non-negative, at most 2 places.")
+
+
+class CreditIn(BaseModel):
+    """A credit the vendor gave on this order."""
+
+    reason: CreditReason
+    amount: Money = Field(examples=["12.00"], description="Positive, at most 2 places.")
+    category: str | None = Field(
+        None, description="Purchase category it reduces; none for the Vendor Credits account."
+    )
+    memo: str | None = Field(None, max_length=200)
+
+
+class OrderIn(BaseModel):
+    """A vendor order. With `received_on` it is received at once."""
+
+    vendor_name: str = Field(examples=["Acme Beverage"])
+    invoice_number: str = Field(examples=["INV-1042"])
+    order_date: date
+    due_date: date | None = None
+    lines: list[LineIn] = Field(max_length=1000)
+    credits: list[CreditIn] = Field(default_factory=list, max_length=100)
+    total: Money | None = Field(None, description="If given, must equal the sum of the lines.")
+    received_on: date | None = None
+
+
+class ReceiveIn(BaseModel):
     received_on: date
-    total: Money = Field(examples=["1240.00"])
+
+
+class LineOut(BaseModel):
+    category: str
+    description: str
+    quantity: Decimal
+    unit_cost: Money
+    amount: Money
+
+
+class CreditOut(BaseModel):
+    reason: str
+    amount: Money
+    category: str | None
+    memo: str | None
+
+
+class CategoryOut(BaseModel):
+    category: str
+    amount: Money
 
 
 class OrderOut(BaseModel):
-    """A received order."""
+    """An order, its totals per category and its credits."""
 
     id: uuid.UUID
     vendor_name: str
     invoice_number: str
-    received_on: date
+    order_date: date
+    due_date: date | None
+    received: bool
+    received_on: date | None
+    lines: list[LineOut]
+    credits: list[CreditOut]
+    categories: list[CategoryOut]
     total: Money
+    credit_total: Money
     recorded_at: datetime
 
     @classmethod
-    def of(cls, order: ReceivedOrder) -> OrderOut:
+    def of(cls, order: Order) -> OrderOut:
         return cls(
             id=order.id,
             vendor_name=order.vendor_name,
             invoice_number=order.invoice_number,
+            order_date=order.order_date,
+            due_date=order.due_date,
+            received=order.received_on is not None,
             received_on=order.received_on,
+            lines=[
+                LineOut(
+                    category=ln.category,
+                    description=ln.description,
+                    quantity=ln.quantity,
+                    unit_cost=ln.unit_cost,
+                    amount=ln.amount,
+                )
+                for ln in order.lines
+            ],
+            credits=[
+                CreditOut(reason=c.reason, amount=c.amount, category=c.category, memo=c.memo)
+                for c in order.credits
+            ],
+            categories=[CategoryOut(category=c, amount=a) for c, a in order.category_totals()],
             total=order.total,
+            credit_total=order.credit_total,
             recorded_at=order.recorded_at,
         )
 
@@ -63,40 +142,69 @@ def _correlation() -> uuid.UUID | None:
         return None
 
 
-@router.post("/received", status_code=201)
-async def receive(
-    body: ReceiveOrderRequest, scope: Merchant, uow: Uow, response: Response
+@router.post("", status_code=201)
+async def create_order(
+    body: OrderIn, scope: Merchant, uow: Uow, response: Response, key: IdempotencyKey
 ) -> OrderOut:
-    """Record a received vendor order; the same vendor and invoice returns the existing one."""
-    cmd = ReceiveOrder(
-        scope.merchant_id,
-        body.vendor_name,
-        body.invoice_number,
-        body.received_on,
-        body.total,
-        _correlation(),
+    """Record a vendor order (received at once when `received_on` is given). The same
+    `Idempotency-Key`, or the same vendor and invoice number, returns the existing order
+    (200) and never makes a second bill."""
+    cmd = RecordOrder(
+        merchant_id=scope.merchant_id,
+        vendor_name=body.vendor_name,
+        invoice_number=body.invoice_number,
+        order_date=body.order_date,
+        due_date=body.due_date,
+        lines=[
+            OrderLine(ln.category, ln.description, ln.quantity, ln.unit_cost) for ln in body.lines
+        ],
+        credits=[Credit(c.reason, c.amount, c.category, c.memo) for c in body.credits],
+        total=body.total,
+        received_on=body.received_on,
+        idempotency_key=key,
+        request_hash=request_hash(body.model_dump(mode="json")),
+        correlation_id=_correlation(),
     )
     async with uow as tx:
-        order, created = await receive_order(cmd, tx)
+        order, created = await record_order(cmd, tx)
         await tx.commit()
     if not created:
         response.status_code = 200
     return OrderOut.of(order)
 
 
+@router.post("/{order_id}/receive")
+async def receive(order_id: uuid.UUID, body: ReceiveIn, scope: Merchant, uow: Uow) -> OrderOut:
+    """Mark an order received: its bill (and vendor credit) go to accounts payable. Receiving
+    it again changes nothing."""
+    async with uow as tx:
+        order = await receive_order(
+            scope.merchant_id, order_id, body.received_on, tx, _correlation()
+        )
+        await tx.commit()
+    return OrderOut.of(order)
+
+
 @router.get("")
 async def list_orders(
-    scope: Merchant, uow: Uow, limit: Annotated[int, Query(ge=1, le=500)] = 100
+    scope: Merchant,
+    uow: Uow,
+    vendor: Annotated[str | None, Query(max_length=100, description="Vendor name contains")] = None,
+    date_from: Annotated[date | None, Query(alias="from", description="Order date from")] = None,
+    date_to: Annotated[date | None, Query(alias="to", description="Order date to")] = None,
+    received: Annotated[bool | None, Query(description="Received or not")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[OrderOut]:
-    """The merchant's received orders, newest first."""
+    """The merchant's orders, newest first, filtered by vendor, order date, received or not."""
+    where = OrderFilter(vendor, date_from, date_to, received, limit)
     async with uow as tx:
-        orders = await tx.orders.list(scope.merchant_id, limit)
+        orders = await tx.orders.list(scope.merchant_id, where)
     return [OrderOut.of(o) for o in orders]
 
 
 @router.get("/{order_id}")
 async def get_order(order_id: uuid.UUID, scope: Merchant, uow: Uow) -> OrderOut:
-    """One received order of the merchant."""
+    """One order of the merchant."""
     async with uow as tx:
         order = await tx.orders.get(scope.merchant_id, order_id)
     if order is None:

@@ -1,0 +1,110 @@
+"""Use cases: record a vendor order, receive it (which announces it), read orders back."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from cobalt_orders.adapters.uow import OrdersUnitOfWork
+from cobalt_orders.domain.order import Credit, Order, OrderLine
+from cobalt_shared.contracts import CategoryTotal, OrderCredit, OrderReceived, utcnow
+from cobalt_shared.contracts.subjects import order_received
+from cobalt_shared.errors import Conflict, NotFound
+
+
+@dataclass(frozen=True)
+class RecordOrder:
+    """Command: a vendor order as the merchant entered it (received at once when dated)."""
+
+    merchant_id: uuid.UUID
+    vendor_name: str
+    invoice_number: str
+    order_date: date
+    lines: list[OrderLine]
+    credits: list[Credit] = field(default_factory=list)
+    due_date: date | None = None
+    total: Decimal | None = None
+    received_on: date | None = None
+    idempotency_key: str | None = None
+    request_hash: str | None = None
+    correlation_id: uuid.UUID | None = None
+
+
+async def record_order(cmd: RecordOrder, uow: OrdersUnitOfWork) -> tuple[Order, bool]:
+    """Record the order once. The same Idempotency-Key, or the same vendor invoice, returns
+    the order already recorded (and never announces it twice). Returns (order, created).
+
+    Takes an open unit of work; the caller commits.
+    """
+    if cmd.idempotency_key:
+        found = await uow.orders.by_idempotency_key(cmd.merchant_id, cmd.idempotency_key)
+        if found is not None:
+            order, request_hash = found
+            if cmd.request_hash and request_hash and request_hash != cmd.request_hash:
+                raise Conflict(
+                    "this Idempotency-Key was already used for a different order; "
+                    "use a new key for a new order"
+                )
+            return order, False
+    existing = await uow.orders.by_invoice(cmd.merchant_id, cmd.vendor_name, cmd.invoice_number)
+    if existing is not None:
+        return existing, False
+    order = Order.record(
+        merchant_id=cmd.merchant_id,
+        vendor_name=cmd.vendor_name,
+        invoice_number=cmd.invoice_number,
+        order_date=cmd.order_date,
+        due_date=cmd.due_date,
+        lines=cmd.lines,
+        credits=cmd.credits,
+        stated_total=cmd.total,
+        now=utcnow(),
+    )
+    if cmd.received_on is not None:
+        order = order.receive(cmd.received_on)
+    await uow.orders.add(order, cmd.idempotency_key, cmd.request_hash)
+    if order.received_on is not None:
+        await _announce(uow, order, cmd.correlation_id)
+    return order, True
+
+
+async def receive_order(
+    merchant_id: uuid.UUID,
+    order_id: uuid.UUID,
+    received_on: date,
+    uow: OrdersUnitOfWork,
+    correlation_id: uuid.UUID | None = None,
+) -> Order:
+    """Mark an order received and announce it; receiving it again changes nothing."""
+    order = await uow.orders.get(merchant_id, order_id)
+    if order is None:
+        raise NotFound(f"order {order_id} not found")
+    if order.received_on is not None:
+        return order
+    order = order.receive(received_on)
+    await uow.orders.mark_received(order)
+    await _announce(uow, order, correlation_id)
+    return order
+
+
+async def _announce(uow: OrdersUnitOfWork, order: Order, correlation_id: uuid.UUID | None) -> None:
+    assert order.received_on is not None
+    event = OrderReceived(
+        merchant_id=order.merchant_id,
+        correlation_id=correlation_id or uuid.uuid4(),
+        order_id=order.id,
+        vendor_name=order.vendor_name,
+        invoice_number=order.invoice_number,
+        received_on=order.received_on,
+        total=order.total,
+        order_date=order.order_date,
+        due_date=order.due_date,
+        categories=[CategoryTotal(category=c, amount=a) for c, a in order.category_totals()],
+        credits=[
+            OrderCredit(reason=c.reason, amount=c.amount, category=c.category, memo=c.memo)
+            for c in order.credits
+        ],
+    )
+    await uow.outbox.add(order_received(order.merchant_id), event)
