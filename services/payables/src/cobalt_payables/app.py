@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.config import Settings
 from cobalt_payables.entrypoints import http, messaging
-from cobalt_shared.contracts.subjects import ORDERS_STREAM, PAYABLES_STREAM
+from cobalt_shared.contracts.subjects import GATEWAY_STREAM, ORDERS_STREAM, PAYABLES_STREAM
 from cobalt_shared.http import build_service_api
 from cobalt_shared.worker import build_service_worker
 
@@ -27,11 +27,12 @@ def create_api(settings: Settings) -> FastAPI:
 
 
 def create_worker(settings: Settings) -> FastAPI:
-    """Worker: turns received orders into bills; relays its outbox."""
+    """Worker: turns received orders into bills and credits, records QuickBooks results;
+    relays its outbox."""
     return build_service_worker(
         settings,
         title=TITLE,
         unit_of_work=PayablesUnitOfWork,
-        streams=[PAYABLES_STREAM, ORDERS_STREAM],
+        streams=[PAYABLES_STREAM, ORDERS_STREAM, GATEWAY_STREAM],
         routers=lambda inbox: [messaging.build_consumers(inbox)],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Column,
     Date,
+    Index,
     MetaData,
     Numeric,
     String,
@@ -37,4 +38,5 @@ orders = Table(
     Column("request_hash", String(64), nullable=True),
     UniqueConstraint("merchant_id", "vendor_key", "invoice_number", name="uq_orders_invoice"),
     UniqueConstraint("merchant_id", "idempotency_key", name="uq_orders_idempotency_key"),
+    Index("ix_orders_merchant_order_date", "merchant_id", "order_date"),
 )

@@ -1,55 +1,283 @@
-"""Bills persistence."""
+"""Payables persistence: bills, vendor credits, payments and payment requests."""
 
 from __future__ import annotations
 
+import json
 import uuid
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_payables.adapters.orm import bills
-from cobalt_payables.domain.bill import Bill
+from cobalt_payables.adapters.orm import bills, payment_requests, payments, vendor_credits
+from cobalt_payables.domain.bill import Bill, Line, SyncState, VendorCredit
+from cobalt_payables.domain.payment import Application, CreditUse, Payment, vendor_key
 
 
-class BillRepository:
+def _lines_json(lines: tuple[Line, ...]) -> str:
+    return json.dumps(
+        [{"account": ln.account, "amount": str(ln.amount), "memo": ln.memo} for ln in lines]
+    )
+
+
+def _lines(text: str) -> tuple[Line, ...]:
+    return tuple(
+        Line(ln["account"], Decimal(ln["amount"]), ln.get("memo")) for ln in json.loads(text)
+    )
+
+
+class _Claims:
+    """Marks rows as part of a pending payment, atomically: a row already claimed stays with
+    the payment that claimed it first (two presses of the button cannot both take it)."""
+
+    table: Table
+
     def __init__(self, connection: AsyncConnection) -> None:
-        self._connection = connection
+        self._db = connection
+
+    async def claim(self, merchant_id: uuid.UUID, row_id: uuid.UUID, payment_id: uuid.UUID) -> bool:
+        result = await self._db.execute(
+            update(self.table)
+            .where(
+                self.table.c.merchant_id == merchant_id,
+                self.table.c.id == row_id,
+                self.table.c.pending_payment_id.is_(None),
+            )
+            .values(pending_payment_id=payment_id)
+        )
+        return result.rowcount == 1
+
+    async def release(self, merchant_id: uuid.UUID, payment_id: uuid.UUID) -> None:
+        await self._db.execute(
+            update(self.table)
+            .where(
+                self.table.c.merchant_id == merchant_id,
+                self.table.c.pending_payment_id == payment_id,
+            )
+            .values(pending_payment_id=None)
+        )
+
+
+class BillRepository(_Claims):
+    table = bills
 
     async def add(self, bill: Bill) -> None:
-        await self._connection.execute(
+        await self._db.execute(
             insert(bills).values(
-                id=bill.id,
-                merchant_id=bill.merchant_id,
-                order_id=bill.order_id,
-                vendor_name=bill.vendor_name,
-                invoice_number=bill.invoice_number,
-                bill_date=bill.bill_date,
-                amount=bill.amount,
-                open_balance=bill.open_balance,
-                recorded_at=bill.recorded_at,
+                id=bill.id, merchant_id=bill.merchant_id, order_id=bill.order_id,
+                vendor_name=bill.vendor_name, invoice_number=bill.invoice_number,
+                bill_date=bill.bill_date, due_date=bill.due_date, amount=bill.amount,
+                open_balance=bill.open_balance, lines=_lines_json(bill.lines),
+                recorded_at=bill.recorded_at, state=bill.state.value, txn_id=bill.txn_id,
+                detail=bill.detail, paid=bill.paid, credited=bill.credited,
+                pending_payment_id=bill.pending_payment_id,
             )
-        )
+        )  # fmt: skip
 
-    async def for_order(self, merchant_id: uuid.UUID, order_id: uuid.UUID) -> Bill | None:
-        row = (
-            await self._connection.execute(
-                select(bills).where(
-                    bills.c.merchant_id == merchant_id, bills.c.order_id == order_id
-                )
+    async def save(self, bill: Bill) -> None:
+        await self._db.execute(
+            update(bills)
+            .where(bills.c.merchant_id == bill.merchant_id, bills.c.id == bill.id)
+            .values(
+                state=bill.state.value, txn_id=bill.txn_id, detail=bill.detail, paid=bill.paid,
+                credited=bill.credited, open_balance=bill.open_balance,
             )
-        ).first()
+        )  # fmt: skip
+
+    async def get(self, merchant_id: uuid.UUID, bill_id: uuid.UUID) -> Bill | None:
+        query = select(bills).where(bills.c.merchant_id == merchant_id, bills.c.id == bill_id)
+        row = (await self._db.execute(query)).first()
         return _to_bill(row._mapping) if row else None
 
-    async def open_bills(self, merchant_id: uuid.UUID, limit: int = 500) -> list[Bill]:
-        rows = await self._connection.execute(
-            select(bills)
-            .where(bills.c.merchant_id == merchant_id, bills.c.open_balance > 0)
-            .order_by(bills.c.bill_date, bills.c.recorded_at)
-            .limit(limit)
+    async def for_order(self, merchant_id: uuid.UUID, order_id: uuid.UUID) -> Bill | None:
+        query = select(bills).where(
+            bills.c.merchant_id == merchant_id, bills.c.order_id == order_id
         )
-        return [_to_bill(r._mapping) for r in rows]
+        row = (await self._db.execute(query)).first()
+        return _to_bill(row._mapping) if row else None
+
+    async def find(
+        self, merchant_id: uuid.UUID, *, open_only: bool = False, vendor: str | None = None,
+        limit: int = 500,
+    ) -> list[Bill]:  # fmt: skip
+        query = select(bills).where(bills.c.merchant_id == merchant_id)
+        if open_only:
+            query = query.where(bills.c.open_balance > 0)
+        rows = await self._db.execute(
+            query.order_by(bills.c.bill_date, bills.c.recorded_at).limit(limit)
+        )
+        found = [_to_bill(r._mapping) for r in rows]
+        if vendor:
+            found = [b for b in found if vendor_key(vendor) in vendor_key(b.vendor_name)]
+        return found
+
+    async def open_bills(self, merchant_id: uuid.UUID, limit: int = 500) -> list[Bill]:
+        return await self.find(merchant_id, open_only=True, limit=limit)
+
+
+class CreditRepository(_Claims):
+    table = vendor_credits
+
+    async def add(self, credit: VendorCredit) -> None:
+        await self._db.execute(
+            insert(vendor_credits).values(
+                id=credit.id, merchant_id=credit.merchant_id, order_id=credit.order_id,
+                vendor_name=credit.vendor_name, invoice_number=credit.invoice_number,
+                credit_date=credit.credit_date, amount=credit.amount, available=credit.available,
+                lines=_lines_json(credit.lines), recorded_at=credit.recorded_at,
+                state=credit.state.value, txn_id=credit.txn_id, detail=credit.detail,
+                applied=credit.applied, pending_payment_id=credit.pending_payment_id,
+            )
+        )  # fmt: skip
+
+    async def save(self, credit: VendorCredit) -> None:
+        await self._db.execute(
+            update(vendor_credits)
+            .where(
+                vendor_credits.c.merchant_id == credit.merchant_id,
+                vendor_credits.c.id == credit.id,
+            )
+            .values(
+                state=credit.state.value, txn_id=credit.txn_id, detail=credit.detail,
+                applied=credit.applied, available=credit.available,
+            )
+        )  # fmt: skip
+
+    async def get(self, merchant_id: uuid.UUID, credit_id: uuid.UUID) -> VendorCredit | None:
+        query = select(vendor_credits).where(
+            vendor_credits.c.merchant_id == merchant_id, vendor_credits.c.id == credit_id
+        )
+        row = (await self._db.execute(query)).first()
+        return _to_credit(row._mapping) if row else None
+
+    async def find(
+        self, merchant_id: uuid.UUID, *, available_only: bool = False
+    ) -> list[VendorCredit]:
+        query = select(vendor_credits).where(vendor_credits.c.merchant_id == merchant_id)
+        if available_only:
+            query = query.where(vendor_credits.c.available > 0)
+        rows = await self._db.execute(
+            query.order_by(vendor_credits.c.credit_date, vendor_credits.c.recorded_at)
+        )
+        return [_to_credit(r._mapping) for r in rows]
+
+
+class PaymentRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add(self, payment: Payment) -> None:
+        await self._db.execute(
+            insert(payments).values(
+                id=payment.id, merchant_id=payment.merchant_id, vendor_name=payment.vendor_name,
+                payment_date=payment.payment_date, amount=payment.amount,
+                applications=_applications_json(payment.applications),
+                request_id=payment.request_id, recorded_at=payment.recorded_at,
+                state=payment.state.value, txn_id=payment.txn_id, detail=payment.detail,
+            )
+        )  # fmt: skip
+
+    async def save(self, payment: Payment) -> None:
+        await self._db.execute(
+            update(payments)
+            .where(payments.c.merchant_id == payment.merchant_id, payments.c.id == payment.id)
+            .values(state=payment.state.value, txn_id=payment.txn_id, detail=payment.detail)
+        )
+
+    async def get(self, merchant_id: uuid.UUID, payment_id: uuid.UUID) -> Payment | None:
+        query = select(payments).where(
+            payments.c.merchant_id == merchant_id, payments.c.id == payment_id
+        )
+        row = (await self._db.execute(query)).first()
+        return _to_payment(row._mapping) if row else None
+
+    async def find(
+        self, merchant_id: uuid.UUID, request_id: uuid.UUID | None = None
+    ) -> list[Payment]:
+        query = select(payments).where(payments.c.merchant_id == merchant_id)
+        if request_id is not None:
+            query = query.where(payments.c.request_id == request_id)
+        rows = await self._db.execute(query.order_by(payments.c.recorded_at.desc()))
+        return [_to_payment(r._mapping) for r in rows]
+
+
+class PaymentRequestRepository:
+    """Which Idempotency-Key made which payments."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def find(self, merchant_id: uuid.UUID, key: str) -> tuple[uuid.UUID, str] | None:
+        query = select(payment_requests.c.id, payment_requests.c.request_hash).where(
+            payment_requests.c.merchant_id == merchant_id,
+            payment_requests.c.idempotency_key == key,
+        )
+        row = (await self._db.execute(query)).first()
+        return (row[0], row[1]) if row else None
+
+    async def add(
+        self, request_id: uuid.UUID, merchant_id: uuid.UUID, key: str, request_hash: str,
+        now: datetime,
+    ) -> None:  # fmt: skip
+        await self._db.execute(
+            insert(payment_requests).values(
+                id=request_id, merchant_id=merchant_id, idempotency_key=key,
+                request_hash=request_hash, recorded_at=now,
+            )
+        )  # fmt: skip
+
+
+def _applications_json(applications: tuple[Application, ...]) -> str:
+    return json.dumps(
+        [
+            {
+                "bill_id": str(a.bill_id),
+                "cash": str(a.cash),
+                "credits": [
+                    {"credit_id": str(c.credit_id), "amount": str(c.amount)} for c in a.credits
+                ],
+            }
+            for a in applications
+        ]
+    )
 
 
 def _to_bill(row: Any) -> Bill:
-    return Bill(**{name: row[name] for name in Bill.__dataclass_fields__})
+    return Bill(
+        id=row["id"], merchant_id=row["merchant_id"], order_id=row["order_id"],
+        vendor_name=row["vendor_name"], invoice_number=row["invoice_number"],
+        bill_date=row["bill_date"], due_date=row["due_date"], amount=row["amount"],
+        lines=_lines(row["lines"]), recorded_at=row["recorded_at"],
+        state=SyncState(row["state"]), txn_id=row["txn_id"], detail=row["detail"],
+        paid=row["paid"], credited=row["credited"], pending_payment_id=row["pending_payment_id"],
+    )  # fmt: skip
+
+
+def _to_credit(row: Any) -> VendorCredit:
+    return VendorCredit(
+        id=row["id"], merchant_id=row["merchant_id"], order_id=row["order_id"],
+        vendor_name=row["vendor_name"], invoice_number=row["invoice_number"],
+        credit_date=row["credit_date"], amount=row["amount"], lines=_lines(row["lines"]),
+        recorded_at=row["recorded_at"], state=SyncState(row["state"]), txn_id=row["txn_id"],
+        detail=row["detail"], applied=row["applied"],
+        pending_payment_id=row["pending_payment_id"],
+    )  # fmt: skip
+
+
+def _to_payment(row: Any) -> Payment:
+    applications = tuple(
+        Application(
+            uuid.UUID(a["bill_id"]),
+            Decimal(a["cash"]),
+            tuple(CreditUse(uuid.UUID(c["credit_id"]), Decimal(c["amount"])) for c in a["credits"]),
+        )
+        for a in json.loads(row["applications"])
+    )
+    return Payment(
+        id=row["id"], merchant_id=row["merchant_id"], vendor_name=row["vendor_name"],
+        payment_date=row["payment_date"], applications=applications,
+        recorded_at=row["recorded_at"], state=SyncState(row["state"]), txn_id=row["txn_id"],
+        detail=row["detail"], request_id=row["request_id"],
+    )  # fmt: skip

@@ -1,4 +1,4 @@
-"""A bill in accounts payable: what the store owes a vendor for a received order."""
+"""Bills and vendor credits: what the store owes vendors, and what vendors owe back."""
 
 from __future__ import annotations
 
@@ -6,11 +6,32 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
+
+ZERO = Decimal("0.00")
+
+
+class SyncState(StrEnum):
+    """Where a bill, credit or payment is on its way into QuickBooks."""
+
+    PENDING = "pending"  # sent to the gateway; waits for the Web Connector (or a mapping)
+    SYNCED = "synced"
+    FAILED = "failed"
+    NOTHING_TO_SEND = "nothing to send"  # a zero amount: no QuickBooks transaction
+
+
+@dataclass(frozen=True)
+class Line:
+    """One expense line: a CobaltConnect account and an amount."""
+
+    account: str
+    amount: Decimal
+    memo: str | None = None
 
 
 @dataclass(frozen=True)
 class Bill:
-    """An open bill: the amount owed and what is still open of it."""
+    """A received order's bill. Open balance = amount - synced payments - synced credits."""
 
     id: uuid.UUID
     merchant_id: uuid.UUID
@@ -18,33 +39,50 @@ class Bill:
     vendor_name: str
     invoice_number: str
     bill_date: date
+    due_date: date | None
     amount: Decimal
-    open_balance: Decimal
+    lines: tuple[Line, ...]
     recorded_at: datetime
+    state: SyncState = SyncState.PENDING
+    txn_id: str | None = None
+    detail: str | None = None
+    paid: Decimal = ZERO
+    credited: Decimal = ZERO
+    pending_payment_id: uuid.UUID | None = None
 
-    @classmethod
-    def for_received_order(
-        cls,
-        *,
-        merchant_id: uuid.UUID,
-        order_id: uuid.UUID,
-        vendor_name: str,
-        invoice_number: str,
-        received_on: date,
-        total: Decimal,
-        now: datetime,
-    ) -> Bill:
-        """A new bill is open for its whole amount."""
-        # The bill's id derives from the order, so the same order can only ever make one bill.
-        bill_id = uuid.uuid5(order_id, "bill")
-        return cls(
-            bill_id,
-            merchant_id,
-            order_id,
-            vendor_name,
-            invoice_number,
-            received_on,
-            total,
-            total,
-            now,
-        )
+    @property
+    def open_balance(self) -> Decimal:
+        return self.amount - self.paid - self.credited
+
+    @staticmethod
+    def id_for(order_id: uuid.UUID) -> uuid.UUID:
+        """Derived from the order, so one order can only ever make one bill (and one entry)."""
+        return uuid.uuid5(order_id, "bill")
+
+
+@dataclass(frozen=True)
+class VendorCredit:
+    """Credits on a received order, as one vendor credit. Available = amount - applied."""
+
+    id: uuid.UUID
+    merchant_id: uuid.UUID
+    order_id: uuid.UUID
+    vendor_name: str
+    invoice_number: str
+    credit_date: date
+    amount: Decimal
+    lines: tuple[Line, ...]
+    recorded_at: datetime
+    state: SyncState = SyncState.PENDING
+    txn_id: str | None = None
+    detail: str | None = None
+    applied: Decimal = ZERO
+    pending_payment_id: uuid.UUID | None = None
+
+    @property
+    def available(self) -> Decimal:
+        return self.amount - self.applied
+
+    @staticmethod
+    def id_for(order_id: uuid.UUID) -> uuid.UUID:
+        return uuid.uuid5(order_id, "vendor-credit")

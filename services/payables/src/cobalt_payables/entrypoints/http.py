@@ -1,53 +1,277 @@
-"""HTTP API of the payables service."""
+"""HTTP API of the payables service: the accounts-payable page and Send to QuickBooks."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
+from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel
+from fastapi import APIRouter, Depends, Query, Response
+from pydantic import BaseModel, Field
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
-from cobalt_payables.domain.bill import Bill
+from cobalt_payables.application.payables import PayRequest, pay
+from cobalt_payables.domain.bill import ZERO, Bill, VendorCredit
+from cobalt_payables.domain.payment import Payment, vendor_key
 from cobalt_shared.auth import Merchant
+from cobalt_shared.contracts import utcnow
+from cobalt_shared.errors import NotFound
 from cobalt_shared.http import unit_of_work
+from cobalt_shared.idempotency import idempotency_key, request_hash
 from cobalt_shared.money import Money
 
-router = APIRouter(prefix="/bills", tags=["bills"])
-
+router = APIRouter(tags=["accounts payable"])
 
 Uow = Annotated[PayablesUnitOfWork, Depends(unit_of_work)]
+IdempotencyKey = Annotated[str | None, Depends(idempotency_key)]
+
+
+class LineOut(BaseModel):
+    account: str
+    amount: Money
+    memo: str | None
 
 
 class BillOut(BaseModel):
-    """A bill and what is still open of it."""
+    """A bill, what is still open of it, and where it is on its way into QuickBooks."""
 
     id: uuid.UUID
     order_id: uuid.UUID
     vendor_name: str
     invoice_number: str
     bill_date: date
+    due_date: date | None
     amount: Money
+    paid: Money
+    credited: Money
     open_balance: Money
+    in_pending_payment: bool
+    state: str
+    txn_id: str | None
+    detail: str | None
+    lines: list[LineOut]
 
     @classmethod
     def of(cls, bill: Bill) -> BillOut:
         return cls(
-            id=bill.id,
-            order_id=bill.order_id,
-            vendor_name=bill.vendor_name,
-            invoice_number=bill.invoice_number,
-            bill_date=bill.bill_date,
-            amount=bill.amount,
+            id=bill.id, order_id=bill.order_id, vendor_name=bill.vendor_name,
+            invoice_number=bill.invoice_number, bill_date=bill.bill_date,
+            due_date=bill.due_date, amount=bill.amount, paid=bill.paid, credited=bill.credited,
             open_balance=bill.open_balance,
-        )
+            in_pending_payment=bill.pending_payment_id is not None, state=bill.state.value,
+            txn_id=bill.txn_id, detail=bill.detail,
+            lines=[LineOut(account=x.account, amount=x.amount, memo=x.memo) for x in bill.lines],
+        )  # fmt: skip
 
 
-@router.get("/open")
+class CreditOut(BaseModel):
+    """A vendor credit and what of it is still available to apply."""
+
+    id: uuid.UUID
+    order_id: uuid.UUID
+    vendor_name: str
+    invoice_number: str
+    credit_date: date
+    amount: Money
+    applied: Money
+    available: Money
+    in_pending_payment: bool
+    state: str
+    txn_id: str | None
+    detail: str | None
+
+    @classmethod
+    def of(cls, credit: VendorCredit) -> CreditOut:
+        return cls(
+            id=credit.id, order_id=credit.order_id, vendor_name=credit.vendor_name,
+            invoice_number=credit.invoice_number, credit_date=credit.credit_date,
+            amount=credit.amount, applied=credit.applied, available=credit.available,
+            in_pending_payment=credit.pending_payment_id is not None, state=credit.state.value,
+            txn_id=credit.txn_id, detail=credit.detail,
+        )  # fmt: skip
+
+
+class VendorBalance(BaseModel):
+    vendor_name: str
+    open_bills: Money
+    unapplied_credits: Money
+    balance: Money
+
+
+class AccountsPayable(BaseModel):
+    """The accounts-payable page: amounts due, available credits, and balances per vendor."""
+
+    due: list[BillOut]
+    credits: list[CreditOut]
+    vendors: list[VendorBalance]
+    total_due: Money
+    total_credits: Money
+
+
+class AppliedOut(BaseModel):
+    bill_id: uuid.UUID
+    cash: Money
+    credits: list[dict[str, str]]
+
+
+class PaymentOut(BaseModel):
+    """One payment (one vendor): pending until QuickBooks has it, then synced or failed."""
+
+    id: uuid.UUID
+    vendor_name: str
+    payment_date: date
+    amount: Money
+    applied: list[AppliedOut]
+    state: str
+    txn_id: str | None
+    detail: str | None
+
+    @classmethod
+    def of(cls, payment: Payment) -> PaymentOut:
+        return cls(
+            id=payment.id, vendor_name=payment.vendor_name, payment_date=payment.payment_date,
+            amount=payment.amount, state=payment.state.value, txn_id=payment.txn_id,
+            detail=payment.detail,
+            applied=[
+                AppliedOut(
+                    bill_id=a.bill_id, cash=a.cash,
+                    credits=[
+                        {"credit_id": str(c.credit_id), "amount": str(c.amount)}
+                        for c in a.credits
+                    ],
+                )
+                for a in payment.applications
+            ],
+        )  # fmt: skip
+
+
+class BillPick(BaseModel):
+    bill_id: uuid.UUID
+    amount: Money | None = Field(None, description="Part of the open amount; default all of it.")
+
+
+class CreditPick(BaseModel):
+    credit_id: uuid.UUID
+    amount: Money | None = Field(None, description="Part of the credit; default all available.")
+
+
+class PaymentIn(BaseModel):
+    """Send to QuickBooks: the bills and credits the merchant selected."""
+
+    bills: list[BillPick] = Field(default_factory=list, max_length=500)
+    credits: list[CreditPick] = Field(default_factory=list, max_length=500)
+    payment_date: date | None = Field(None, description="Default: today.")
+
+
+@router.get("/bills")
+async def list_bills(
+    scope: Merchant,
+    uow: Uow,
+    open_only: Annotated[bool, Query(alias="open")] = False,
+    vendor: Annotated[str | None, Query(max_length=100)] = None,
+) -> list[BillOut]:
+    """The merchant's bills, oldest first."""
+    async with uow as tx:
+        bills = await tx.bills.find(scope.merchant_id, open_only=open_only, vendor=vendor)
+    return [BillOut.of(b) for b in bills]
+
+
+@router.get("/bills/open")
 async def open_bills(scope: Merchant, uow: Uow) -> list[BillOut]:
     """The merchant's bills with an open balance, oldest first."""
     async with uow as tx:
         bills = await tx.bills.open_bills(scope.merchant_id)
     return [BillOut.of(b) for b in bills]
+
+
+@router.get("/bills/{bill_id}")
+async def get_bill(bill_id: uuid.UUID, scope: Merchant, uow: Uow) -> BillOut:
+    async with uow as tx:
+        bill = await tx.bills.get(scope.merchant_id, bill_id)
+    if bill is None:
+        raise NotFound(f"bill {bill_id} not found")
+    return BillOut.of(bill)
+
+
+@router.get("/credits")
+async def list_credits(
+    scope: Merchant, uow: Uow, available: Annotated[bool, Query()] = False
+) -> list[CreditOut]:
+    """The merchant's vendor credits."""
+    async with uow as tx:
+        credits = await tx.credits.find(scope.merchant_id, available_only=available)
+    return [CreditOut.of(c) for c in credits]
+
+
+@router.get("/accounts-payable")
+async def accounts_payable(scope: Merchant, uow: Uow) -> AccountsPayable:
+    """Amounts due and available credits, as the accounts-payable page lists them, with the
+    balance per vendor (open bills minus unapplied credits)."""
+    async with uow as tx:
+        bills = await tx.bills.open_bills(scope.merchant_id)
+        credits = await tx.credits.find(scope.merchant_id, available_only=True)
+    vendors: dict[str, VendorBalance] = {}
+    for bill in bills:
+        row = vendors.setdefault(
+            vendor_key(bill.vendor_name),
+            VendorBalance(vendor_name=bill.vendor_name, open_bills=ZERO,
+                          unapplied_credits=ZERO, balance=ZERO),
+        )  # fmt: skip
+        row.open_bills += bill.open_balance
+    for credit in credits:
+        row = vendors.setdefault(
+            vendor_key(credit.vendor_name),
+            VendorBalance(vendor_name=credit.vendor_name, open_bills=ZERO,
+                          unapplied_credits=ZERO, balance=ZERO),
+        )  # fmt: skip
+        row.unapplied_credits += credit.available
+    for row in vendors.values():
+        row.balance = row.open_bills - row.unapplied_credits
+    return AccountsPayable(
+        due=[BillOut.of(b) for b in bills],
+        credits=[CreditOut.of(c) for c in credits],
+        vendors=sorted(vendors.values(), key=lambda v: v.vendor_name.casefold()),
+        total_due=sum((b.open_balance for b in bills), Decimal("0.00")),
+        total_credits=sum((c.available for c in credits), Decimal("0.00")),
+    )
+
+
+@router.post("/payments", status_code=201)
+async def send_payments(
+    body: PaymentIn, scope: Merchant, uow: Uow, response: Response, key: IdempotencyKey
+) -> list[PaymentOut]:
+    """Send to QuickBooks: one BillPaymentCheck per vendor from the operating account,
+    applying the selected bills and credits. The same `Idempotency-Key` returns the payments
+    already made (200); a bill or credit already in a pending payment is refused."""
+    cmd = PayRequest(
+        merchant_id=scope.merchant_id,
+        bills=[(b.bill_id, b.amount) for b in body.bills],
+        credits=[(c.credit_id, c.amount) for c in body.credits],
+        payment_date=body.payment_date or utcnow().date(),
+        idempotency_key=key,
+        request_hash=request_hash(body.model_dump(mode="json")),
+    )
+    async with uow as tx:
+        payments, created = await pay(cmd, tx)
+        await tx.commit()
+    if not created:
+        response.status_code = 200
+    return [PaymentOut.of(p) for p in payments]
+
+
+@router.get("/payments")
+async def list_payments(scope: Merchant, uow: Uow) -> list[PaymentOut]:
+    """The merchant's payments, newest first."""
+    async with uow as tx:
+        payments = await tx.payments.find(scope.merchant_id)
+    return [PaymentOut.of(p) for p in payments]
+
+
+@router.get("/payments/{payment_id}")
+async def get_payment(payment_id: uuid.UUID, scope: Merchant, uow: Uow) -> PaymentOut:
+    async with uow as tx:
+        payment = await tx.payments.get(scope.merchant_id, payment_id)
+    if payment is None:
+        raise NotFound(f"payment {payment_id} not found")
+    return PaymentOut.of(payment)

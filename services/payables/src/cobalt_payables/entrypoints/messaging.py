@@ -8,9 +8,15 @@ from fast_depends import Depends
 from faststream.nats import NatsRouter
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
-from cobalt_payables.application.record_bill import RecordBill, record_bill
-from cobalt_shared.contracts import OrderReceived
-from cobalt_shared.contracts.subjects import ORDER_RECEIVED_ALL, ORDERS_STREAM, PAYABLES_STREAM
+from cobalt_payables.application.payables import apply_entry_result, record_received_order
+from cobalt_shared.contracts import OrderReceived, QuickBooksEntryResult
+from cobalt_shared.contracts.subjects import (
+    ENTRY_RESULT_ALL,
+    GATEWAY_STREAM,
+    ORDER_RECEIVED_ALL,
+    ORDERS_STREAM,
+    PAYABLES_STREAM,
+)
 from cobalt_shared.inbox import InboxConfig, current_unit_of_work, durable_subscriber, inbox_router
 
 Uow = Annotated[PayablesUnitOfWork, Depends(current_unit_of_work)]
@@ -26,9 +32,22 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
         stream=ORDERS_STREAM,
         durable="payables-order-received",
         owner=PAYABLES_STREAM,
-        description="A received vendor order opens a bill in accounts payable.",
+        description="A received vendor order opens a bill (and a vendor credit for its "
+        "credits) and asks the gateway to post them to QuickBooks.",
     )
     async def on_order_received(event: OrderReceived, uow: Uow) -> None:
-        await record_bill(RecordBill.from_event(event), uow)
+        await record_received_order(event, uow)
+
+    @durable_subscriber(
+        router,
+        ENTRY_RESULT_ALL,
+        stream=GATEWAY_STREAM,
+        durable="payables-entry-results",
+        owner=PAYABLES_STREAM,
+        description="What became of a bill, credit or payment in QuickBooks; a synced payment "
+        "reduces the balances it applies to.",
+    )
+    async def on_entry_result(event: QuickBooksEntryResult, uow: Uow) -> None:
+        await apply_entry_result(event, uow)
 
     return router

@@ -1,0 +1,83 @@
+"""The CobaltConnect chart of accounts: keys every service uses in accounting commands.
+
+A key names a CobaltConnect account; the merchant maps each to a QuickBooks account in the
+chart-of-accounts module. Category accounts derive their key from the category's name
+(compared ignoring case and spacing), so every service reaches the same key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BANK = "Bank"
+PURCHASE_TYPES = ("CostOfGoodsSold", "Expense")
+SALES_TYPES = ("Income",)
+
+
+@dataclass(frozen=True)
+class SystemAccount:
+    key: str
+    name: str
+    qb_types: tuple[str, ...]  # QuickBooks account types it may be mapped to
+    purpose: str
+
+
+SYSTEM_ACCOUNTS: tuple[SystemAccount, ...] = (
+    SystemAccount("operating-account", "Operating Account", (BANK,), "Bills are paid from it."),
+    SystemAccount(
+        "accounts-payable", "Accounts Payable", ("AccountsPayable",), "What is owed to vendors."
+    ),
+    SystemAccount(
+        "card-clearing", "Card Clearing", (BANK, "OtherCurrentAsset"), "Card deposits arrive in it."
+    ),
+    SystemAccount(
+        "cash-drawer",
+        "Cash Drawer / Undeposited Funds",
+        ("OtherCurrentAsset", BANK),
+        "Cash taken until it is deposited.",
+    ),
+    SystemAccount(
+        "sales-tax-payable",
+        "Sales Tax Payable",
+        ("OtherCurrentLiability",),
+        "Sales tax collected for the state.",
+    ),
+    SystemAccount(
+        "cash-over-short",
+        "Cash Over/Short",
+        ("Expense", "OtherExpense", "Income", "OtherIncome"),
+        "Differences when the drawer is counted.",
+    ),
+    SystemAccount(
+        "vendor-credits",
+        "Vendor Credits",
+        (*PURCHASE_TYPES, "OtherIncome"),
+        "Vendor credits not tied to a purchase category.",
+    ),
+)
+SYSTEM_BY_KEY = {a.key: a for a in SYSTEM_ACCOUNTS}
+OPERATING_ACCOUNT = "operating-account"
+VENDOR_CREDITS = "vendor-credits"
+
+
+def category_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def purchases_account(category: str) -> str:
+    return f"purchases:{category_key(category)}"
+
+
+def sales_account(category: str) -> str:
+    return f"sales:{category_key(category)}"
+
+
+def qb_types_for(key: str) -> tuple[str, ...]:
+    """The QuickBooks account types a CobaltConnect account may be mapped to."""
+    if key in SYSTEM_BY_KEY:
+        return SYSTEM_BY_KEY[key].qb_types
+    if key.startswith("purchases:"):
+        return PURCHASE_TYPES
+    if key.startswith("sales:"):
+        return SALES_TYPES
+    raise KeyError(key)

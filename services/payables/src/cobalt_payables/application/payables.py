@@ -1,0 +1,214 @@
+"""Use cases: received orders become bills and vendor credits; payments apply them; the
+gateway's results say what reached QuickBooks. Every entry id derives from its source, so a
+repeat is the same QuickBooks entry."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from cobalt_payables.adapters.uow import PayablesUnitOfWork
+from cobalt_payables.domain.bill import ZERO, Bill, Line, SyncState, VendorCredit
+from cobalt_payables.domain.payment import BillChoice, CreditChoice, Payment, plan_payments
+from cobalt_shared.accounts import OPERATING_ACCOUNT, VENDOR_CREDITS, purchases_account
+from cobalt_shared.contracts import (
+    OrderReceived,
+    PostToQuickBooks,
+    QuickBooksEntryResult,
+    utcnow,
+)
+from cobalt_shared.contracts.accounting import AccountLine, AppliedBill, AppliedCredit
+from cobalt_shared.contracts.subjects import post_to_quickbooks
+from cobalt_shared.errors import Conflict, NotFound
+
+SOURCE = "payables"
+SENT = "Sent to QuickBooks; it arrives at the next Web Connector update."
+
+
+async def record_received_order(
+    event: OrderReceived, uow: PayablesUnitOfWork
+) -> tuple[Bill, VendorCredit | None]:
+    """Open the order's bill (and vendor credit) once and ask the gateway to post them; a
+    repeat of the event returns what is already open. The caller commits."""
+    existing = await uow.bills.for_order(event.merchant_id, event.order_id)
+    if existing is not None:
+        credit = await uow.credits.get(event.merchant_id, VendorCredit.id_for(event.order_id))
+        return existing, credit
+    now = utcnow()
+    categories = event.categories or []
+    lines = tuple(
+        Line(purchases_account(c.category), c.amount, c.category) for c in categories if c.amount
+    )
+    if not categories and event.total:  # an order announced without categories
+        lines = (Line(purchases_account("Purchases"), event.total, None),)
+    bill = Bill(
+        id=Bill.id_for(event.order_id), merchant_id=event.merchant_id, order_id=event.order_id,
+        vendor_name=event.vendor_name, invoice_number=event.invoice_number,
+        bill_date=event.received_on, due_date=event.due_date, amount=event.total, lines=lines,
+        recorded_at=now,
+        state=SyncState.PENDING if event.total > 0 else SyncState.NOTHING_TO_SEND,
+        detail=SENT if event.total > 0 else "A zero amount: nothing goes to QuickBooks.",
+    )  # fmt: skip
+    await uow.bills.add(bill)
+    if bill.state is SyncState.PENDING:
+        await _post(uow, bill.merchant_id, PostToQuickBooks(
+            merchant_id=bill.merchant_id, correlation_id=event.correlation_id,
+            entry_id=bill.id, kind="bill", txn_date=bill.bill_date,
+            ref_number=bill.invoice_number, vendor_name=bill.vendor_name, due_date=bill.due_date,
+            memo=f"Order {bill.invoice_number} received in CobaltConnect",
+            lines=[AccountLine(account=ln.account, amount=ln.amount, memo=ln.memo) for ln in lines],
+            source=SOURCE,
+        ))  # fmt: skip
+    credit = None
+    if event.credits:
+        credit_lines = tuple(
+            Line(
+                purchases_account(c.category) if c.category else VENDOR_CREDITS,
+                c.amount,
+                f"{c.reason}: {c.memo}" if c.memo else c.reason,
+            )
+            for c in event.credits
+        )
+        credit = VendorCredit(
+            id=VendorCredit.id_for(event.order_id), merchant_id=event.merchant_id,
+            order_id=event.order_id, vendor_name=event.vendor_name,
+            invoice_number=event.invoice_number, credit_date=event.received_on,
+            amount=sum((ln.amount for ln in credit_lines), ZERO), lines=credit_lines,
+            recorded_at=now, detail=SENT,
+        )  # fmt: skip
+        await uow.credits.add(credit)
+        await _post(uow, credit.merchant_id, PostToQuickBooks(
+            merchant_id=credit.merchant_id, correlation_id=event.correlation_id,
+            entry_id=credit.id, kind="vendor-credit", txn_date=credit.credit_date,
+            ref_number=credit.invoice_number, vendor_name=credit.vendor_name,
+            memo=f"Credits on order {credit.invoice_number}",
+            lines=[
+                AccountLine(account=ln.account, amount=ln.amount, memo=ln.memo)
+                for ln in credit_lines
+            ],
+            source=SOURCE,
+        ))  # fmt: skip
+    return bill, credit
+
+
+@dataclass(frozen=True)
+class PayRequest:
+    """The merchant pressed Send to QuickBooks with these bills and credits selected."""
+
+    merchant_id: uuid.UUID
+    bills: list[tuple[uuid.UUID, Decimal | None]]  # (bill id, amount; None: all that is open)
+    credits: list[tuple[uuid.UUID, Decimal | None]]
+    payment_date: date
+    idempotency_key: str | None = None
+    request_hash: str | None = None
+
+
+async def pay(cmd: PayRequest, uow: PayablesUnitOfWork) -> tuple[list[Payment], bool]:
+    """One payment per vendor, each sent as a BillPaymentCheck from the operating account.
+    The same Idempotency-Key returns the payments it made. Returns (payments, created)."""
+    if cmd.idempotency_key:
+        found = await uow.payment_requests.find(cmd.merchant_id, cmd.idempotency_key)
+        if found is not None:
+            request_id, request_hash = found
+            if cmd.request_hash and request_hash != cmd.request_hash:
+                raise Conflict(
+                    "this Idempotency-Key was already used for a different payment; "
+                    "use a new key for a new payment"
+                )
+            return await uow.payments.find(cmd.merchant_id, request_id), False
+    bill_choices = []
+    for bill_id, amount in cmd.bills:
+        bill = await uow.bills.get(cmd.merchant_id, bill_id)
+        if bill is None:
+            raise NotFound(f"bill {bill_id} not found")
+        bill_choices.append(BillChoice(bill, amount))
+    credit_choices = []
+    for credit_id, amount in cmd.credits:
+        credit = await uow.credits.get(cmd.merchant_id, credit_id)
+        if credit is None:
+            raise NotFound(f"credit {credit_id} not found")
+        credit_choices.append(CreditChoice(credit, amount))
+    now = utcnow()
+    planned = plan_payments(cmd.merchant_id, bill_choices, credit_choices, cmd.payment_date, now)
+    request_id = uuid.uuid4()
+    if cmd.idempotency_key:
+        await uow.payment_requests.add(
+            request_id, cmd.merchant_id, cmd.idempotency_key, cmd.request_hash or "", now
+        )
+    made = []
+    for planned_payment in planned:
+        payment = replace(planned_payment, request_id=request_id, detail=SENT)
+        for application in payment.applications:
+            if not await uow.bills.claim(cmd.merchant_id, application.bill_id, payment.id):
+                raise Conflict("a bill selected is already in a payment waiting for QuickBooks")
+        for credit_id in payment.credit_ids:
+            if not await uow.credits.claim(cmd.merchant_id, credit_id, payment.id):
+                raise Conflict("a credit selected is already in a payment waiting for QuickBooks")
+        await uow.payments.add(payment)
+        await _post(uow, payment.merchant_id, PostToQuickBooks(
+            merchant_id=payment.merchant_id, entry_id=payment.id, kind="bill-payment",
+            txn_date=payment.payment_date, vendor_name=payment.vendor_name,
+            bank_account=OPERATING_ACCOUNT,
+            memo="Paid from CobaltConnect accounts payable",
+            applied=[
+                AppliedBill(
+                    bill_entry_id=a.bill_id, amount=a.cash,
+                    credits=[
+                        AppliedCredit(credit_entry_id=c.credit_id, amount=c.amount)
+                        for c in a.credits
+                    ],
+                )
+                for a in payment.applications
+            ],
+            source=SOURCE,
+        ))  # fmt: skip
+        made.append(payment)
+    return made, True
+
+
+async def apply_entry_result(result: QuickBooksEntryResult, uow: PayablesUnitOfWork) -> None:
+    """What the gateway says became of a bill, credit or payment. A payment's amounts count
+    against balances only once it is synced; a failed one frees its bills and credits."""
+    merchant = result.merchant_id
+    state = SyncState.SYNCED if result.state == "synced" else SyncState.FAILED
+    detail = "In QuickBooks." if state is SyncState.SYNCED else result.explanation
+    bill = await uow.bills.get(merchant, result.entry_id)
+    if bill is not None:
+        await uow.bills.save(replace(bill, state=state, txn_id=result.txn_id, detail=detail))
+        return
+    credit = await uow.credits.get(merchant, result.entry_id)
+    if credit is not None:
+        await uow.credits.save(replace(credit, state=state, txn_id=result.txn_id, detail=detail))
+        return
+    payment = await uow.payments.get(merchant, result.entry_id)
+    if payment is None:
+        return  # an entry of another service (reporting): not ours
+    was_synced = payment.state is SyncState.SYNCED
+    await uow.payments.save(replace(payment, state=state, txn_id=result.txn_id, detail=detail))
+    await uow.bills.release(merchant, payment.id)
+    await uow.credits.release(merchant, payment.id)
+    if state is SyncState.SYNCED and not was_synced:
+        for application in payment.applications:
+            paid_bill = await uow.bills.get(merchant, application.bill_id)
+            if paid_bill is None:
+                continue
+            used = sum((c.amount for c in application.credits), ZERO)
+            await uow.bills.save(
+                replace(
+                    paid_bill,
+                    paid=paid_bill.paid + application.cash,
+                    credited=paid_bill.credited + used,
+                )
+            )
+            for use in application.credits:
+                used_credit = await uow.credits.get(merchant, use.credit_id)
+                if used_credit is not None:
+                    await uow.credits.save(
+                        replace(used_credit, applied=used_credit.applied + use.amount)
+                    )
+
+
+async def _post(uow: PayablesUnitOfWork, merchant_id: uuid.UUID, command: PostToQuickBooks) -> None:
+    await uow.outbox.add(post_to_quickbooks(SOURCE, merchant_id), command)

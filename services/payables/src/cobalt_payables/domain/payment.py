@@ -1,0 +1,181 @@
+"""Payments: the merchant's selection of bills and credits, checked and split per vendor."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from cobalt_payables.domain.bill import ZERO, Bill, SyncState, VendorCredit
+from cobalt_shared.errors import InvalidInput
+
+
+def vendor_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class BillChoice:
+    bill: Bill
+    amount: Decimal | None = None  # None: the whole open amount
+
+
+@dataclass(frozen=True)
+class CreditChoice:
+    credit: VendorCredit
+    amount: Decimal | None = None  # None: all that is available
+
+
+@dataclass(frozen=True)
+class CreditUse:
+    credit_id: uuid.UUID
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Application:
+    """What one payment settles on one bill: cash plus credits."""
+
+    bill_id: uuid.UUID
+    cash: Decimal
+    credits: tuple[CreditUse, ...] = ()
+
+    @property
+    def settled(self) -> Decimal:
+        return self.cash + sum((c.amount for c in self.credits), ZERO)
+
+
+@dataclass(frozen=True)
+class Payment:
+    """One BillPaymentCheck from the operating account to one vendor."""
+
+    id: uuid.UUID
+    merchant_id: uuid.UUID
+    vendor_name: str
+    payment_date: date
+    applications: tuple[Application, ...]
+    recorded_at: datetime
+    state: SyncState = SyncState.PENDING
+    txn_id: str | None = None
+    detail: str | None = None
+    request_id: uuid.UUID | None = None
+
+    @property
+    def amount(self) -> Decimal:
+        return sum((a.cash for a in self.applications), ZERO)
+
+    @property
+    def credit_ids(self) -> list[uuid.UUID]:
+        return list(dict.fromkeys(c.credit_id for a in self.applications for c in a.credits))
+
+
+@dataclass
+class _VendorSelection:
+    name: str
+    bills: list[tuple[Bill, Decimal]] = field(default_factory=list)
+    credits: list[tuple[VendorCredit, Decimal]] = field(default_factory=list)
+
+
+def plan_payments(
+    merchant_id: uuid.UUID,
+    bills: Sequence[BillChoice],
+    credits: Sequence[CreditChoice],
+    payment_date: date,
+    now: datetime,
+) -> list[Payment]:
+    """Check the selection and make one payment per vendor, credits applied to that vendor's
+    bills in the order selected. Raises InvalidInput naming the first problem."""
+    if not bills:
+        if credits:
+            raise InvalidInput("credits are applied to bills: select a bill of the same vendor")
+        raise InvalidInput("select at least one bill to pay")
+    vendors: dict[str, _VendorSelection] = {}
+    seen: set[uuid.UUID] = set()
+    for choice in bills:
+        bill = choice.bill
+        if bill.id in seen:
+            raise InvalidInput(f"bill {bill.invoice_number} is selected twice")
+        seen.add(bill.id)
+        if bill.state is SyncState.FAILED:
+            raise InvalidInput(
+                f"bill {bill.invoice_number} did not reach QuickBooks ({bill.detail}); "
+                "fix it on the QB Entries page first"
+            )
+        if bill.pending_payment_id is not None:
+            raise InvalidInput(
+                f"bill {bill.invoice_number} is already in a payment waiting for QuickBooks"
+            )
+        amount = bill.open_balance if choice.amount is None else choice.amount
+        if amount <= 0:
+            raise InvalidInput(
+                f"bill {bill.invoice_number}: "
+                + ("nothing is open on it" if choice.amount is None else "amount must be positive")
+            )
+        if amount > bill.open_balance:
+            raise InvalidInput(
+                f"bill {bill.invoice_number}: {amount} is more than its open balance "
+                f"{bill.open_balance}"
+            )
+        selection = vendors.setdefault(
+            vendor_key(bill.vendor_name), _VendorSelection(bill.vendor_name)
+        )
+        selection.bills.append((bill, amount))
+    for credit_choice in credits:
+        credit = credit_choice.credit
+        if credit.id in seen:
+            raise InvalidInput(f"credit {credit.invoice_number} is selected twice")
+        seen.add(credit.id)
+        if credit.state is SyncState.FAILED:
+            raise InvalidInput(
+                f"credit {credit.invoice_number} did not reach QuickBooks ({credit.detail}); "
+                "fix it on the QB Entries page first"
+            )
+        if credit.pending_payment_id is not None:
+            raise InvalidInput(
+                f"credit {credit.invoice_number} is already in a payment waiting for QuickBooks"
+            )
+        vendor = vendors.get(vendor_key(credit.vendor_name))
+        if vendor is None:
+            raise InvalidInput(
+                f"credit {credit.invoice_number} is from {credit.vendor_name}; it can only be "
+                f"applied to bills of {credit.vendor_name}, and none is selected"
+            )
+        amount = credit.available if credit_choice.amount is None else credit_choice.amount
+        if amount <= 0:
+            raise InvalidInput(f"credit {credit.invoice_number}: nothing is left to apply")
+        if amount > credit.available:
+            raise InvalidInput(
+                f"credit {credit.invoice_number}: {amount} is more than the {credit.available} "
+                "still available"
+            )
+        vendor.credits.append((credit, amount))
+    return [_payment(merchant_id, v, payment_date, now) for v in vendors.values()]
+
+
+def _payment(
+    merchant_id: uuid.UUID, selection: _VendorSelection, payment_date: date, now: datetime
+) -> Payment:
+    bills_total = sum((a for _, a in selection.bills), ZERO)
+    credits_total = sum((a for _, a in selection.credits), ZERO)
+    if credits_total > bills_total:
+        raise InvalidInput(
+            f"credits selected for {selection.name} ({credits_total}) are more than the bills "
+            f"selected ({bills_total})"
+        )
+    remaining = {credit.id: amount for credit, amount in selection.credits}
+    applications = []
+    for bill, amount in selection.bills:
+        uses = []
+        left = amount
+        for credit_id, available in remaining.items():
+            take = min(left, available)
+            if take > 0:
+                uses.append(CreditUse(credit_id, take))
+                remaining[credit_id] = available - take
+                left -= take
+        applications.append(Application(bill.id, left, tuple(uses)))
+    return Payment(
+        uuid.uuid4(), merchant_id, selection.name, payment_date, tuple(applications), now
+    )

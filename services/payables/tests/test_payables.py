@@ -1,0 +1,258 @@
+"""Bills and credits from received orders; payments checked, split per vendor, sent once;
+balances move only when QuickBooks has the payment."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+import cobalt_payables
+from cobalt_payables.adapters.uow import PayablesUnitOfWork
+from cobalt_payables.app import create_api
+from cobalt_payables.application.payables import apply_entry_result, record_received_order
+from cobalt_payables.config import Settings
+from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.contracts import (
+    CategoryTotal,
+    OrderCredit,
+    OrderReceived,
+    PostToQuickBooks,
+    QuickBooksEntryResult,
+)
+from cobalt_shared.db.engine import create_engine
+from cobalt_shared.db.migrations import upgrade
+from cobalt_shared.db.tables import outbox
+from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
+
+MIGRATIONS = Path(cobalt_payables.__file__).parent / "migrations"
+TOKENS = TokenService(DEVELOPMENT_AUTH_SECRET)
+
+
+class Payables:
+    def __init__(self, client: TestClient, database_url: str) -> None:
+        self.client = client
+        self.url = database_url
+
+    def run(self, fn: Any) -> Any:
+        async def go() -> Any:
+            engine = create_engine(self.url)
+            try:
+                async with PayablesUnitOfWork(engine) as uow:
+                    result = await fn(uow)
+                    await uow.commit()
+                return result
+            finally:
+                await engine.dispose()
+
+        return asyncio.run(go())
+
+    def receive(self, event: OrderReceived) -> Any:
+        return self.run(lambda uow: record_received_order(event, uow))
+
+    def result(self, merchant: uuid.UUID, entry_id: Any, state: str = "synced") -> None:
+        event = QuickBooksEntryResult(
+            merchant_id=merchant, entry_id=entry_id, state=state,
+            txn_id=f"TXN-{str(entry_id)[:8]}" if state == "synced" else None,
+            explanation=None if state == "synced" else "QuickBooks refused it: fix the account.",
+        )  # fmt: skip
+        self.run(lambda uow: apply_entry_result(event, uow))
+
+    def commands(self) -> list[PostToQuickBooks]:
+        async def read() -> list[str]:
+            engine = create_engine(self.url)
+            try:
+                async with engine.connect() as conn:
+                    query = select(outbox.c.payload).order_by(outbox.c.id)
+                    return list((await conn.execute(query)).scalars().all())
+            finally:
+                await engine.dispose()
+
+        return [PostToQuickBooks.model_validate_json(p) for p in asyncio.run(read())]
+
+    def get(self, merchant: uuid.UUID, path: str) -> Any:
+        response = self.client.get(path, headers=_as(merchant))
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def pay(self, merchant: uuid.UUID, body: dict[str, Any], key: str | None = None) -> Any:
+        headers = _as(merchant, **({"Idempotency-Key": key} if key else {}))
+        return self.client.post("/payments", json=body, headers=headers)
+
+
+@pytest.fixture
+def payables(database_url, nats_server) -> Iterator[Payables]:
+    upgrade(MIGRATIONS, database_url)
+    settings = Settings(database_url=database_url, nats_url=nats_server.url)
+    with TestClient(create_api(settings)) as client:
+        yield Payables(client, database_url)
+
+
+def _as(merchant: uuid.UUID, **extra: str) -> dict[str, str]:
+    token = TOKENS.mint(subject="t", role=Role.MERCHANT, merchant_id=merchant)
+    return {"Authorization": f"Bearer {token}", **extra}
+
+
+def _order(
+    merchant: uuid.UUID, invoice: str = "INV-1", vendor: str = "Acme Beverage",
+    beer: str = "200.00", wine: str = "100.00", credits: tuple[str, ...] = ("25.00",),
+) -> OrderReceived:  # fmt: skip
+    categories = [
+        CategoryTotal(category="Beer", amount=Decimal(beer)),
+        CategoryTotal(category="Wine", amount=Decimal(wine)),
+    ]
+    return OrderReceived(
+        merchant_id=merchant, order_id=uuid.uuid4(), vendor_name=vendor, invoice_number=invoice,
+        received_on=date(2026, 11, 24), due_date=date(2026, 12, 24),
+        total=Decimal(beer) + Decimal(wine), categories=categories,
+        credits=[
+            OrderCredit(reason="breakage", amount=Decimal(c), category="Beer") for c in credits
+        ],
+    )  # fmt: skip
+
+
+def test_a_received_order_makes_one_bill_and_one_credit_with_stable_entry_ids(payables):
+    merchant = uuid.uuid4()
+    event = _order(merchant, credits=("25.00", "5.00"))
+    bill, credit = payables.receive(event)
+    again_bill, again_credit = payables.receive(event)  # redelivered
+    assert (again_bill.id, again_credit.id) == (bill.id, credit.id)
+    commands = payables.commands()
+    assert [(c.kind, c.entry_id) for c in commands] == [
+        ("bill", bill.id),
+        ("vendor-credit", credit.id),
+    ]
+    assert [(ln.account, str(ln.amount)) for ln in commands[0].lines] == [
+        ("purchases:beer", "200.00"),
+        ("purchases:wine", "100.00"),
+    ]
+    assert commands[0].ref_number == "INV-1"
+    assert commands[0].due_date == date(2026, 12, 24)
+    assert [str(ln.amount) for ln in commands[1].lines] == ["25.00", "5.00"]
+    page = payables.get(merchant, "/accounts-payable")
+    assert page["total_due"] == "300.00"
+    assert page["total_credits"] == "30.00"
+    assert page["vendors"] == [
+        {"vendor_name": "Acme Beverage", "open_bills": "300.00",
+         "unapplied_credits": "30.00", "balance": "270.00"}
+    ]  # fmt: skip
+    assert page["due"][0]["state"] == "pending"
+    payables.result(merchant, bill.id)
+    assert payables.get(merchant, f"/bills/{bill.id}")["txn_id"] == f"TXN-{str(bill.id)[:8]}"
+
+
+def test_a_payment_applies_bill_and_credit_once_and_balances_move_when_synced(payables):
+    merchant = uuid.uuid4()
+    bill, credit = payables.receive(_order(merchant))
+    body = {"bills": [{"bill_id": str(bill.id)}], "credits": [{"credit_id": str(credit.id)}]}
+    first = payables.pay(merchant, body, key="press-1")
+    assert first.status_code == 201, first.text
+    [payment] = first.json()
+    assert payment["amount"] == "275.00"  # 300.00 due - 25.00 credit
+    assert payment["applied"][0]["credits"] == [{"credit_id": str(credit.id), "amount": "25.00"}]
+    again = payables.pay(merchant, body, key="press-1")  # the button pressed twice
+    assert again.status_code == 200
+    assert [p["id"] for p in again.json()] == [payment["id"]]
+    without_key = payables.pay(merchant, body)  # a third press, no key: the bill is taken
+    assert without_key.status_code == 422
+    assert "already in a payment waiting for QuickBooks" in without_key.json()["error"]["message"]
+    [command] = [c for c in payables.commands() if c.kind == "bill-payment"]
+    assert command.entry_id == uuid.UUID(payment["id"])
+    assert command.bank_account == "operating-account"
+    assert [(a.bill_entry_id, str(a.amount)) for a in command.applied] == [(bill.id, "275.00")]
+    # Pending: balances unchanged until QuickBooks has the payment.
+    assert payables.get(merchant, f"/bills/{bill.id}")["open_balance"] == "300.00"
+    payables.result(merchant, payment["id"])
+    payables.result(merchant, payment["id"])  # a repeated result changes nothing more
+    paid = payables.get(merchant, f"/bills/{bill.id}")
+    assert (paid["open_balance"], paid["paid"], paid["credited"]) == ("0.00", "275.00", "25.00")
+    assert not paid["in_pending_payment"]
+    assert payables.get(merchant, "/accounts-payable")["due"] == []
+    assert payables.get(merchant, f"/payments/{payment['id']}")["state"] == "synced"
+
+
+def test_a_partial_payment_leaves_the_right_open_balance(payables):
+    merchant = uuid.uuid4()
+    bill, _ = payables.receive(_order(merchant, credits=()))
+    made = payables.pay(merchant, {"bills": [{"bill_id": str(bill.id), "amount": "120.50"}]})
+    [payment] = made.json()
+    payables.result(merchant, payment["id"])
+    assert payables.get(merchant, f"/bills/{bill.id}")["open_balance"] == "179.50"
+    rest = payables.pay(merchant, {"bills": [{"bill_id": str(bill.id)}]})
+    assert rest.json()[0]["amount"] == "179.50"  # the default is the whole open amount
+
+
+def test_a_failed_payment_frees_its_bills_and_changes_no_balance(payables):
+    merchant = uuid.uuid4()
+    bill, _ = payables.receive(_order(merchant, credits=()))
+    [payment] = payables.pay(merchant, {"bills": [{"bill_id": str(bill.id)}]}).json()
+    payables.result(merchant, payment["id"], state="failed")
+    failed = payables.get(merchant, f"/payments/{payment['id']}")
+    assert failed["state"] == "failed"
+    assert "fix the account" in failed["detail"]
+    after = payables.get(merchant, f"/bills/{bill.id}")
+    assert after["open_balance"] == "300.00"
+    assert not after["in_pending_payment"]
+    assert payables.pay(merchant, {"bills": [{"bill_id": str(bill.id)}]}).status_code == 201
+
+
+def test_one_payment_per_vendor(payables):
+    merchant = uuid.uuid4()
+    acme, _ = payables.receive(_order(merchant, "A-1", credits=()))
+    beta, beta_credit = payables.receive(_order(merchant, "B-1", vendor="Beta Wines"))
+    body = {
+        "bills": [{"bill_id": str(acme.id)}, {"bill_id": str(beta.id)}],
+        "credits": [{"credit_id": str(beta_credit.id), "amount": "10.00"}],
+    }
+    payments = payables.pay(merchant, body).json()
+    assert sorted((p["vendor_name"], p["amount"]) for p in payments) == [
+        ("Acme Beverage", "300.00"),
+        ("Beta Wines", "290.00"),
+    ]
+
+
+def test_bad_selections_are_refused_with_the_reason_and_change_nothing(payables):
+    merchant, other = uuid.uuid4(), uuid.uuid4()
+    bill, credit = payables.receive(_order(merchant))
+    beta, _ = payables.receive(_order(merchant, "B-1", vendor="Beta Wines", credits=()))
+    small, big_credit = payables.receive(
+        _order(merchant, "S-1", beer="10.00", wine="0.00", credits=("9.00",))
+    )
+    b, c = str(bill.id), str(credit.id)
+    cases: list[tuple[dict[str, Any], int, str]] = [
+        ({}, 422, "select at least one bill to pay"),
+        ({"credits": [{"credit_id": c}]}, 422, "credits are applied to bills"),
+        ({"bills": [{"bill_id": b, "amount": "300.01"}]}, 422,
+         "300.01 is more than its open balance 300.00"),
+        ({"bills": [{"bill_id": b, "amount": "0.00"}]}, 422, "amount must be positive"),
+        ({"bills": [{"bill_id": b, "amount": "0.005"}]}, 422, "more than 2 decimal places"),
+        ({"bills": [{"bill_id": b}, {"bill_id": b}]}, 422, "is selected twice"),
+        ({"bills": [{"bill_id": str(beta.id)}], "credits": [{"credit_id": c}]}, 422,
+         "credit INV-1 is from Acme Beverage; it can only be applied to bills of Acme Beverage"),
+        ({"bills": [{"bill_id": b}], "credits": [{"credit_id": c, "amount": "25.01"}]}, 422,
+         "25.01 is more than the 25.00 still available"),
+        ({"bills": [{"bill_id": str(small.id), "amount": "5.00"}],
+          "credits": [{"credit_id": str(big_credit.id)}]}, 422,
+         "credits selected for Acme Beverage (9.00) are more than the bills selected (5.00)"),
+        ({"bills": [{"bill_id": str(uuid.uuid4())}]}, 404, "not found"),
+    ]  # fmt: skip
+    before = len(payables.commands())
+    for body, status, message in cases:
+        response = payables.pay(merchant, body)
+        assert response.status_code == status, (body, response.text)
+        assert message in response.json()["error"]["message"], response.text
+    # Another merchant can neither read nor pay these bills.
+    assert payables.client.get(f"/bills/{b}", headers=_as(other)).status_code == 404
+    assert payables.pay(other, {"bills": [{"bill_id": b}]}).status_code == 404
+    assert payables.get(other, "/accounts-payable")["due"] == []
+    assert len(payables.commands()) == before
+    assert payables.get(merchant, "/payments") == []
+    assert not any(x["in_pending_payment"] for x in payables.get(merchant, "/bills"))
