@@ -171,3 +171,48 @@ async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(
     assert released.state.value == "ready"
     assert results == 1  # the bill's result is published for payables
     assert "BillPaymentCheckAddRq" in await _next(engine, queue, connection)
+
+
+async def test_a_refresh_reads_the_whole_chart_a_page_at_a_time_then_publishes_it(engine):
+    from sqlalchemy import select
+
+    from cobalt_qbsim import SimulatedQuickBooks, sample_company
+    from cobalt_qbwc_gateway.application.accounts import request_refresh
+    from cobalt_shared.contracts import QuickBooksAccountsListed, RefreshQuickBooksAccounts
+    from cobalt_shared.db.tables import outbox
+
+    connection = await _ready_bills(engine, 0)
+    quickbooks = SimulatedQuickBooks(sample_company())
+    inactive = quickbooks.company.add_account("Old Purchases", "CostOfGoodsSold")
+    inactive.active = False
+    expected = {a.full_name for a in quickbooks.company.accounts.values()}
+    request = RefreshQuickBooksAccounts(merchant_id=connection.merchant_id, request_id=uuid.uuid4())
+    async with GatewayUnitOfWork(engine) as uow:
+        await request_refresh(request, uow)
+        await request_refresh(request, uow)  # redelivered: one read
+        assert await EntryQueue().has_ready(uow, connection)  # a read is work: QuickBooks opens
+        await uow.commit()
+    queue = EntryQueue(account_page_size=4)
+    pages = 0
+    while (document := await _next(engine, queue, connection)) is not None:
+        assert "AccountQueryRq" in document
+        assert schema_errors(document) == []
+        pages += 1
+        async with GatewayUnitOfWork(engine) as uow:
+            await queue.apply_response(uow, connection, quickbooks.process(document), "", "")
+            await uow.commit()
+        assert pages < 50
+    assert pages == len(expected) // 4 + 1
+    async with engine.connect() as conn:
+        rows = (await conn.execute(select(outbox.c.subject, outbox.c.payload))).all()
+    [listed] = [
+        QuickBooksAccountsListed.model_validate_json(p) for s, p in rows if "accounts-listed" in s
+    ]
+    assert listed.request_id == request.request_id
+    assert {a.full_name for a in listed.accounts} == expected
+    old = next(a for a in listed.accounts if a.full_name == "Old Purchases")
+    assert (old.account_type, old.is_active) == ("CostOfGoodsSold", False)
+    async with GatewayUnitOfWork(engine) as uow:
+        entry = await uow.entries.get(connection.merchant_id, request.request_id)
+    assert entry.state.value == "synced"
+    assert f"Read {len(expected)} QuickBooks accounts" in entry.detail

@@ -10,6 +10,11 @@ from pydantic import BaseModel, Field
 
 from cobalt_shared.contracts.base import Message
 
+NOT_SET_UP = (
+    "QuickBooks integration is not set up for this merchant; "
+    "contact CobaltConnect support to get started"
+)
+
 
 class QuickBooksConnectionChanged(Message):
     """A merchant's QuickBooks integration was set up, changed, or changed state."""

@@ -15,13 +15,9 @@ from cobalt_qbwc_gateway.domain.connection import (
 )
 from cobalt_qbwc_gateway.domain.qwc import QwcSettings, render_qwc
 from cobalt_shared.contracts import QuickBooksConnectionChanged, utcnow
+from cobalt_shared.contracts.gateway import NOT_SET_UP
 from cobalt_shared.contracts.subjects import connection_changed
 from cobalt_shared.errors import Conflict, NotFound
-
-NOT_SET_UP = (
-    "QuickBooks integration is not set up for this merchant; "
-    "contact CobaltConnect support to get started"
-)
 
 
 @dataclass(frozen=True)

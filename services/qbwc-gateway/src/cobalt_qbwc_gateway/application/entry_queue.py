@@ -19,6 +19,7 @@ from typing import Any
 
 from cobalt_qbwc_gateway.adapters.repository import VendorLink, vendor_key
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application import accounts
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, Entry, EntryState
 from cobalt_qbxml import (
@@ -61,9 +62,12 @@ RETRY_DELAY = timedelta(minutes=1)
 class EntryQueue:
     """Builds message sets from ready entries and records what QuickBooks answered."""
 
-    def __init__(self, batch_size: int = 50, max_bytes: int = 1_000_000) -> None:
+    def __init__(
+        self, batch_size: int = 50, max_bytes: int = 1_000_000, account_page_size: int = 500
+    ) -> None:
         self.batch_size = batch_size
         self.max_bytes = max_bytes
+        self.account_page_size = account_page_size
 
     async def has_ready(self, uow: GatewayUnitOfWork, connection: Connection) -> bool:
         """Something to send (or to settle) now: otherwise QuickBooks is not even opened."""
@@ -83,6 +87,13 @@ class EntryQueue:
             return MessageSet(
                 [(VERIFY_PREFIX + str(e.id), _verification(e)) for e in unsettled[:50]],
                 version=version,
+            ).to_xml()
+        reads = [e for e in await uow.entries.in_states(connection.merchant_id, (EntryState.READY,))
+                 if e.kind == accounts.KIND]  # fmt: skip
+        if reads:
+            # Read-only: the merchant's chart of accounts, a page at a time.
+            return MessageSet(
+                [accounts.query_for(reads[0], self.account_page_size)], version=version
             ).to_xml()
         await self._register_vendors(uow, connection)
         unknown = await uow.vendors.in_state(connection.merchant_id, "unknown")
@@ -127,7 +138,7 @@ class EntryQueue:
         for entry in ready:
             if len(chosen) >= self.batch_size:
                 break
-            if not entry.due(now):
+            if not entry.due(now) or entry.kind == accounts.KIND:
                 continue
             try:
                 request = await self._request(uow, entry, names, known)
@@ -288,6 +299,8 @@ class EntryQueue:
     ) -> tuple[int, int, int, str | None]:  # fmt: skip
         if response and f'requestID="{VENDOR_QUERY_ID}"' in response:
             return await self._apply_vendor_query(uow, connection, response)
+        if response and f'requestID="{accounts.REQUEST_PREFIX}' in response:
+            return await self._apply_accounts(uow, connection, response)
         if response and f'requestID="{VERIFY_PREFIX}' in response:
             return await self._apply_verification(uow, connection, response)
         sent = await uow.entries.in_states(connection.merchant_id, (EntryState.SENT,))
@@ -352,6 +365,20 @@ class EntryQueue:
             state = "conflict" if added is not None and added.error_code == "3100" else "missing"
             await uow.vendors.set(merchant, VendorLink(vendor.name, state), now)
         await self._release(uow, merchant, now)
+        remaining = await self._sendable(uow, connection)
+        return (100 if not remaining else 1), 0, 0, None
+
+    async def _apply_accounts(
+        self, uow: GatewayUnitOfWork, connection: Connection, response: str
+    ) -> tuple[int, int, int, str | None]:
+        try:
+            answer = parse_response(response)
+        except ResponseError as exc:
+            return -1, 0, 0, f"The chart of accounts came back unreadable ({exc})."
+        ready = await uow.entries.in_states(connection.merchant_id, (EntryState.READY,))
+        for entry in ready:
+            if entry.kind == accounts.KIND:
+                await accounts.apply_accounts(uow, entry, answer, response, self.account_page_size)
         remaining = await self._sendable(uow, connection)
         return (100 if not remaining else 1), 0, 0, None
 

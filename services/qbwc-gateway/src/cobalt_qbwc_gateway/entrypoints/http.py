@@ -13,7 +13,6 @@ from pydantic import BaseModel, Field
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import (
-    NOT_SET_UP,
     ConnectionView,
     SetUpConnection,
     connection_status,
@@ -31,6 +30,7 @@ from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_qbwc_gateway.domain.qwc import QwcSettings
 from cobalt_shared.auth import Merchant, Role, require_role
+from cobalt_shared.contracts.gateway import NOT_SET_UP
 from cobalt_shared.http import unit_of_work
 
 router = APIRouter(tags=["QuickBooks connection"])

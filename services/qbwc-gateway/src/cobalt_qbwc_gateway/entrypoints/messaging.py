@@ -9,15 +9,24 @@ from fast_depends import Depends
 from faststream.nats import NatsRouter
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.accounts import request_refresh
 from cobalt_qbwc_gateway.application.entries import record_command
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
-from cobalt_shared.contracts import AccountMapped, PostToQuickBooks, QuickBooksConnectionChanged
+from cobalt_shared.contracts import (
+    AccountMapped,
+    PostToQuickBooks,
+    QuickBooksAccountsListed,
+    QuickBooksConnectionChanged,
+    QuickBooksEntryResult,
+    RefreshQuickBooksAccounts,
+)
 from cobalt_shared.contracts.subjects import (
     ACCOUNT_MAPPED_ALL,
     ACCOUNTING_COMMAND_SOURCES,
     COA_STREAM,
     CONNECTION_CHANGED_DOC,
     GATEWAY_STREAM,
+    REFRESH_ACCOUNTS_ALL,
 )
 from cobalt_shared.inbox import InboxConfig, current_unit_of_work, durable_subscriber, inbox_router
 from cobalt_shared.messaging import document_publication
@@ -54,6 +63,29 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
     async def on_account_mapped(event: AccountMapped, uow: Uow) -> None:
         await apply_mapping(event, uow)
 
+    @durable_subscriber(
+        router,
+        REFRESH_ACCOUNTS_ALL,
+        stream=COA_STREAM,
+        durable="qbwc-gateway-account-refresh",
+        owner=GATEWAY_STREAM,
+        description="Read the merchant's QuickBooks chart of accounts at the next update.",
+    )
+    async def on_refresh_accounts(command: RefreshQuickBooksAccounts, uow: Uow) -> None:
+        await request_refresh(command, uow)
+
+    document_publication(
+        router,
+        "qbwc.event.{merchant_id}.accounts-listed",
+        QuickBooksAccountsListed,
+        "The merchant's QuickBooks chart of accounts, as read at the last update.",
+    )
+    document_publication(
+        router,
+        "qbwc.event.{merchant_id}.entry-result",
+        QuickBooksEntryResult,
+        "What became of an entry in QuickBooks: synced with its TxnID, or failed with why.",
+    )
     document_publication(
         router,
         CONNECTION_CHANGED_DOC,
