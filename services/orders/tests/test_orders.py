@@ -206,3 +206,12 @@ def test_orders_are_listed_by_vendor_date_and_received_and_scoped_to_the_merchan
         f"/orders/{mine['id']}/receive", json={"received_on": "2026-11-24"}, headers=_as(other)
     )
     assert refused.status_code == 404
+
+
+def test_the_domain_knows_every_credit_reason_the_contract_allows():
+    from typing import get_args
+
+    from cobalt_orders.domain.order import CREDIT_REASONS
+    from cobalt_shared.contracts.orders import CreditReason
+
+    assert set(CREDIT_REASONS) == set(get_args(CreditReason))

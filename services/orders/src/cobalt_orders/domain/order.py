@@ -6,18 +6,16 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import get_args
 
-from cobalt_shared.contracts.orders import CreditReason
+from cobalt_shared.amounts import round_money
 from cobalt_shared.errors import InvalidInput
-from cobalt_shared.money import round_money
 
 MAX_VENDOR_NAME = 41  # QuickBooks' vendor name limit; longer names could never match a vendor
 MAX_INVOICE_NUMBER = 20  # QuickBooks' RefNumber limit for bills
 MAX_CATEGORY = 100
 MAX_DESCRIPTION = 200
 MAX_QUANTITY_PLACES = 3
-CREDIT_REASONS: tuple[str, ...] = get_args(CreditReason)
+CREDIT_REASONS = ("return", "breakage", "allowance", "deposit refund")  # as in OrderCredit
 
 
 @dataclass(frozen=True)
