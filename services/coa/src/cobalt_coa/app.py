@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from cobalt_coa.adapters.uow import CoaUnitOfWork
 from cobalt_coa.config import Settings
-from cobalt_shared.contracts.subjects import COA_STREAM
-from cobalt_shared.db import UnitOfWork
+from cobalt_coa.entrypoints import http, messaging
+from cobalt_shared.contracts.subjects import COA_STREAM, GATEWAY_STREAM, ORDERS_STREAM
 from cobalt_shared.http import build_service_api
 from cobalt_shared.worker import build_service_worker
 
@@ -18,15 +19,20 @@ def create_api(settings: Settings) -> FastAPI:
     return build_service_api(
         settings,
         title=TITLE,
-        description="the CobaltConnect chart of accounts and its mapping to QuickBooks accounts.",
-        unit_of_work=UnitOfWork,
+        description="The CobaltConnect chart of accounts and its mapping to QuickBooks accounts.",
+        unit_of_work=CoaUnitOfWork,
         own_stream=COA_STREAM,
-        routers=[],
+        routers=[http.router],
     )
 
 
 def create_worker(settings: Settings) -> FastAPI:
-    """Worker: declares the service's stream and relays its outbox."""
+    """Worker: accounts for new categories, connection states, the QuickBooks chart read;
+    relays its outbox (mappings, refresh requests)."""
     return build_service_worker(
-        settings, title=TITLE, unit_of_work=UnitOfWork, streams=[COA_STREAM], routers=lambda _: []
+        settings,
+        title=TITLE,
+        unit_of_work=CoaUnitOfWork,
+        streams=[COA_STREAM, ORDERS_STREAM, GATEWAY_STREAM],
+        routers=lambda inbox: [messaging.build_consumers(inbox)],
     )
