@@ -56,14 +56,15 @@ def _open_bills(
 ORDER = {
     "vendor_name": "Acme Beverage",
     "invoice_number": "INV-1042",
+    "order_date": "2026-11-20",
     "received_on": "2026-11-24",
-    "total": "1240.00",
+    "lines": [{"category": "Beer", "quantity": "100", "unit_cost": "12.40"}],
 }
 
 
 def test_received_order_becomes_exactly_one_open_bill(stack):
     merchant, other = uuid.uuid4(), uuid.uuid4()
-    orders_url = stack.running["orders"].api_url + "/orders/received"
+    orders_url = stack.running["orders"].api_url + "/orders"
 
     first = httpx.post(orders_url, json=ORDER, headers=_headers(merchant), timeout=10)
     assert first.status_code == 201, first.text
@@ -83,12 +84,12 @@ def test_received_order_becomes_exactly_one_open_bill(stack):
 
 def test_bad_order_is_refused_with_the_reason_and_changes_nothing(stack):
     merchant = uuid.uuid4()
-    orders_url = stack.running["orders"].api_url + "/orders/received"
-    bad = {**ORDER, "vendor_name": "  ", "total": "12.345"}
+    orders_url = stack.running["orders"].api_url + "/orders"
+    bad = {**ORDER, "lines": [{"category": "Beer", "quantity": "1", "unit_cost": "12.345"}]}
     response = httpx.post(orders_url, json=bad, headers=_headers(merchant), timeout=10)
     assert response.status_code == 422
     message = response.json()["error"]["message"]
-    assert "total" in message
+    assert "unit_cost" in message
     assert "more than 2 decimal places" in message
     blank = httpx.post(
         orders_url, json={**ORDER, "vendor_name": "  "}, headers=_headers(merchant), timeout=10
@@ -103,12 +104,13 @@ def test_bad_order_is_refused_with_the_reason_and_changes_nothing(stack):
 
 def test_worker_killed_mid_stream_loses_and_duplicates_nothing(stack):
     merchant = uuid.uuid4()
-    orders_url = stack.running["orders"].api_url + "/orders/received"
+    orders_url = stack.running["orders"].api_url + "/orders"
     total = 40
     for i in range(total):
         if i == 10:
             stack.kill("payables", "worker")  # mid-stream, with messages in flight
-        body = {**ORDER, "invoice_number": f"INV-{i}", "total": f"{i}.25"}
+        line = {"category": "Beer", "quantity": "1", "unit_cost": f"{i}.25"}
+        body = {**ORDER, "invoice_number": f"INV-{i}", "lines": [line]}
         assert httpx.post(orders_url, json=body, headers=_headers(merchant), timeout=10).is_success
     stack.restart("payables", "worker")
     bills = _open_bills(stack, merchant, expect=total, timeout=60)

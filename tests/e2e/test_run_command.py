@@ -81,10 +81,11 @@ def test_run_starts_everything_and_ctrl_c_stops_every_process(tmp_path):
         order = {
             "vendor_name": "Acme",
             "invoice_number": "A-1",
+            "order_date": "2026-11-20",
             "received_on": "2026-11-20",
-            "total": "10.00",
+            "lines": [{"category": "Beer", "quantity": "1", "unit_cost": "10.00"}],
         }
-        created = httpx.post(f"{api}/orders/received", json=order, headers=headers, timeout=10)
+        created = httpx.post(f"{api}/orders", json=order, headers=headers, timeout=10)
         assert created.status_code == 201
         assert len(_processes_using(str(data_dir))) >= 11  # NATS + 5 APIs + 5 workers
     finally:

@@ -1,0 +1,270 @@
+"""Accounts payable end to end: orders, payables, chart of accounts and the gateway, each as
+its own API and worker process on real NATS, with the simulated Web Connector and company."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+
+from cobalt_devstack.services import SERVICE_BY_NAME
+from cobalt_devstack.stack import Stack
+from cobalt_qbsim import SimulatedQuickBooks, sample_company
+from cobalt_qbsim.qwc import QwcFile
+from cobalt_qbsim.webconnector import SimulatedWebConnector
+from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+TOKENS = TokenService(DEVELOPMENT_AUTH_SECRET)
+PASSWORD = "correct horse battery"
+NAMES = ("orders", "payables", "coa", "qbwc-gateway")
+
+
+@pytest.fixture
+def stack(databases, nats_server, tmp_path) -> Iterator[Stack]:
+    services = [SERVICE_BY_NAME[n] for n in NAMES]
+    running = Stack(
+        tmp_path / "stack",
+        services=services,
+        database_urls={s.name: databases.new(s.name.replace("-", "_")) for s in services},
+        nats_url=nats_server.url,
+        fixed_ports=False,
+    )
+    running.start(timeout=120)
+    yield running
+    running.stop()
+
+
+def eventually(check: Callable[[], Any], what: str, timeout: float = 30) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.1)
+
+
+class Store:
+    """One merchant's view of the product, plus the PC running its QuickBooks."""
+
+    def __init__(self, stack: Stack, http: httpx.Client) -> None:
+        self.stack = stack
+        self.http = http
+        self.merchant = uuid.uuid4()
+        token = TOKENS.mint(subject="m", role=Role.MERCHANT, merchant_id=self.merchant)
+        self.headers = {"Authorization": f"Bearer {token}"}
+        self.quickbooks = SimulatedQuickBooks(sample_company())
+        self.web_connector: SimulatedWebConnector | None = None
+
+    def url(self, service: str, path: str) -> str:
+        return self.stack.running[service].api_url + path
+
+    def get(self, service: str, path: str, **params: Any) -> Any:
+        response = self.http.get(self.url(service, path), params=params, headers=self.headers)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def send(self, method: str, service: str, path: str, body: Any = None,
+             key: str | None = None) -> httpx.Response:  # fmt: skip
+        headers = {**self.headers, **({"Idempotency-Key": key} if key else {})}
+        return self.http.request(method, self.url(service, path), json=body, headers=headers)
+
+    def set_up(self) -> None:
+        support = TOKENS.mint(subject="support", role=Role.SUPPORT, merchant_id=None)
+        auth = {"Authorization": f"Bearer {support}"}
+        url = self.url("qbwc-gateway", f"/connections/{self.merchant}")
+        body = {"qbwc_user": f"u{self.merchant.hex[:12]}", "password": PASSWORD,
+                "start_date": "2026-11-01"}  # fmt: skip
+        assert self.http.put(url, json=body, headers=auth).is_success
+        qwc = QwcFile.parse(self.http.get(f"{url}/qwc", headers=auth).content)
+        self.web_connector = SimulatedWebConnector(qwc, PASSWORD, self.quickbooks)
+        eventually(
+            lambda: (
+                self.http.get(self.url("coa", "/coa/accounts"), headers=self.headers).status_code
+                == 200
+            ),
+            "coa to learn of the connection",
+        )
+
+    def update(self) -> None:
+        """Web Connector updates until the gateway has nothing more."""
+        assert self.web_connector is not None
+        for _ in range(6):
+            result = self.web_connector.update()
+            if result.outcome == "no work":
+                return
+            assert result.outcome == "done", result
+        raise AssertionError("the Web Connector never ran out of work")
+
+    def entries(self, **params: Any) -> list[dict[str, Any]]:
+        return list(self.get("qbwc-gateway", "/entries", **params))
+
+    def refresh_and_map(self, mapping: dict[str, str]) -> None:
+        assert self.send("POST", "coa", "/coa/quickbooks-accounts/refresh").status_code == 202
+        eventually(lambda: self.entries(kind="account-query"), "the gateway to queue the read")
+        self.update()
+        chart = eventually(
+            lambda: self.get("coa", "/coa/quickbooks-accounts")["accounts"], "the chart"
+        )
+        ids = {a["full_name"]: a["list_id"] for a in chart}
+        for key, full_name in mapping.items():
+            done = self.send("PUT", "coa", f"/coa/accounts/{key}/mapping",
+                             {"qb_list_id": ids[full_name]})  # fmt: skip
+            assert done.status_code == 200, done.text
+
+    def guid_counts(self) -> dict[str, int]:
+        return dict(self.quickbooks.company.count_by_external_guid())
+
+
+def _order(invoice: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "vendor_name": "Acme Beverage & Co",
+        "invoice_number": invoice,
+        "order_date": "2026-11-20",
+        "due_date": "2026-12-20",
+        "received_on": "2026-11-24",
+        "lines": [
+            {"category": "Beer", "description": "IPA", "quantity": "24", "unit_cost": "8.50"},
+            {"category": "Wine", "description": "Rioja", "quantity": "6", "unit_cost": "11.25"},
+        ],
+        "credits": [{"reason": "breakage", "amount": "17.00", "category": "Beer"}],
+        **extra,
+    }
+
+
+def _guid(entry_id: str) -> str:
+    return "{" + entry_id.upper() + "}"
+
+
+def test_order_to_bill_and_credit_to_payment_exactly_once(stack):
+    with httpx.Client(timeout=30) as http:
+        store = Store(stack, http)
+        store.set_up()
+        store.refresh_and_map({"operating-account": "Operating Account"})
+        # Received before its categories are mapped: the entries wait, then go.
+        first = store.send("POST", "orders", "/orders", _order("INV-1042"), key="order-1")
+        assert first.status_code == 201, first.text
+        again = store.send("POST", "orders", "/orders", _order("INV-1042"), key="order-2")
+        assert again.json()["id"] == first.json()["id"]  # the same order submitted twice
+        waiting = eventually(
+            lambda: [e for e in store.entries() if e["kind"] in ("bill", "vendor-credit")],
+            "the bill and credit to reach the gateway",
+        )
+        assert {e["state"] for e in waiting} == {"waiting for mapping"}
+        assert "purchases:beer" in waiting[0]["detail"]
+        eventually(
+            lambda: (
+                {"purchases:beer", "purchases:wine"}
+                <= {a["key"] for a in store.get("coa", "/coa/accounts", state="unmapped")}
+            ),
+            "coa to add the new categories' accounts",
+        )
+        store.refresh_and_map(
+            {"purchases:beer": "Purchases:Beer", "purchases:wine": "Purchases:Wine"}
+        )
+        eventually(
+            lambda: {e["state"] for e in store.entries(kind="bill")} == {"ready"},
+            "the mapping to release the bill",
+        )
+        store.update()
+
+        company = store.quickbooks.company
+        [bill] = company.transactions("Bill")
+        [credit] = company.transactions("VendorCredit")
+        accounts = {a.list_id: a.full_name for a in company.accounts.values()}
+        assert bill.ref_number == "INV-1042"
+        assert bill.amount == Decimal("271.50")
+        assert sorted((accounts[ln.account_id], ln.amount) for ln in bill.lines) == [
+            ("Purchases:Beer", Decimal("204.00")),
+            ("Purchases:Wine", Decimal("67.50")),
+        ]
+        assert [(accounts[ln.account_id], ln.amount) for ln in credit.lines] == [
+            ("Purchases:Beer", Decimal("17.00"))
+        ]
+        assert [v.name for v in company.vendors.values()] == ["Acme Beverage & Co"]
+        [our_bill] = eventually(
+            lambda: [b for b in store.get("payables", "/bills") if b["state"] == "synced"],
+            "payables to learn the bill's TxnID",
+        )
+        assert our_bill["txn_id"] == bill.txn_id
+        [our_credit] = eventually(
+            lambda: [c for c in store.get("payables", "/credits") if c["state"] == "synced"],
+            "payables to learn the credit's TxnID",
+        )
+
+        # Send to QuickBooks, pressed twice.
+        selection = {"bills": [{"bill_id": our_bill["id"]}],
+                     "credits": [{"credit_id": our_credit["id"]}]}  # fmt: skip
+        pressed = store.send("POST", "payables", "/payments", selection, key="press")
+        assert pressed.status_code == 201, pressed.text
+        [payment] = pressed.json()
+        assert payment["amount"] == "254.50"
+        assert store.send("POST", "payables", "/payments", selection, key="press").json() == [
+            payment
+        ]
+        eventually(lambda: store.entries(kind="bill-payment"), "the payment to reach the gateway")
+        store.update()
+        [check] = company.transactions("BillPaymentCheck")
+        assert accounts[check.bank_account_id] == "Operating Account"
+        [applied] = check.applied
+        assert applied.payment == Decimal("254.50")
+        assert applied.credits == [(credit.txn_id, Decimal("17.00"))]
+        assert company.bill_balances()[bill.txn_id] == Decimal("0.00")
+        paid = eventually(
+            lambda: store.get("payables", f"/bills/{our_bill['id']}")["open_balance"] == "0.00",
+            "payables to show the bill paid",
+        )
+        assert paid
+        assert store.get("payables", f"/payments/{payment['id']}")["state"] == "synced"
+        # Exactly one QuickBooks transaction per business event.
+        assert store.guid_counts() == {
+            _guid(our_bill["id"]): 1, _guid(our_credit["id"]): 1, _guid(payment["id"]): 1,
+        }  # fmt: skip
+
+
+def test_partial_payment_and_merchants_kept_apart(stack):
+    with httpx.Client(timeout=30) as http:
+        store, other = Store(stack, http), Store(stack, http)
+        store.set_up()
+        other.set_up()
+        store.send("POST", "orders", "/orders", _order("INV-7", credits=[]))
+        eventually(lambda: store.entries(kind="bill"), "the bill to reach the gateway")
+        store.refresh_and_map({
+            "operating-account": "Operating Account",
+            "purchases:beer": "Purchases:Beer",
+            "purchases:wine": "Purchases:Wine",
+        })  # fmt: skip
+        eventually(
+            lambda: {e["state"] for e in store.entries(kind="bill")} == {"ready"},
+            "the mappings to reach the gateway",
+        )
+        store.update()
+        [bill] = eventually(
+            lambda: [b for b in store.get("payables", "/bills") if b["state"] == "synced"],
+            "the bill to be synced",
+        )
+        # Merchant B can neither read nor pay merchant A's bill.
+        assert other.send("GET", "payables", f"/bills/{bill['id']}").status_code == 404
+        refused = other.send("POST", "payables", "/payments", {"bills": [{"bill_id": bill["id"]}]})
+        assert refused.status_code == 404
+        assert other.get("payables", "/accounts-payable")["due"] == []
+        assert other.entries() == []
+
+        partial = {"bills": [{"bill_id": bill["id"], "amount": "100.00"}]}
+        assert store.send("POST", "payables", "/payments", partial).status_code == 201
+        eventually(lambda: store.entries(kind="bill-payment"), "the payment to reach the gateway")
+        store.update()
+        [qb_bill] = store.quickbooks.company.transactions("Bill")
+        assert store.quickbooks.company.bill_balances()[qb_bill.txn_id] == Decimal("171.50")
+        eventually(
+            lambda: store.get("payables", f"/bills/{bill['id']}")["open_balance"] == "171.50",
+            "payables to show the open balance",
+        )
+        assert set(store.guid_counts().values()) == {1}
