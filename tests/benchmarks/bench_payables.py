@@ -1,0 +1,189 @@
+"""Received orders until their bills are queued at the gateway, across real processes.
+
+Run: .venv/bin/python tests/benchmarks/bench_payables.py [--orders 300] [--postgres URL]
+
+orders (API + worker) -> NATS -> payables (worker) -> NATS -> gateway (worker): the time from
+POST /orders until the bill is an entry in the gateway's database. Two figures per database:
+throughput (orders posted as fast as 8 clients can, until every bill is queued) and latency
+p50/p99 with orders paced at 50 per second. SQLite, then PostgreSQL when reachable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from cobalt_devstack.nats import NatsServer
+from cobalt_devstack.services import SERVICE_BY_NAME
+from cobalt_devstack.stack import Stack
+from cobalt_qbwc_gateway.adapters.orm import entries
+from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.db.engine import create_engine
+from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
+
+NAMES = ("orders", "payables", "qbwc-gateway")
+TOKENS = TokenService(DEVELOPMENT_AUTH_SECRET)
+
+
+def _order(invoice: str) -> dict[str, object]:
+    return {
+        "vendor_name": "Acme Beverage", "invoice_number": invoice, "order_date": "2026-11-20",
+        "received_on": "2026-11-24",
+        "lines": [{"category": "Beer", "quantity": "24", "unit_cost": "8.50"},
+                  {"category": "Wine", "quantity": "6", "unit_cost": "11.25"}],
+    }  # fmt: skip
+
+
+async def _queued(gateway_db: str, merchant: uuid.UUID) -> list[tuple[str, datetime]]:
+    engine = create_engine(gateway_db)
+    try:
+        async with engine.connect() as conn:
+            rows = await conn.execute(
+                select(entries.c.command, entries.c.created_at).where(
+                    entries.c.merchant_id == merchant, entries.c.kind == "bill"
+                )
+            )
+            return [(json.loads(c)["ref_number"], t) for c, t in rows]
+    finally:
+        await engine.dispose()
+
+
+async def _count(gateway_db: str, merchant: uuid.UUID) -> int:
+    engine = create_engine(gateway_db)
+    try:
+        async with engine.connect() as conn:
+            query = select(func.count()).where(entries.c.merchant_id == merchant)
+            return int(await conn.scalar(query.select_from(entries)) or 0)
+    finally:
+        await engine.dispose()
+
+
+def _wait_queued(gateway_db: str, merchant: uuid.UUID, n: int, timeout: float = 300) -> float:
+    deadline = time.monotonic() + timeout
+    while (count := asyncio.run(_count(gateway_db, merchant))) < n:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"only {count} of {n} bills reached the gateway")
+        time.sleep(0.05)
+    return time.monotonic()
+
+
+def _headers(merchant: uuid.UUID) -> dict[str, str]:
+    token = TOKENS.mint(subject="bench", role=Role.MERCHANT, merchant_id=merchant)
+    return {"Authorization": f"Bearer {token}"}
+
+
+def run(stack: Stack, gateway_db: str, n: int, rate: float) -> tuple[float, float, float]:
+    url = stack.running["orders"].api_url + "/orders"
+    # Throughput: as fast as 8 clients post.
+    merchant = uuid.uuid4()
+    with httpx.Client(timeout=30) as http:
+        http.post(url, json=_order("WARM-UP"), headers=_headers(uuid.uuid4()))
+
+        def post(i: int) -> None:
+            r = http.post(url, json=_order(f"T-{i}"), headers=_headers(merchant))
+            r.raise_for_status()
+
+        start = time.monotonic()
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(post, range(n)))
+        done = _wait_queued(gateway_db, merchant, n)
+        throughput = n / (done - start)
+        # Latency at a steady rate.
+        merchant = uuid.uuid4()
+        sent: dict[str, datetime] = {}
+        interval = 1 / rate
+        next_at = time.monotonic()
+        for i in range(n):
+            time.sleep(max(0.0, next_at - time.monotonic()))
+            invoice = f"L-{i}"
+            sent[invoice] = datetime.now(UTC)
+            http.post(url, json=_order(invoice), headers=_headers(merchant)).raise_for_status()
+            next_at += interval
+    _wait_queued(gateway_db, merchant, n)
+    queued = asyncio.run(_queued(gateway_db, merchant))
+    latencies = sorted((t - sent[ref]).total_seconds() * 1000 for ref, t in queued)
+    p50 = statistics.median(latencies)
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    return throughput, p50, p99
+
+
+async def _admin(base: str, sql: str) -> None:
+    import asyncpg
+
+    url = make_url(base)
+    conn = await asyncpg.connect(host=url.host, port=url.port or 5432,
+                                 user=url.username or "postgres", database=url.database)  # fmt: skip
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=300)
+    parser.add_argument("--rate", type=float, default=50.0, help="orders/s for the latency run")
+    parser.add_argument(
+        "--postgres", default="postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+    )
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        nats = NatsServer(Path(tmp) / "nats").start()
+        try:
+            for backend in ("sqlite", "postgresql"):
+                urls: dict[str, str] = {}
+                created: list[str] = []
+                if backend == "postgresql":
+                    try:
+                        for name in NAMES:
+                            db = f"bench_{name.replace('-', '_')}_{uuid.uuid4().hex[:8]}"
+                            asyncio.run(_admin(args.postgres, f'CREATE DATABASE "{db}"'))
+                            created.append(db)
+                            urls[name] = (
+                                make_url(args.postgres)
+                                .set(database=db)
+                                .render_as_string(hide_password=False)
+                            )
+                    except OSError as exc:
+                        print(f"PostgreSQL not reachable ({exc}); skipped")
+                        break
+                stack = Stack(
+                    Path(tmp) / backend, services=[SERVICE_BY_NAME[n] for n in NAMES],
+                    database_urls=urls, nats_url=nats.url, fixed_ports=False,
+                    progress=lambda m: print(f"  {m}", flush=True),
+                )  # fmt: skip
+                print(f"{backend}: starting orders, payables and the gateway", flush=True)
+                stack.start(timeout=120)
+                try:
+                    gateway_db = stack.database_url(SERVICE_BY_NAME["qbwc-gateway"])
+                    results.append((backend, *run(stack, gateway_db, args.orders, args.rate)))
+                finally:
+                    stack.stop()
+                    for db in created:
+                        asyncio.run(_admin(args.postgres, f'DROP DATABASE "{db}" WITH (FORCE)'))
+        finally:
+            nats.stop()
+    print(f"\n{args.orders} orders, each a bill with 2 category lines")
+    print(f"{'database':<12}{'orders/s':>10}{'p50 ms':>10}{'p99 ms':>10}   (latency at "
+          f"{args.rate:g} orders/s, POST /orders -> entry at the gateway)")  # fmt: skip
+    for backend, throughput, p50, p99 in results:
+        print(f"{backend:<12}{throughput:>10.1f}{p50:>10.0f}{p99:>10.0f}")
+    if len(results) == 2:
+        print(f"PostgreSQL/SQLite throughput ratio: {results[1][1] / results[0][1]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
