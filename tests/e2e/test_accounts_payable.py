@@ -41,7 +41,7 @@ def stack(databases, nats_server, tmp_path) -> Iterator[Stack]:
     running.stop()
 
 
-def eventually(check: Callable[[], Any], what: str, timeout: float = 30) -> Any:
+def eventually(check: Callable[[], Any], what: str, timeout: float = 60) -> Any:
     deadline = time.monotonic() + timeout
     while True:
         result = check()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
@@ -28,6 +29,7 @@ from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
 from cobalt_shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
+Job = Callable[[], Coroutine[Any, Any, None]]  # a long-running loop of a service
 
 
 @dataclass
@@ -77,8 +79,10 @@ def build_worker(
     title: str,
     routers: Sequence[NatsRouter],
     streams: Sequence[StreamSpec],
+    background: Sequence[Job] = (),
 ) -> FastAPI:
     """An ASGI app that runs consumers and the relay, and serves health and AsyncAPI docs.
+    `background` are long-running loops of the service (e.g. a scheduler), run alongside.
 
     `streams` are every stream the worker touches (its own first): they are declared at
     start-up with the configured replicas, so the same code runs embedded and clustered.
@@ -101,6 +105,10 @@ def build_worker(
         tasks = [
             asyncio.create_task(_start_consumers(worker), name="consumers"),
             asyncio.create_task(relay.run(), name="outbox-relay"),
+            *(
+                asyncio.create_task(job(), name=f"background-{i}")
+                for i, job in enumerate(background)
+            ),
         ]
         try:
             yield
@@ -170,9 +178,11 @@ def build_service_worker(
     unit_of_work: type[UnitOfWork],
     streams: Sequence[StreamSpec],
     routers: Callable[[InboxConfig], Sequence[NatsRouter]],
+    background: Callable[[InboxConfig], Sequence[Job]] = lambda _: (),
 ) -> FastAPI:
     """A service worker on its own database: `routers` get the inbox configuration (units of
-    work that wake the relay on commit) and return the consumers and documented publications."""
+    work that wake the relay on commit) and return the consumers and documented publications;
+    `background` likewise returns the service's long-running loops."""
     engine = create_engine(settings.database_url)
     runtime = WorkerRuntime.create(settings, engine)
 
@@ -180,4 +190,6 @@ def build_service_worker(
         return unit_of_work(engine, on_commit=runtime.relay.notify)
 
     inbox = InboxConfig(new_uow, max_deliveries=settings.max_deliveries)
-    return build_worker(runtime, title=title, routers=routers(inbox), streams=streams)
+    return build_worker(
+        runtime, title=title, routers=routers(inbox), streams=streams, background=background(inbox)
+    )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from cobalt_reporting.adapters.uow import ReportingUnitOfWork
 from cobalt_reporting.config import Settings
-from cobalt_shared.contracts.subjects import REPORTING_STREAM
-from cobalt_shared.db import UnitOfWork
+from cobalt_reporting.entrypoints import http, messaging
+from cobalt_shared.contracts.subjects import GATEWAY_STREAM, REPORTING_STREAM
 from cobalt_shared.http import build_service_api
 from cobalt_shared.worker import build_service_worker
 
@@ -19,18 +20,19 @@ def create_api(settings: Settings) -> FastAPI:
         settings,
         title=TITLE,
         description="POS sales, end-of-day close and sales by category.",
-        unit_of_work=UnitOfWork,
+        unit_of_work=ReportingUnitOfWork,
         own_stream=REPORTING_STREAM,
-        routers=[],
+        routers=[http.router],
     )
 
 
 def create_worker(settings: Settings) -> FastAPI:
-    """Worker: declares the service's stream and relays its outbox."""
+    """Worker: POS sales from NATS, the close scheduler, QuickBooks results; relays its outbox."""
     return build_service_worker(
         settings,
         title=TITLE,
-        unit_of_work=UnitOfWork,
-        streams=[REPORTING_STREAM],
-        routers=lambda _: [],
+        unit_of_work=ReportingUnitOfWork,
+        streams=[REPORTING_STREAM, GATEWAY_STREAM],
+        routers=lambda inbox: [messaging.build_consumers(inbox)],
+        background=lambda inbox: messaging.build_jobs(inbox, settings.close_check_seconds),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from cobalt_shared.settings import ServiceSettings
@@ -15,3 +16,6 @@ class Settings(ServiceSettings):
     database_url: str = "sqlite+aiosqlite:///.local/data/reporting.db"
     http_port: int = 8150
     worker_port: int = 8151
+    close_check_seconds: float = Field(
+        30.0, gt=0, description="How often the worker looks for business days to close."
+    )

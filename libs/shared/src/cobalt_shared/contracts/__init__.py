@@ -10,6 +10,7 @@ from cobalt_shared.contracts.gateway import (
     QuickBooksEntryResult,
 )
 from cobalt_shared.contracts.orders import CategoryTotal, OrderCredit, OrderReceived
+from cobalt_shared.contracts.sales import PosSale, PosSaleLine, PosSales, PosTender
 
 __all__ = [
     "AccountMapped",
@@ -17,6 +18,10 @@ __all__ = [
     "Message",
     "OrderCredit",
     "OrderReceived",
+    "PosSale",
+    "PosSaleLine",
+    "PosSales",
+    "PosTender",
     "PostToQuickBooks",
     "QuickBooksAccount",
     "QuickBooksAccountsListed",

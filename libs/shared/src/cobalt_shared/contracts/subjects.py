@@ -84,3 +84,11 @@ def accounts_listed(merchant_id: uuid.UUID | str) -> str:
 
 ACCOUNTS_LISTED_ALL = "qbwc.event.*.accounts-listed"
 ENTRY_RESULT_ALL = "qbwc.event.*.entry-result"
+
+
+def pos_sales(merchant_id: uuid.UUID | str) -> str:
+    """Subject a POS publishes a merchant's sales batches on (kept in the REPORTING stream)."""
+    return f"reporting.inbound.{merchant_id}.sales"
+
+
+POS_SALES_ALL = "reporting.inbound.*.sales"

@@ -1,9 +1,84 @@
-"""Tables of the Reporting service (its own tables arrive with its features)."""
+"""Tables of the reporting service."""
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from sqlalchemy import (
+    Column,
+    Date,
+    Index,
+    MetaData,
+    Numeric,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    Uuid,
+)
 
-from cobalt_shared.db.tables import NAMING_CONVENTION
+from cobalt_shared.db.tables import NAMING_CONVENTION, UTCDateTime
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
+MONEY = Numeric(14, 2)
+
+schedules = Table(
+    "schedules",
+    metadata,
+    Column("merchant_id", Uuid, primary_key=True),
+    Column("timezone", String(64), nullable=False),
+    Column("close_time", String(5), nullable=False),  # HH:MM local
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+sales = Table(
+    "sales",
+    metadata,
+    Column("merchant_id", Uuid, nullable=False),
+    Column("sale_id", String(100), nullable=False),
+    Column("sold_at", UTCDateTime, nullable=False),
+    Column("business_day", Date, nullable=False),
+    Column("refund_of", String(100), nullable=True),
+    Column("body", Text, nullable=False),  # lines and tenders (JSON)
+    Column("received_at", UTCDateTime, nullable=False),
+    Column("closed_in", Date, nullable=True),  # the close that posted it
+    PrimaryKeyConstraint("merchant_id", "sale_id", name="pk_sales"),
+)
+Index("ix_sales_open", sales.c.merchant_id, sales.c.closed_in, sales.c.business_day)
+
+closes = Table(
+    "closes",
+    metadata,
+    Column("merchant_id", Uuid, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("closed_at", UTCDateTime, nullable=False),
+    Column("counted_cash", MONEY, nullable=True),
+    Column("figures", Text, nullable=False),  # the report (JSON)
+    PrimaryKeyConstraint("merchant_id", "day", name="pk_closes"),
+)
+
+card_batches = Table(
+    "card_batches",
+    metadata,
+    Column("merchant_id", Uuid, nullable=False),
+    Column("batch_id", String(100), nullable=False),
+    Column("settled_on", Date, nullable=False),
+    Column("gross", MONEY, nullable=False),
+    Column("fees", MONEY, nullable=True),
+    Column("received_at", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("merchant_id", "batch_id", name="pk_card_batches"),
+)
+
+# Every entry sent to QuickBooks, and what became of it (from the gateway's results).
+postings = Table(
+    "postings",
+    metadata,
+    Column("entry_id", Uuid, primary_key=True),
+    Column("merchant_id", Uuid, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("description", String(200), nullable=False),
+    Column("amount", MONEY, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("txn_id", String(40), nullable=True),
+    Column("detail", Text, nullable=True),
+)
+Index("ix_postings_merchant_day", postings.c.merchant_id, postings.c.day)

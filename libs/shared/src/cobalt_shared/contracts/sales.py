@@ -1,0 +1,41 @@
+"""Messages the reporting service accepts from a POS."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import BaseModel, Field
+
+from cobalt_shared.contracts.base import Message
+
+
+class PosSaleLine(BaseModel):
+    """One line of a sale. Amounts stay text here: each sale is checked on its own, so one bad
+    sale is reported by its id while the others in the batch are kept."""
+
+    category: str = Field(description="Sales category.", examples=["Beer"])
+    amount: str = Field(description="Amount before tax, at most 2 places.", examples=["12.99"])
+    tax: str = Field("0.00", description="Sales tax on the line, at most 2 places.")
+
+
+class PosTender(BaseModel):
+    type: str = Field(description="card, cash or other", examples=["card"])
+    amount: str = Field(description="Amount tendered, at most 2 places.", examples=["14.03"])
+
+
+class PosSale(BaseModel):
+    """A sale, or a refund when `refund_of` names the sale refunded (amounts positive)."""
+
+    sale_id: str = Field(description="The POS's id; a sale sent twice counts once.")
+    sold_at: str = Field(description="ISO 8601 time with its UTC offset.")
+    lines: list[PosSaleLine] = Field(default_factory=list)
+    tenders: list[PosTender] = Field(default_factory=list)
+    refund_of: str | None = Field(None, description="For a refund: the sale it refunds.")
+
+
+class PosSales(Message):
+    """A batch of POS sales for one merchant."""
+
+    TYPE: ClassVar[str] = "pos-sales"
+
+    sales: list[PosSale] = Field(description="Sales and refunds, in any order.")

@@ -1,0 +1,260 @@
+"""Reporting persistence."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from cobalt_reporting.adapters.orm import card_batches, closes, postings, sales, schedules
+from cobalt_reporting.domain.sales import CloseSchedule, Sale, SaleLine, Tender
+
+
+class ReportingRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    def _upsert(self) -> Any:
+        return pg_insert if self._db.dialect.name == "postgresql" else sqlite_insert
+
+    # ----------------------------------------------------------------- schedules
+    async def schedule(self, merchant_id: uuid.UUID) -> CloseSchedule:
+        row = (
+            await self._db.execute(select(schedules).where(schedules.c.merchant_id == merchant_id))
+        ).first()
+        if row is None:
+            return CloseSchedule()
+        return CloseSchedule(row.timezone, time.fromisoformat(row.close_time))
+
+    async def has_schedule(self, merchant_id: uuid.UUID) -> bool:
+        query = select(schedules.c.merchant_id).where(schedules.c.merchant_id == merchant_id)
+        return (await self._db.execute(query)).first() is not None
+
+    async def set_schedule(
+        self, merchant_id: uuid.UUID, schedule: CloseSchedule, now: datetime
+    ) -> None:
+        close_time = schedule.close_time.strftime("%H:%M")
+        values = {"timezone": schedule.timezone, "close_time": close_time, "updated_at": now}
+        await self._db.execute(
+            self._upsert()(schedules)
+            .values(merchant_id=merchant_id, **values)
+            .on_conflict_do_update(index_elements=["merchant_id"], set_=values)
+        )
+
+    async def scheduled_merchants(self) -> list[tuple[uuid.UUID, CloseSchedule]]:
+        rows = await self._db.execute(select(schedules))
+        return [
+            (r.merchant_id, CloseSchedule(r.timezone, time.fromisoformat(r.close_time)))
+            for r in rows
+        ]
+
+    # ----------------------------------------------------------------- sales
+    async def add_sale(self, sale: Sale, business_day: date, now: datetime) -> bool:
+        """Store the sale unless its id is known; True when new."""
+        body = {
+            "lines": [{"category": ln.category, "amount": str(ln.amount), "tax": str(ln.tax)}
+                      for ln in sale.lines],
+            "tenders": [{"type": t.type, "amount": str(t.amount)} for t in sale.tenders],
+        }  # fmt: skip
+        result = await self._db.execute(
+            self._upsert()(sales)
+            .values(
+                merchant_id=sale.merchant_id,
+                sale_id=sale.sale_id,
+                sold_at=sale.sold_at,
+                business_day=business_day,
+                refund_of=sale.refund_of,
+                body=json.dumps(body),
+                received_at=now,
+            )
+            .on_conflict_do_nothing()
+        )
+        return bool(result.rowcount == 1)
+
+    async def known_sales(self, merchant_id: uuid.UUID, sale_ids: list[str]) -> set[str]:
+        if not sale_ids:
+            return set()
+        rows = await self._db.execute(
+            select(sales.c.sale_id).where(
+                sales.c.merchant_id == merchant_id, sales.c.sale_id.in_(sale_ids)
+            )
+        )
+        return {r[0] for r in rows}
+
+    async def unposted(self, merchant_id: uuid.UUID, through: date) -> list[tuple[date, Sale]]:
+        rows = await self._db.execute(
+            select(sales).where(
+                sales.c.merchant_id == merchant_id,
+                sales.c.closed_in.is_(None),
+                sales.c.business_day <= through,
+            )
+        )
+        return [(r.business_day, _sale(r._mapping)) for r in rows]
+
+    async def sales_between(
+        self, merchant_id: uuid.UUID, start: date, end: date
+    ) -> dict[date, list[Sale]]:
+        rows = await self._db.execute(
+            select(sales).where(
+                sales.c.merchant_id == merchant_id,
+                sales.c.business_day >= start,
+                sales.c.business_day <= end,
+            )
+        )
+        found: dict[date, list[Sale]] = {}
+        for r in rows:
+            found.setdefault(r.business_day, []).append(_sale(r._mapping))
+        return found
+
+    async def mark_posted(self, merchant_id: uuid.UUID, sale_ids: list[str], day: date) -> None:
+        for start in range(0, len(sale_ids), 500):
+            await self._db.execute(
+                update(sales)
+                .where(
+                    sales.c.merchant_id == merchant_id,
+                    sales.c.sale_id.in_(sale_ids[start : start + 500]),
+                )
+                .values(closed_in=day)
+            )
+
+    async def earliest_open_day(self, merchant_id: uuid.UUID) -> date | None:
+        query = select(func.min(sales.c.business_day)).where(
+            sales.c.merchant_id == merchant_id, sales.c.closed_in.is_(None)
+        )
+        value = await self._db.scalar(query)
+        return value if isinstance(value, date) else None
+
+    # ----------------------------------------------------------------- closes
+    async def add_close(
+        self, merchant_id: uuid.UUID, day: date, counted: Decimal | None, figures: dict[str, Any],
+        now: datetime,
+    ) -> bool:  # fmt: skip
+        result = await self._db.execute(
+            self._upsert()(closes)
+            .values(
+                merchant_id=merchant_id,
+                day=day,
+                closed_at=now,
+                counted_cash=counted,
+                figures=json.dumps(figures),
+            )
+            .on_conflict_do_nothing()
+        )
+        return bool(result.rowcount == 1)
+
+    async def close(self, merchant_id: uuid.UUID, day: date) -> dict[str, Any] | None:
+        row = (
+            await self._db.execute(
+                select(closes).where(closes.c.merchant_id == merchant_id, closes.c.day == day)
+            )
+        ).first()
+        if row is None:
+            return None
+        return {"closed_at": row.closed_at, "counted_cash": row.counted_cash,
+                "figures": json.loads(row.figures)}  # fmt: skip
+
+    async def closed_days(self, merchant_id: uuid.UUID, days: list[date]) -> set[date]:
+        if not days:
+            return set()
+        rows = await self._db.execute(
+            select(closes.c.day).where(closes.c.merchant_id == merchant_id, closes.c.day.in_(days))
+        )
+        return {r[0] for r in rows}
+
+    async def last_closed_day(self, merchant_id: uuid.UUID) -> date | None:
+        value = await self._db.scalar(
+            select(func.max(closes.c.day)).where(closes.c.merchant_id == merchant_id)
+        )
+        return value if isinstance(value, date) else None
+
+    async def closes_between(
+        self, merchant_id: uuid.UUID, start: date, end: date
+    ) -> list[tuple[date, dict[str, Any]]]:
+        rows = await self._db.execute(
+            select(closes.c.day, closes.c.figures)
+            .where(closes.c.merchant_id == merchant_id, closes.c.day >= start, closes.c.day <= end)
+            .order_by(closes.c.day)
+        )
+        return [(r.day, json.loads(r.figures)) for r in rows]
+
+    # ----------------------------------------------------------------- card batches
+    async def add_card_batch(
+        self, merchant_id: uuid.UUID, batch_id: str, settled_on: date, gross: Decimal,
+        fees: Decimal | None, now: datetime,
+    ) -> bool:  # fmt: skip
+        result = await self._db.execute(
+            self._upsert()(card_batches)
+            .values(
+                merchant_id=merchant_id,
+                batch_id=batch_id,
+                settled_on=settled_on,
+                gross=gross,
+                fees=fees,
+                received_at=now,
+            )
+            .on_conflict_do_nothing()
+        )
+        return bool(result.rowcount == 1)
+
+    async def card_batch(self, merchant_id: uuid.UUID, batch_id: str) -> dict[str, Any] | None:
+        row = (
+            await self._db.execute(
+                select(card_batches).where(
+                    card_batches.c.merchant_id == merchant_id, card_batches.c.batch_id == batch_id
+                )
+            )
+        ).first()
+        return dict(row._mapping) if row else None
+
+    # ----------------------------------------------------------------- postings
+    async def add_posting(
+        self, entry_id: uuid.UUID, merchant_id: uuid.UUID, day: date, kind: str,
+        description: str, amount: Decimal,
+    ) -> None:  # fmt: skip
+        await self._db.execute(
+            insert(postings).values(
+                entry_id=entry_id,
+                merchant_id=merchant_id,
+                day=day,
+                kind=kind,
+                description=description,
+                amount=amount,
+                state="pending",
+            )
+        )
+
+    async def update_posting(
+        self, merchant_id: uuid.UUID, entry_id: uuid.UUID, state: str, txn_id: str | None,
+        detail: str | None,
+    ) -> None:  # fmt: skip
+        await self._db.execute(
+            update(postings)
+            .where(postings.c.merchant_id == merchant_id, postings.c.entry_id == entry_id)
+            .values(state=state, txn_id=txn_id, detail=detail)
+        )
+
+    async def postings(self, merchant_id: uuid.UUID, day: date) -> list[dict[str, Any]]:
+        rows = await self._db.execute(
+            select(postings)
+            .where(postings.c.merchant_id == merchant_id, postings.c.day == day)
+            .order_by(postings.c.kind)
+        )
+        return [dict(r._mapping) for r in rows]
+
+
+def _sale(row: Any) -> Sale:
+    body = json.loads(row["body"])
+    return Sale(
+        sale_id=row["sale_id"], merchant_id=row["merchant_id"], sold_at=row["sold_at"],
+        lines=tuple(SaleLine(ln["category"], Decimal(ln["amount"]), Decimal(ln["tax"]))
+                    for ln in body["lines"]),
+        tenders=tuple(Tender(t["type"], Decimal(t["amount"])) for t in body["tenders"]),
+        refund_of=row["refund_of"],
+    )  # fmt: skip

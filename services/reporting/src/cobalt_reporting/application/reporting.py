@@ -1,0 +1,312 @@
+"""Use cases: sales in, days closed (by themselves or on demand), QuickBooks postings out,
+and the reports. Entry ids derive from the merchant and the day (or the card batch), so a
+day closed twice, or a batch sent twice, is one QuickBooks entry."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from cobalt_reporting.adapters.uow import ReportingUnitOfWork
+from cobalt_reporting.domain.sales import (
+    ZERO,
+    CloseSchedule,
+    DayFigures,
+    Sale,
+    SaleLine,
+    Tender,
+    figures,
+    sales_journal,
+)
+from cobalt_shared.accounts import OPERATING_ACCOUNT
+from cobalt_shared.amounts import MoneyError, parse_money
+from cobalt_shared.contracts import PosSale, PostToQuickBooks, QuickBooksEntryResult, utcnow
+from cobalt_shared.contracts.accounting import AccountLine
+from cobalt_shared.contracts.subjects import post_to_quickbooks
+from cobalt_shared.errors import Conflict, DomainError, InvalidInput
+
+log = logging.getLogger(__name__)
+SOURCE = "reporting"
+MAX_CATCH_UP_DAYS = 31
+
+
+@dataclass
+class IngestResult:
+    accepted: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejected: list[dict[str, str]] = field(default_factory=list)
+
+
+def _parse(merchant_id: uuid.UUID, raw: PosSale) -> Sale:
+    try:
+        sold_at = datetime.fromisoformat(raw.sold_at)
+    except ValueError:
+        raise InvalidInput(f"time {raw.sold_at!r} is not an ISO 8601 time") from None
+    try:
+        lines = tuple(
+            SaleLine(ln.category, parse_money(ln.amount), parse_money(ln.tax)) for ln in raw.lines
+        )
+        tenders = tuple(Tender(t.type, parse_money(t.amount)) for t in raw.tenders)
+    except MoneyError as exc:
+        raise InvalidInput(f"amount {exc}") from None
+    return Sale(raw.sale_id, merchant_id, sold_at, lines, tenders, raw.refund_of)
+
+
+async def ingest_sales(
+    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, batch: Sequence[PosSale]
+) -> IngestResult:
+    """Keep every good sale once (by sale id); report each bad one by its id. Refunds must
+    name a sale already known or in the same batch. The caller commits."""
+    repo = uow.reporting
+    result = IngestResult()
+    now = utcnow()
+    if not await repo.has_schedule(merchant_id):
+        await repo.set_schedule(merchant_id, CloseSchedule(), now)
+    schedule = await repo.schedule(merchant_id)
+    parsed: list[Sale] = []
+    for raw in batch:
+        try:
+            parsed.append(_parse(merchant_id, raw).validated(now))
+        except DomainError as exc:
+            result.rejected.append({"sale_id": raw.sale_id, "error": exc.message})
+    ids = [s.sale_id for s in parsed]
+    known = await repo.known_sales(merchant_id, ids + [s.refund_of for s in parsed if s.refund_of])
+    in_batch = {s.sale_id for s in parsed if not s.refund_of}
+    seen: set[str] = set()
+    for sale in sorted(parsed, key=lambda s: s.refund_of is not None):  # sales before refunds
+        if sale.sale_id in seen:
+            result.duplicates.append(sale.sale_id)
+            continue
+        seen.add(sale.sale_id)
+        if sale.refund_of and sale.refund_of not in known and sale.refund_of not in in_batch:
+            problem = f"refund of unknown sale {sale.refund_of!r}"
+            result.rejected.append({"sale_id": sale.sale_id, "error": problem})
+            continue
+        if await repo.add_sale(sale, schedule.business_day(sale.sold_at), now):
+            result.accepted.append(sale.sale_id)
+        else:
+            result.duplicates.append(sale.sale_id)
+    return result
+
+
+def _entry_id(merchant_id: uuid.UUID, name: str) -> uuid.UUID:
+    return uuid.uuid5(merchant_id, f"reporting:{name}")
+
+
+async def _post(
+    uow: ReportingUnitOfWork, command: PostToQuickBooks, day: date, description: str,
+    amount: Decimal,
+) -> None:  # fmt: skip
+    await uow.reporting.add_posting(
+        command.entry_id, command.merchant_id, day, command.kind, description, amount
+    )
+    await uow.outbox.add(post_to_quickbooks(SOURCE, command.merchant_id), command)
+
+
+async def settle_cards(
+    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, batch_id: str, settled_on: date,
+    gross: Decimal, fees: Decimal | None,
+) -> bool:  # fmt: skip
+    """A card settlement batch: its gross goes to the operating account as a deposit, once."""
+    batch_id = batch_id.strip()
+    if not batch_id or len(batch_id) > 100:
+        raise InvalidInput("batch id must be 1 to 100 characters")
+    if gross <= 0:
+        raise InvalidInput("gross amount must be positive")
+    if fees is not None and (fees < 0 or fees > gross):
+        raise InvalidInput("fees must be between 0 and the gross amount")
+    existing = await uow.reporting.card_batch(merchant_id, batch_id)
+    if existing is not None:
+        if (existing["gross"], existing["settled_on"]) != (gross, settled_on):
+            raise Conflict(f"card batch {batch_id} was already recorded with other figures")
+        return False
+    await uow.reporting.add_card_batch(merchant_id, batch_id, settled_on, gross, fees, utcnow())
+    command = PostToQuickBooks(
+        merchant_id=merchant_id, entry_id=_entry_id(merchant_id, f"card-batch:{batch_id}"),
+        kind="deposit", txn_date=settled_on, bank_account=OPERATING_ACCOUNT,
+        memo=f"Card settlement {batch_id} (gross)",
+        lines=[AccountLine(account="card-clearing", amount=gross, memo=f"Card batch {batch_id}")],
+        source=SOURCE,
+    )  # fmt: skip
+    await _post(uow, command, settled_on, f"Gross card deposit, batch {batch_id}", gross)
+    return True
+
+
+def _figures_json(fig: DayFigures) -> dict[str, Any]:
+    return {
+        "sales_by_category": [
+            {"category": fig.category_names[k], "amount": str(v)}
+            for k, v in sorted(fig.sales_by_category.items())
+        ],
+        "net_sales": str(fig.net_sales),
+        "tax": str(fig.tax),
+        "tenders": {k: str(v) for k, v in fig.tenders.items()},
+        "sales": fig.sales,
+        "refunds": fig.refunds,
+    }
+
+
+async def close_day(
+    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date, *,
+    counted_cash: Decimal | None = None, early: bool = False, now: datetime | None = None,
+) -> tuple[dict[str, Any], bool]:  # fmt: skip
+    """Close a business day once: the sales journal entry and the day's cash deposit go to
+    QuickBooks. Late sales of days already closed ride along as labelled adjustments.
+    Returns (the close, whether it was closed now). The caller commits."""
+    repo = uow.reporting
+    now = now or utcnow()
+    existing = await repo.close(merchant_id, day)
+    if existing is not None:
+        if counted_cash is not None and existing["counted_cash"] != counted_cash:
+            raise Conflict(
+                f"{day.isoformat()} is closed and cannot be changed (counted cash was "
+                f"{existing['counted_cash']}); a late sale is posted with the next close"
+            )
+        return existing, False
+    if counted_cash is not None and counted_cash < 0:
+        raise InvalidInput("counted cash must not be negative")
+    schedule = await repo.schedule(merchant_id)
+    closes_at = schedule.closes_at(day)
+    if now < closes_at and not early:
+        local = closes_at.strftime("%Y-%m-%d %H:%M %Z")
+        raise InvalidInput(
+            f"{day.isoformat()} closes at {local}; to close it before then, ask for an early close"
+        )
+    unposted = await repo.unposted(merchant_id, day)
+    earlier = sorted({d for d, _ in unposted if d < day})
+    closed_earlier = await repo.closed_days(merchant_id, earlier)
+    on_time = [s for d, s in unposted if d == day]
+    late_sales: dict[date, list[Sale]] = defaultdict(list)
+    for d, s in unposted:
+        if d in closed_earlier:
+            late_sales[d].append(s)
+    fig = figures(on_time)
+    late = {d: figures(ss) for d, ss in late_sales.items()}
+    lines, deposit = sales_journal(day, fig, late, counted_cash)
+    cash_total = fig.tenders["cash"] + sum((f.tenders["cash"] for f in late.values()), ZERO)
+    report = {
+        **_figures_json(fig),
+        "counted_cash": None if counted_cash is None else str(counted_cash),
+        "over_short": str(deposit - cash_total),
+        "cash_deposit": str(max(deposit, ZERO)),
+        "late": [{"day": d.isoformat(), **_figures_json(f)} for d, f in sorted(late.items())],
+        "closed_early": now < closes_at,
+    }
+    if not await repo.add_close(merchant_id, day, counted_cash, report, now):
+        closed = await repo.close(merchant_id, day)  # closed meanwhile by another worker
+        assert closed is not None
+        return closed, False
+    posted = [s.sale_id for d, s in unposted if d == day or d in closed_earlier]
+    await repo.mark_posted(merchant_id, posted, day)
+    if lines:
+        total = sum((ln.amount for ln in lines if ln.side == "debit"), ZERO)
+        command = PostToQuickBooks(
+            merchant_id=merchant_id, entry_id=_entry_id(merchant_id, f"close:{day}:journal"),
+            kind="journal-entry", txn_date=day, memo=f"CobaltConnect sales summary {day}",
+            lines=[AccountLine(account=ln.account, amount=ln.amount, side=ln.side, memo=ln.memo)
+                   for ln in lines],
+            source=SOURCE,
+        )  # fmt: skip
+        await _post(uow, command, day, "Sales summary journal entry", total)
+    if deposit > 0:
+        command = PostToQuickBooks(
+            merchant_id=merchant_id, entry_id=_entry_id(merchant_id, f"close:{day}:cash"),
+            kind="deposit", txn_date=day, bank_account=OPERATING_ACCOUNT,
+            memo=f"Cash deposit for {day}",
+            lines=[AccountLine(account="cash-drawer", amount=deposit, memo=f"Cash {day}")],
+            source=SOURCE,
+        )  # fmt: skip
+        await _post(uow, command, day, "Cash deposit (the whole day)", deposit)
+    closed = await repo.close(merchant_id, day)
+    assert closed is not None
+    return closed, True
+
+
+async def close_due_days(
+    new_uow: Callable[[], ReportingUnitOfWork], now: datetime | None = None
+) -> int:
+    """Close every business day whose close time has passed, merchant by merchant, each day
+    in its own transaction. Returns how many days were closed."""
+    now = now or utcnow()
+    async with new_uow() as uow:
+        merchants = await uow.reporting.scheduled_merchants()
+    closed = 0
+    for merchant_id, schedule in merchants:
+        try:
+            closed += await _close_merchant(new_uow, merchant_id, schedule, now)
+        except Exception:  # one merchant's trouble never stops the others' closes
+            log.exception("closing the days of merchant %s failed", merchant_id)
+    return closed
+
+
+async def _close_merchant(
+    new_uow: Callable[[], ReportingUnitOfWork], merchant_id: uuid.UUID, schedule: CloseSchedule,
+    now: datetime,
+) -> int:  # fmt: skip
+    target = schedule.last_closable_day(now)
+    async with new_uow() as uow:
+        last = await uow.reporting.last_closed_day(merchant_id)
+        if last is None:
+            first_open = await uow.reporting.earliest_open_day(merchant_id)
+            if first_open is None:
+                return 0
+            last = first_open - timedelta(days=1)
+    day, closed = last + timedelta(days=1), 0
+    start = max(day, target - timedelta(days=MAX_CATCH_UP_DAYS))
+    day = start
+    while day <= target:
+        async with new_uow() as uow:
+            _, new = await close_day(uow, merchant_id, day, now=now)
+            await uow.commit()
+        closed += int(new)
+        day += timedelta(days=1)
+    return closed
+
+
+async def apply_entry_result(result: QuickBooksEntryResult, uow: ReportingUnitOfWork) -> None:
+    """The gateway's word on one of our postings (others' entries are not ours: ignored)."""
+    await uow.reporting.update_posting(
+        result.merchant_id, result.entry_id, result.state, result.txn_id,
+        "In QuickBooks." if result.state == "synced" else result.explanation,
+    )  # fmt: skip
+
+
+async def day_status(uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date) -> dict[str, Any]:
+    repo = uow.reporting
+    schedule = await repo.schedule(merchant_id)
+    close = await repo.close(merchant_id, day)
+    postings = await repo.postings(merchant_id, day)
+    return {
+        "day": day.isoformat(),
+        "status": "closed" if close else "open",
+        "closes_at": schedule.closes_at(day).isoformat(),
+        "closed_at": close["closed_at"].isoformat() if close else None,
+        "figures": close["figures"] if close else None,
+        "entries": [
+            {"entry_id": str(p["entry_id"]), "kind": p["kind"], "description": p["description"],
+             "amount": str(p["amount"]), "state": p["state"], "txn_id": p["txn_id"],
+             "detail": p["detail"], "link": f"/entries/{p['entry_id']}"}
+            for p in postings
+        ],
+    }  # fmt: skip
+
+
+async def sales_report(
+    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, start: date, end: date
+) -> list[dict[str, Any]]:
+    """Sales by category per business day (net of refunds), with tax and tender totals."""
+    if end < start:
+        raise InvalidInput("the end date is before the start date")
+    if (end - start).days > 366:
+        raise InvalidInput("a report covers at most 366 days")
+    by_day = await uow.reporting.sales_between(merchant_id, start, end)
+    rows = []
+    for day in sorted(by_day):
+        rows.append({"day": day.isoformat(), **_figures_json(figures(by_day[day]))})
+    return rows

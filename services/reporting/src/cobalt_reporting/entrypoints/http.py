@@ -1,0 +1,150 @@
+"""HTTP API of the reporting service: sales in, card settlements, closes, reports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, time
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Response
+from pydantic import BaseModel, Field
+
+from cobalt_reporting.adapters.uow import ReportingUnitOfWork
+from cobalt_reporting.application.reporting import (
+    close_day,
+    day_status,
+    ingest_sales,
+    sales_report,
+    settle_cards,
+)
+from cobalt_reporting.domain.sales import CloseSchedule
+from cobalt_shared.auth import Merchant
+from cobalt_shared.contracts import PosSale, utcnow
+from cobalt_shared.http import unit_of_work
+from cobalt_shared.money import Money
+
+router = APIRouter(tags=["reporting"])
+
+Uow = Annotated[ReportingUnitOfWork, Depends(unit_of_work)]
+MAX_BATCH = 5000
+
+
+class SalesBatch(BaseModel):
+    sales: list[PosSale] = Field(max_length=MAX_BATCH)
+
+
+class IngestOut(BaseModel):
+    """Each sale is accepted, a duplicate (already counted), or rejected with its reason."""
+
+    accepted: int
+    duplicates: list[str]
+    rejected: list[dict[str, str]]
+
+
+class ScheduleIn(BaseModel):
+    timezone: str = Field(examples=["America/New_York"], max_length=64)
+    close_time: time = Field(examples=["23:59"], description="Local time the business day ends.")
+
+
+class SettlementIn(BaseModel):
+    batch_id: str = Field(examples=["B-20261124"])
+    settled_on: date
+    gross: Money
+    fees: Money | None = None
+
+
+class CloseIn(BaseModel):
+    counted_cash: Money | None = Field(None, description="Cash counted in the drawer.")
+    early: bool = Field(False, description="Close before the close time.")
+
+
+@router.post("/sales")
+async def post_sales(body: SalesBatch, scope: Merchant, uow: Uow) -> IngestOut:
+    """A batch of POS sales and refunds; a sale id sent again counts once."""
+    async with uow as tx:
+        result = await ingest_sales(tx, scope.merchant_id, body.sales)
+        await tx.commit()
+    return IngestOut(
+        accepted=len(result.accepted), duplicates=result.duplicates, rejected=result.rejected
+    )
+
+
+@router.get("/schedule")
+async def get_schedule(scope: Merchant, uow: Uow) -> ScheduleIn:
+    async with uow as tx:
+        schedule = await tx.reporting.schedule(scope.merchant_id)
+    return ScheduleIn(timezone=schedule.timezone, close_time=schedule.close_time)
+
+
+@router.put("/schedule")
+async def put_schedule(body: ScheduleIn, scope: Merchant, uow: Uow) -> ScheduleIn:
+    """When the merchant's business day ends, in its own time zone."""
+    schedule = CloseSchedule(body.timezone, body.close_time.replace(second=0, microsecond=0))
+    schedule.zone()  # an unknown zone is refused here
+    async with uow as tx:
+        await tx.reporting.set_schedule(scope.merchant_id, schedule, utcnow())
+        await tx.commit()
+    return body
+
+
+@router.post("/card-settlements", status_code=201)
+async def post_settlement(
+    body: SettlementIn, scope: Merchant, uow: Uow, response: Response
+) -> dict[str, str]:
+    """A card settlement batch: its gross amount is deposited into the operating account."""
+    async with uow as tx:
+        new = await settle_cards(
+            tx, scope.merchant_id, body.batch_id, body.settled_on, body.gross, body.fees
+        )
+        await tx.commit()
+    if not new:
+        response.status_code = 200
+    return {"batch_id": body.batch_id, "status": "recorded" if new else "already recorded"}
+
+
+@router.post("/days/{day}/close")
+async def close(day: date, body: CloseIn, scope: Merchant, uow: Uow) -> dict[str, Any]:
+    """Close a business day now (it also closes by itself at the close time)."""
+    async with uow as tx:
+        await close_day(tx, scope.merchant_id, day, counted_cash=body.counted_cash,
+                        early=body.early)  # fmt: skip
+        await tx.commit()
+        return await day_status(tx, scope.merchant_id, day)
+
+
+@router.get("/days/{day}")
+async def get_day(day: date, scope: Merchant, uow: Uow) -> dict[str, Any]:
+    """A day's close status, figures and QuickBooks entries with their state."""
+    async with uow as tx:
+        return await day_status(tx, scope.merchant_id, day)
+
+
+@router.get("/reports/sales-by-category", response_model=None)
+async def sales_by_category(
+    scope: Merchant,
+    uow: Uow,
+    start: Annotated[date, Query(alias="from")],
+    end: Annotated[date | None, Query(alias="to")] = None,
+    fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
+) -> list[dict[str, Any]] | Response:
+    """Sales by category per business day, net of refunds, with tax and tenders."""
+    async with uow as tx:
+        rows = await sales_report(tx, scope.merchant_id, start, end or start)
+    if fmt == "json":
+        return rows
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["day", "category", "net_sales"])
+    for row in rows:
+        for line in row["sales_by_category"]:
+            writer.writerow([row["day"], line["category"], line["amount"]])
+        writer.writerow([row["day"], "Sales tax", row["tax"]])
+        for tender, amount in row["tenders"].items():
+            writer.writerow([row["day"], f"Tender: {tender}", amount])
+    filename = f"sales-by-category-{start}-{end or start}.csv"
+    return Response(
+        out.getvalue(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,223 @@
+"""Sales in (HTTP and NATS), closes by hand and by the clock, postings once, reports."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+import cobalt_reporting
+from cobalt_reporting.adapters.uow import ReportingUnitOfWork
+from cobalt_reporting.app import create_api
+from cobalt_reporting.application.reporting import close_due_days
+from cobalt_reporting.config import Settings
+from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.contracts import PostToQuickBooks
+from cobalt_shared.db.engine import create_engine
+from cobalt_shared.db.migrations import upgrade
+from cobalt_shared.db.tables import outbox
+from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
+
+MIGRATIONS = Path(cobalt_reporting.__file__).parent / "migrations"
+TOKENS = TokenService(DEVELOPMENT_AUTH_SECRET)
+
+
+def sale(sid: str, at: str, *lines: tuple[str, str, str], tenders: list[tuple[str, str]],
+         refund_of: str | None = None) -> dict[str, Any]:  # fmt: skip
+    return {
+        "sale_id": sid, "sold_at": at, "refund_of": refund_of,
+        "lines": [{"category": c, "amount": a, "tax": t} for c, a, t in lines],
+        "tenders": [{"type": k, "amount": a} for k, a in tenders],
+    }  # fmt: skip
+
+
+DAY = [
+    sale("s1", "2026-11-24T10:00:00-05:00", ("Beer", "10.00", "0.80"), ("Wine", "20.00", "1.60"),
+         tenders=[("card", "32.40")]),
+    sale("s2", "2026-11-24T11:00:00-05:00", ("Beer", "5.00", "0.40"), tenders=[("cash", "5.40")]),
+    sale("s3", "2026-11-24T12:00:00-05:00", ("Wine", "20.00", "1.60"),
+         tenders=[("card", "21.60")], refund_of="s1"),
+]  # fmt: skip
+
+
+class Reporting:
+    def __init__(self, client: TestClient, url: str) -> None:
+        self.client, self.url = client, url
+        self.merchant = uuid.uuid4()
+        token = TOKENS.mint(subject="t", role=Role.MERCHANT, merchant_id=self.merchant)
+        self.h = {"Authorization": f"Bearer {token}"}
+
+    def post(self, path: str, body: Any) -> Any:
+        return self.client.post(path, json=body, headers=self.h)
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.client.get(path, params=params, headers=self.h)
+
+    def commands(self) -> list[PostToQuickBooks]:
+        async def read() -> list[str]:
+            engine = create_engine(self.url)
+            try:
+                async with engine.connect() as conn:
+                    q = select(outbox.c.payload).order_by(outbox.c.id)
+                    return list((await conn.execute(q)).scalars())
+            finally:
+                await engine.dispose()
+
+        return [PostToQuickBooks.model_validate_json(p) for p in asyncio.run(read())]
+
+    def tick(self, now: str) -> int:
+        async def go() -> int:
+            engine = create_engine(self.url)
+            try:
+                moment = datetime.fromisoformat(now).astimezone(UTC)
+                return await close_due_days(lambda: ReportingUnitOfWork(engine), moment)
+            finally:
+                await engine.dispose()
+
+        return asyncio.run(go())
+
+
+@pytest.fixture
+def reporting(database_url, nats_server) -> Iterator[Reporting]:
+    upgrade(MIGRATIONS, database_url)
+    settings = Settings(database_url=database_url, nats_url=nats_server.url)
+    with TestClient(create_api(settings)) as client:
+        yield Reporting(client, database_url)
+
+
+def test_a_batch_keeps_good_sales_reports_bad_ones_by_id_and_counts_repeats_once(reporting):
+    bad = [
+        sale("b1", "2026-11-24T10:00:00-05:00", ("Beer", "1.005", "0"), tenders=[("card", "1")]),
+        sale("b2", "2026-11-24T10:00:00-05:00", ("Beer", "1.00", "0"), tenders=[("card", "0.50")]),
+        sale("b3", "yesterday", ("Beer", "1.00", "0"), tenders=[("card", "1.00")]),
+        sale("b4", "2026-11-24T10:00:00-05:00", ("Beer", "1.00", "0"), tenders=[("card", "1.00")],
+             refund_of="nope"),
+    ]  # fmt: skip
+    first = reporting.post("/sales", {"sales": DAY + bad}).json()
+    assert first["accepted"] == 3
+    assert {r["sale_id"]: r["error"] for r in first["rejected"]} == {
+        "b1": "amount 1.005 has more than 2 decimal places",
+        "b2": "tenders add up to 0.50 but the sale (lines and tax) is 1.00",
+        "b3": "time 'yesterday' is not an ISO 8601 time",
+        "b4": "refund of unknown sale 'nope'",
+    }
+    again = reporting.post("/sales", {"sales": DAY}).json()
+    assert (again["accepted"], sorted(again["duplicates"])) == (0, ["s1", "s2", "s3"])
+    [row] = reporting.get("/reports/sales-by-category", **{"from": "2026-11-24"}).json()
+    assert row["sales_by_category"] == [
+        {"category": "Beer", "amount": "15.00"}, {"category": "Wine", "amount": "0.00"},
+    ]  # fmt: skip
+    assert row["tenders"] == {"card": "10.80", "cash": "5.40", "other": "0.00"}
+    assert (row["sales"], row["refunds"], row["tax"]) == (2, 1, "1.20")
+
+
+def test_a_day_closes_once_before_its_time_only_when_asked(reporting):
+    from datetime import timedelta
+
+    from cobalt_reporting.domain.sales import CloseSchedule
+
+    now = datetime.now(UTC) - timedelta(minutes=1)
+    today = CloseSchedule().business_day(now)
+    at = now.isoformat()
+    todays = [{**s, "sold_at": at} for s in DAY]
+    assert reporting.post("/sales", {"sales": todays}).json()["accepted"] == 3
+    path = f"/days/{today}/close"
+    early = reporting.post(path, {})
+    assert early.status_code == 422
+    assert f"{today} closes at {today} 23:59 E" in early.json()["error"]["message"]
+    assert "ask for an early close" in early.json()["error"]["message"]
+    assert reporting.commands() == []
+    closed = reporting.post(path, {"early": True, "counted_cash": "5.00"})
+    assert closed.status_code == 200, closed.text
+    status = closed.json()
+    assert status["status"] == "closed"
+    assert status["figures"]["closed_early"] is True
+    assert status["figures"]["over_short"] == "-0.40"
+    assert status["figures"]["cash_deposit"] == "5.00"
+    again = reporting.post(path, {"early": True})  # closing twice
+    assert again.status_code == 200
+    changed = reporting.post(path, {"counted_cash": "5.40"})
+    assert changed.status_code == 409
+    assert f"{today} is closed and cannot be changed" in changed.json()["error"]["message"]
+    commands = reporting.commands()
+    assert [(c.kind, c.txn_date) for c in commands] == [
+        ("journal-entry", today), ("deposit", today),
+    ]  # fmt: skip
+    journal = commands[0]
+    debit = sum(ln.amount for ln in journal.lines if ln.side == "debit")
+    credit = sum(ln.amount for ln in journal.lines if ln.side == "credit")
+    assert debit == credit
+    assert {ln.account for ln in journal.lines} >= {"card-clearing", "cash-drawer",
+                                                     "sales:beer", "sales-tax-payable",
+                                                     "cash-over-short"}  # fmt: skip
+    assert [e["kind"] for e in status["entries"]] == ["deposit", "journal-entry"]
+    assert {e["state"] for e in status["entries"]} == {"pending"}
+
+
+def test_days_close_by_the_clock_in_the_merchants_zone_and_late_sales_become_adjustments(
+    reporting,
+):
+    schedule = {"timezone": "America/Los_Angeles", "close_time": "02:00"}
+    assert reporting.client.put("/schedule", json=schedule, headers=reporting.h).is_success
+    # 01:30 on the 25th in Los Angeles still belongs to the 24th.
+    night = sale("n1", "2026-11-25T01:30:00-08:00", ("Beer", "3.00", "0"), tenders=[("cash", "3")])
+    reporting.post("/sales", {"sales": [*DAY, night]})
+    assert reporting.tick("2026-11-25T01:59:00-08:00") == 0  # not yet
+    assert reporting.tick("2026-11-25T02:00:01-08:00") == 1
+    assert reporting.tick("2026-11-25T02:05:00-08:00") == 0  # never twice
+    day = reporting.get("/days/2026-11-24").json()
+    assert day["figures"]["tenders"]["cash"] == "8.40"
+    # A sale of the closed day arrives late: posted with the next close, labelled.
+    late = sale("late", "2026-11-24T20:00:00-08:00", ("Wine", "7.00", "0"), tenders=[("card", "7")])
+    assert reporting.post("/sales", {"sales": [late]}).json()["accepted"] == 1
+    assert reporting.tick("2026-11-26T02:00:01-08:00") == 1
+    next_day = reporting.get("/days/2026-11-25").json()
+    assert next_day["figures"]["late"][0]["day"] == "2026-11-24"
+    journal = [c for c in reporting.commands() if c.kind == "journal-entry"][-1]
+    assert any("Adjustment: late sales of 2026-11-24" in (ln.memo or "") for ln in journal.lines)
+    assert len([c for c in reporting.commands() if c.kind == "journal-entry"]) == 2
+
+
+def test_card_settlements_become_one_gross_deposit_each(reporting):
+    body = {"batch_id": "B-1", "settled_on": "2026-11-25", "gross": "1234.56", "fees": "30.00"}
+    assert reporting.post("/card-settlements", body).status_code == 201
+    assert reporting.post("/card-settlements", body).status_code == 200
+    changed = reporting.post("/card-settlements", {**body, "gross": "1000.00"})
+    assert changed.status_code == 409
+    assert reporting.post("/card-settlements", {**body, "gross": "0.005"}).status_code == 422
+    [deposit] = reporting.commands()
+    assert (deposit.kind, deposit.bank_account) == ("deposit", "operating-account")
+    assert [(ln.account, str(ln.amount)) for ln in deposit.lines] == [("card-clearing", "1234.56")]
+
+
+def test_reports_come_as_csv_and_other_merchants_see_nothing(reporting):
+    reporting.post("/sales", {"sales": DAY})
+    response = reporting.get("/reports/sales-by-category", **{"from": "2026-11-24",
+                             "to": "2026-11-25", "format": "csv"})  # fmt: skip
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0] == ["day", "category", "net_sales"]
+    assert ["2026-11-24", "Beer", "15.00"] in rows
+    assert ["2026-11-24", "Tender: card", "10.80"] in rows
+    other = TOKENS.mint(subject="o", role=Role.MERCHANT, merchant_id=uuid.uuid4())
+    theirs = reporting.client.get(
+        "/reports/sales-by-category", params={"from": "2026-11-24"},
+        headers={"Authorization": f"Bearer {other}"},
+    )  # fmt: skip
+    assert theirs.json() == []
+    bad = reporting.get("/reports/sales-by-category", **{"from": "2026-11-24", "to": "2026-11-01"})
+    assert bad.status_code == 422
+    assert "end date is before the start date" in bad.json()["error"]["message"]
+    zone = reporting.client.put("/schedule", json={"timezone": "Mars/Base", "close_time": "02:00"},
+                                headers=reporting.h)  # fmt: skip
+    assert zone.status_code == 422
+    assert "unknown time zone" in zone.json()["error"]["message"]

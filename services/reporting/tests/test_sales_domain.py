@@ -1,0 +1,124 @@
+"""Business days across time zones and DST changes; a close's journal entry balances."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+import pytest
+
+from cobalt_reporting.domain.sales import (
+    CloseSchedule,
+    Sale,
+    SaleLine,
+    Tender,
+    figures,
+    sales_journal,
+)
+from cobalt_shared.errors import InvalidInput
+
+NY = CloseSchedule("America/New_York", time(23, 0))
+LATE_NIGHT = CloseSchedule("America/New_York", time(3, 0))
+M = uuid.uuid4()
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+@pytest.mark.parametrize(
+    ("schedule", "moment", "day"),
+    [
+        (NY, "2026-11-24T22:59:00-05:00", date(2026, 11, 24)),
+        (NY, "2026-11-24T23:00:00-05:00", date(2026, 11, 25)),
+        (LATE_NIGHT, "2026-11-25T02:59:00-05:00", date(2026, 11, 24)),
+        (LATE_NIGHT, "2026-11-25T03:00:00-05:00", date(2026, 11, 25)),
+        # Spring forward (2026-03-08, 02:00 -> 03:00): 03:00 EDT is the first instant of the 8th.
+        (LATE_NIGHT, "2026-03-08T01:59:00-05:00", date(2026, 3, 7)),
+        (LATE_NIGHT, "2026-03-08T03:00:00-04:00", date(2026, 3, 8)),
+        # Fall back (2026-11-01): 01:30 happens twice, both before the 03:00 close.
+        (LATE_NIGHT, "2026-11-01T01:30:00-04:00", date(2026, 10, 31)),
+        (LATE_NIGHT, "2026-11-01T01:30:00-05:00", date(2026, 10, 31)),
+    ],
+)
+def test_a_sale_belongs_to_the_business_day_of_its_merchants_clock(schedule, moment, day):
+    assert schedule.business_day(_utc(moment)) == day
+
+
+def test_close_moments_follow_daylight_saving():
+    assert NY.closes_at(date(2026, 3, 7)).utcoffset() == timedelta(hours=-5)
+    assert NY.closes_at(date(2026, 3, 8)).utcoffset() == timedelta(hours=-4)
+    # The business day of 2026-10-31 under a 03:00 close is 25 hours long.
+    end, start = (LATE_NIGHT.closes_at(date(2026, 10, d)).astimezone(UTC) for d in (31, 30))
+    length = end - start
+    assert length == timedelta(hours=25)
+    assert LATE_NIGHT.last_closable_day(_utc("2026-11-25T03:00:01-05:00")) == date(2026, 11, 24)
+    assert LATE_NIGHT.last_closable_day(_utc("2026-11-25T02:59:00-05:00")) == date(2026, 11, 23)
+    with pytest.raises(InvalidInput, match="unknown time zone"):
+        CloseSchedule("Mars/Olympus").zone()
+
+
+def _sale(sid, lines, tenders, refund_of=None):
+    return Sale(
+        sid, M, _utc("2026-11-24T12:00:00-05:00"),
+        tuple(SaleLine(c, Decimal(a), Decimal(t)) for c, a, t in lines),
+        tuple(Tender(k, Decimal(a)) for k, a in tenders), refund_of,
+    )  # fmt: skip
+
+
+def test_the_journal_entry_balances_with_refunds_over_short_and_late_sales():
+    day = [
+        _sale("1", [("Beer", "10.00", "0.80"), ("Wine", "20.00", "1.60")], [("card", "32.40")]),
+        _sale("2", [("Beer", "5.00", "0.40")], [("cash", "5.40")]),
+        _sale("3", [("Wine", "20.00", "1.60")], [("card", "21.60")], refund_of="1"),
+        _sale("4", [("Snacks", "1.00", "0.08")], [("other", "1.08")]),
+    ]
+    fig = figures(day)
+    assert fig.sales_by_category == {
+        "beer": Decimal("15.00"), "wine": Decimal("0.00"), "snacks": Decimal("1.00")
+    }  # fmt: skip
+    assert fig.tax == Decimal("1.28")
+    late = {date(2026, 11, 23): figures([_sale("0", [("Beer", "2.00", "0")], [("cash", "2.00")])])}
+    lines, deposit = sales_journal(date(2026, 11, 24), fig, late, Decimal("7.00"))
+    debit = sum(ln.amount for ln in lines if ln.side == "debit")
+    credit = sum(ln.amount for ln in lines if ln.side == "credit")
+    assert debit == credit == Decimal("19.28")  # 10.80 card + 1.08 other + 7.00 + 0.40 short
+    assert deposit == Decimal("7.00")
+    short = [ln for ln in lines if ln.account == "cash-over-short"]
+    assert [(ln.side, ln.amount) for ln in short] == [("debit", Decimal("0.40"))]
+    assert any("Adjustment: late sales of 2026-11-23" in ln.memo for ln in lines)
+    assert not [ln for ln in lines if ln.account == "sales:wine"]  # nets to zero: no line
+    # Cash counted over: over/short moves to the credit side.
+    over, _ = sales_journal(date(2026, 11, 24), fig, {}, Decimal("6.00"))
+    assert [(ln.side, ln.amount) for ln in over if ln.account == "cash-over-short"] == [
+        ("credit", Decimal("0.60"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sale", "message"),
+    [
+        (_sale("x", [("Beer", "1.00", "0")], [("card", "0.99")]),
+         "tenders add up to 0.99 but the sale (lines and tax) is 1.00"),
+        (_sale("x", [("Beer", "1.00", "0")], [("bitcoin", "1.00")]), "is not one of card"),
+        (_sale("x", [(" ", "1.00", "0")], [("card", "1.00")]), "line 1: a category is required"),
+        (_sale("x", [("C" * 101, "1.00", "0")], [("card", "1.00")]), "longer than 100"),
+        (_sale("x", [], []), "at least one line"),
+    ],
+)  # fmt: skip
+def test_bad_sales_are_refused_with_the_reason(sale, message):
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        sale.validated(datetime.now(UTC))
+
+
+def test_times_outside_a_plausible_window_are_refused():
+    now = _utc("2026-11-25T12:00:00+00:00")
+    base = _sale("x", [("Beer", "1.00", "0")], [("card", "1.00")])
+    with pytest.raises(InvalidInput, match="in the future"):
+        Sale(**{**base.__dict__, "sold_at": now + timedelta(days=2)}).validated(now)
+    with pytest.raises(InvalidInput, match="more than 400 days ago"):
+        Sale(**{**base.__dict__, "sold_at": now - timedelta(days=401)}).validated(now)
+    with pytest.raises(InvalidInput, match="UTC offset"):
+        Sale(**{**base.__dict__, "sold_at": datetime(2026, 11, 24, 12)}).validated(now)
