@@ -235,3 +235,15 @@ def test_a_refresh_flags_deleted_or_inactive_accounts_and_follows_renames(coa):
         "/coa/accounts", params={"state": "needs attention"}, headers=h
     ).json()
     assert sorted(a["key"] for a in attention) == ["purchases:beer", "sales:beer"]
+
+
+def test_sales_categories_from_reporting_get_their_accounts(coa):
+    from cobalt_coa.application.coa import on_sales_categories
+    from cobalt_shared.contracts import SalesCategoriesSeen
+
+    merchant = uuid.uuid4()
+    coa.connect(merchant)
+    event = SalesCategoriesSeen(merchant_id=merchant, categories=["Mixers & Soda"])
+    coa.run(lambda uow: on_sales_categories(event, uow))
+    keys = {a["key"] for a in coa.client.get("/coa/accounts", headers=_as(merchant)).json()}
+    assert {"sales:mixers & soda", "purchases:mixers & soda"} <= keys

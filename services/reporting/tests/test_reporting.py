@@ -67,7 +67,11 @@ class Reporting:
             engine = create_engine(self.url)
             try:
                 async with engine.connect() as conn:
-                    q = select(outbox.c.payload).order_by(outbox.c.id)
+                    q = (
+                        select(outbox.c.payload)
+                        .where(outbox.c.subject.like("%post-to-quickbooks"))
+                        .order_by(outbox.c.id)
+                    )
                     return list((await conn.execute(q)).scalars())
             finally:
                 await engine.dispose()
@@ -221,3 +225,23 @@ def test_reports_come_as_csv_and_other_merchants_see_nothing(reporting):
                                 headers=reporting.h)  # fmt: skip
     assert zone.status_code == 422
     assert "unknown time zone" in zone.json()["error"]["message"]
+
+
+def test_new_sales_categories_are_announced_once_for_the_chart_of_accounts(reporting):
+    from cobalt_shared.contracts import SalesCategoriesSeen
+
+    async def seen() -> list[SalesCategoriesSeen]:
+        engine = create_engine(reporting.url)
+        try:
+            async with engine.connect() as conn:
+                rows = (await conn.execute(select(outbox.c.subject, outbox.c.payload))).all()
+        finally:
+            await engine.dispose()
+        return [SalesCategoriesSeen.model_validate_json(p) for s, p in rows if "categories" in s]
+
+    reporting.post("/sales", {"sales": DAY})
+    more = sale("s9", "2026-11-24T13:00:00-05:00", ("BEER", "1.00", "0"), ("Snacks", "1.00", "0"),
+                tenders=[("cash", "2.00")])  # fmt: skip
+    reporting.post("/sales", {"sales": [more]})
+    events = asyncio.run(seen())
+    assert [sorted(e.categories) for e in events] == [["Beer", "Wine"], ["Snacks"]]

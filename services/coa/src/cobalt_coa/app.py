@@ -7,7 +7,12 @@ from fastapi import FastAPI
 from cobalt_coa.adapters.uow import CoaUnitOfWork
 from cobalt_coa.config import Settings
 from cobalt_coa.entrypoints import http, messaging
-from cobalt_shared.contracts.subjects import COA_STREAM, GATEWAY_STREAM, ORDERS_STREAM
+from cobalt_shared.contracts.subjects import (
+    COA_STREAM,
+    GATEWAY_STREAM,
+    ORDERS_STREAM,
+    REPORTING_STREAM,
+)
 from cobalt_shared.http import build_service_api
 from cobalt_shared.worker import build_service_worker
 
@@ -33,6 +38,6 @@ def create_worker(settings: Settings) -> FastAPI:
         settings,
         title=TITLE,
         unit_of_work=CoaUnitOfWork,
-        streams=[COA_STREAM, ORDERS_STREAM, GATEWAY_STREAM],
+        streams=[COA_STREAM, ORDERS_STREAM, GATEWAY_STREAM, REPORTING_STREAM],
         routers=lambda inbox: [messaging.build_consumers(inbox)],
     )

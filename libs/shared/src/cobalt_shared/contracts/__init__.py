@@ -10,7 +10,13 @@ from cobalt_shared.contracts.gateway import (
     QuickBooksEntryResult,
 )
 from cobalt_shared.contracts.orders import CategoryTotal, OrderCredit, OrderReceived
-from cobalt_shared.contracts.sales import PosSale, PosSaleLine, PosSales, PosTender
+from cobalt_shared.contracts.sales import (
+    PosSale,
+    PosSaleLine,
+    PosSales,
+    PosTender,
+    SalesCategoriesSeen,
+)
 
 __all__ = [
     "AccountMapped",
@@ -28,5 +34,6 @@ __all__ = [
     "QuickBooksConnectionChanged",
     "QuickBooksEntryResult",
     "RefreshQuickBooksAccounts",
+    "SalesCategoriesSeen",
     "utcnow",
 ]

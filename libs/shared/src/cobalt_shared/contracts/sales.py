@@ -39,3 +39,12 @@ class PosSales(Message):
     TYPE: ClassVar[str] = "pos-sales"
 
     sales: list[PosSale] = Field(description="Sales and refunds, in any order.")
+
+
+class SalesCategoriesSeen(Message):
+    """Sales categories seen for the first time; the chart of accounts gives each its
+    accounts (sales and purchases)."""
+
+    TYPE: ClassVar[str] = "sales-categories-seen"
+
+    categories: list[str] = Field(description="Category names as the POS spells them.")

@@ -92,3 +92,11 @@ def pos_sales(merchant_id: uuid.UUID | str) -> str:
 
 
 POS_SALES_ALL = "reporting.inbound.*.sales"
+
+
+def categories_seen(merchant_id: uuid.UUID | str) -> str:
+    """Subject of a merchant's newly seen sales categories."""
+    return f"reporting.event.{merchant_id}.categories-seen"
+
+
+CATEGORIES_SEEN_ALL = "reporting.event.*.categories-seen"

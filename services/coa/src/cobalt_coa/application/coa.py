@@ -15,6 +15,7 @@ from cobalt_shared.contracts import (
     QuickBooksAccountsListed,
     QuickBooksConnectionChanged,
     RefreshQuickBooksAccounts,
+    SalesCategoriesSeen,
     utcnow,
 )
 from cobalt_shared.contracts.gateway import NOT_SET_UP
@@ -42,6 +43,12 @@ async def on_order_received(event: OrderReceived, uow: CoaUnitOfWork) -> None:
     categories = [c.category for c in event.categories]
     # A category seen in an order or a sale gets both its purchases and its sales account.
     await ensure_accounts(uow, event.merchant_id, purchases=categories, sales=categories)
+
+
+async def on_sales_categories(event: SalesCategoriesSeen, uow: CoaUnitOfWork) -> None:
+    await ensure_accounts(
+        uow, event.merchant_id, purchases=event.categories, sales=event.categories
+    )
 
 
 async def on_connection_changed(event: QuickBooksConnectionChanged, uow: CoaUnitOfWork) -> None:

@@ -12,6 +12,7 @@ from cobalt_coa.application.coa import (
     on_accounts_listed,
     on_connection_changed,
     on_order_received,
+    on_sales_categories,
 )
 from cobalt_shared.contracts import (
     AccountMapped,
@@ -19,14 +20,17 @@ from cobalt_shared.contracts import (
     QuickBooksAccountsListed,
     QuickBooksConnectionChanged,
     RefreshQuickBooksAccounts,
+    SalesCategoriesSeen,
 )
 from cobalt_shared.contracts.subjects import (
     ACCOUNTS_LISTED_ALL,
+    CATEGORIES_SEEN_ALL,
     COA_STREAM,
     CONNECTION_CHANGED_ALL,
     GATEWAY_STREAM,
     ORDER_RECEIVED_ALL,
     ORDERS_STREAM,
+    REPORTING_STREAM,
 )
 from cobalt_shared.inbox import InboxConfig, current_unit_of_work, durable_subscriber, inbox_router
 from cobalt_shared.messaging import document_publication
@@ -44,6 +48,14 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
     )  # fmt: skip
     async def on_order(event: OrderReceived, uow: Uow) -> None:
         await on_order_received(event, uow)
+
+    @durable_subscriber(
+        router, CATEGORIES_SEEN_ALL, stream=REPORTING_STREAM, durable="coa-sales-categories",
+        owner=COA_STREAM,
+        description="A sales category seen for the first time gets its accounts.",
+    )  # fmt: skip
+    async def on_categories(event: SalesCategoriesSeen, uow: Uow) -> None:
+        await on_sales_categories(event, uow)
 
     @durable_subscriber(
         router, CONNECTION_CHANGED_ALL, stream=GATEWAY_STREAM, durable="coa-connections",

@@ -82,3 +82,12 @@ postings = Table(
     Column("detail", Text, nullable=True),
 )
 Index("ix_postings_merchant_day", postings.c.merchant_id, postings.c.day)
+
+sales_categories = Table(
+    "sales_categories",
+    metadata,
+    Column("merchant_id", Uuid, nullable=False),
+    Column("key", String(120), nullable=False),
+    Column("name", String(120), nullable=False),
+    PrimaryKeyConstraint("merchant_id", "key", name="pk_sales_categories"),
+)

@@ -13,7 +13,14 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_reporting.adapters.orm import card_batches, closes, postings, sales, schedules
+from cobalt_reporting.adapters.orm import (
+    card_batches,
+    closes,
+    postings,
+    sales,
+    sales_categories,
+    schedules,
+)
 from cobalt_reporting.domain.sales import CloseSchedule, Sale, SaleLine, Tender
 
 
@@ -130,6 +137,25 @@ class ReportingRepository:
         )
         value = await self._db.scalar(query)
         return value if isinstance(value, date) else None
+
+    async def new_categories(self, merchant_id: uuid.UUID, names: dict[str, str]) -> list[str]:
+        """Record categories (key -> name); returns the names not seen before."""
+        if not names:
+            return []
+        rows = await self._db.execute(
+            select(sales_categories.c.key).where(
+                sales_categories.c.merchant_id == merchant_id,
+                sales_categories.c.key.in_(list(names)),
+            )
+        )
+        known = {r[0] for r in rows}
+        fresh = {k: v for k, v in names.items() if k not in known}
+        if fresh:
+            await self._db.execute(
+                insert(sales_categories),
+                [{"merchant_id": merchant_id, "key": k, "name": v} for k, v in fresh.items()],
+            )
+        return list(fresh.values())
 
     # ----------------------------------------------------------------- closes
     async def add_close(

@@ -24,11 +24,17 @@ from cobalt_reporting.domain.sales import (
     figures,
     sales_journal,
 )
-from cobalt_shared.accounts import OPERATING_ACCOUNT
+from cobalt_shared.accounts import OPERATING_ACCOUNT, category_key
 from cobalt_shared.amounts import MoneyError, parse_money
-from cobalt_shared.contracts import PosSale, PostToQuickBooks, QuickBooksEntryResult, utcnow
+from cobalt_shared.contracts import (
+    PosSale,
+    PostToQuickBooks,
+    QuickBooksEntryResult,
+    SalesCategoriesSeen,
+    utcnow,
+)
 from cobalt_shared.contracts.accounting import AccountLine
-from cobalt_shared.contracts.subjects import post_to_quickbooks
+from cobalt_shared.contracts.subjects import categories_seen, post_to_quickbooks
 from cobalt_shared.errors import Conflict, DomainError, InvalidInput
 
 log = logging.getLogger(__name__)
@@ -79,6 +85,7 @@ async def ingest_sales(
     known = await repo.known_sales(merchant_id, ids + [s.refund_of for s in parsed if s.refund_of])
     in_batch = {s.sale_id for s in parsed if not s.refund_of}
     seen: set[str] = set()
+    names: dict[str, str] = {}
     for sale in sorted(parsed, key=lambda s: s.refund_of is not None):  # sales before refunds
         if sale.sale_id in seen:
             result.duplicates.append(sale.sale_id)
@@ -90,8 +97,16 @@ async def ingest_sales(
             continue
         if await repo.add_sale(sale, schedule.business_day(sale.sold_at), now):
             result.accepted.append(sale.sale_id)
+            for line in sale.lines:
+                names.setdefault(category_key(line.category), line.category)
         else:
             result.duplicates.append(sale.sale_id)
+    fresh = await repo.new_categories(merchant_id, names)
+    if fresh:
+        await uow.outbox.add(
+            categories_seen(merchant_id),
+            SalesCategoriesSeen(merchant_id=merchant_id, categories=fresh),
+        )
     return result
 
 

@@ -16,7 +16,12 @@ from cobalt_reporting.application.reporting import (
     close_due_days,
     ingest_sales,
 )
-from cobalt_shared.contracts import PosSales, PostToQuickBooks, QuickBooksEntryResult
+from cobalt_shared.contracts import (
+    PosSales,
+    PostToQuickBooks,
+    QuickBooksEntryResult,
+    SalesCategoriesSeen,
+)
 from cobalt_shared.contracts.subjects import (
     ENTRY_RESULT_ALL,
     GATEWAY_STREAM,
@@ -58,6 +63,12 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
         "reporting.command.{merchant_id}.post-to-quickbooks",
         PostToQuickBooks,
         "Sales summary journal entries, the day's cash deposit and gross card deposits.",
+    )
+    document_publication(
+        router,
+        "reporting.event.{merchant_id}.categories-seen",
+        SalesCategoriesSeen,
+        "Sales categories seen for the first time (the chart of accounts adds their accounts).",
     )
     return router
 

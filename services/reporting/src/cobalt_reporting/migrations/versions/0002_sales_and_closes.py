@@ -75,8 +75,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("entry_id", name="pk_postings"),
     )
     op.create_index("ix_postings_merchant_day", "postings", ["merchant_id", "day"])
+    op.create_table(
+        "sales_categories",
+        sa.Column("merchant_id", sa.Uuid(), nullable=False),
+        sa.Column("key", sa.String(120), nullable=False),
+        sa.Column("name", sa.String(120), nullable=False),
+        sa.PrimaryKeyConstraint("merchant_id", "key", name="pk_sales_categories"),
+    )
 
 
 def downgrade() -> None:
-    for table in ("postings", "card_batches", "closes", "sales", "schedules"):
+    for table in ("sales_categories", "postings", "card_batches", "closes", "sales", "schedules"):
         op.drop_table(table)
