@@ -4,10 +4,12 @@ and deposits in the simulated QuickBooks, tied out against the sales fed in."""
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -30,6 +32,22 @@ def stack(databases, nats_server, tmp_path) -> Iterator[Stack]:
         tmp_path / "stack", services=services,
         database_urls={s.name: databases.new(s.name.replace("-", "_")) for s in services},
         nats_url=nats_server.url, fixed_ports=False,
+        # Days are closed by hand here; the clock's closes have their own test below.
+        extra_env={"REPORTING_CLOSE_CHECK_SECONDS": "3600"},
+    )  # fmt: skip
+    running.start(timeout=120)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def reporting_only(databases, nats_server, tmp_path) -> Iterator[Stack]:
+    services = [SERVICE_BY_NAME["reporting"]]
+    running = Stack(
+        tmp_path / "stack", services=services,
+        database_urls={"reporting": databases.new("reporting")},
+        nats_url=nats_server.url, fixed_ports=False,
+        extra_env={"REPORTING_CLOSE_CHECK_SECONDS": "0.5"},
     )  # fmt: skip
     running.start(timeout=120)
     yield running
@@ -156,3 +174,27 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
         )  # fmt: skip
         assert status["figures"]["over_short"] == "-0.96"
         assert all(e["txn_id"] for e in status["entries"])
+
+
+def test_the_worker_closes_days_by_the_clock_once(reporting_only):
+    from datetime import UTC, datetime, timedelta
+
+    with httpx.Client(timeout=30) as http:
+        store = Store(reporting_only, http)
+        earlier = datetime.now(UTC) - timedelta(days=2)
+        sale = _sale("c1", earlier.isoformat(), [("Beer", "4.00", "0.32")], [("cash", "4.32")])
+        schedule = {"timezone": "Europe/Paris", "close_time": "03:00"}
+        assert store.send("PUT", "reporting", "/schedule", schedule).is_success
+        assert store.send("POST", "reporting", "/sales", {"sales": [sale]}).json()["accepted"] == 1
+        day = (earlier.astimezone(ZoneInfo("Europe/Paris")) - timedelta(hours=3)).date()
+        closed = eventually(
+            lambda: (d := store.get("reporting", f"/days/{day}"))["status"] == "closed" and d,
+            "the worker to close the day",
+        )
+        assert closed["figures"]["tenders"]["cash"] == "4.32"
+        assert sorted(e["kind"] for e in closed["entries"]) == ["deposit", "journal-entry"]
+        # The days after it (no sales) close too, and nothing closes twice.
+        time.sleep(1.5)
+        again = store.get("reporting", f"/days/{day}")
+        assert again["closed_at"] == closed["closed_at"]
+        assert len(again["entries"]) == 2

@@ -185,6 +185,8 @@ def test_days_close_by_the_clock_in_the_merchants_zone_and_late_sales_become_adj
     assert reporting.post("/sales", {"sales": [late]}).json()["accepted"] == 1
     assert reporting.tick("2026-11-26T02:00:01-08:00") == 1
     next_day = reporting.get("/days/2026-11-25").json()
+    listed = reporting.get("/days", **{"from": "2026-11-24", "to": "2026-11-26"}).json()
+    assert [d["status"] for d in listed] == ["closed", "closed", "open"]
     assert next_day["figures"]["late"][0]["day"] == "2026-11-24"
     journal = [c for c in reporting.commands() if c.kind == "journal-entry"][-1]
     assert any("Adjustment: late sales of 2026-11-24" in (ln.memo or "") for ln in journal.lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -21,6 +21,7 @@ from cobalt_reporting.application.reporting import (
 from cobalt_reporting.domain.sales import CloseSchedule
 from cobalt_shared.auth import Merchant
 from cobalt_shared.contracts import PosSale, utcnow
+from cobalt_shared.errors import InvalidInput
 from cobalt_shared.http import unit_of_work
 from cobalt_shared.money import Money
 
@@ -111,6 +112,24 @@ async def close(day: date, body: CloseIn, scope: Merchant, uow: Uow) -> dict[str
                         early=body.early)  # fmt: skip
         await tx.commit()
         return await day_status(tx, scope.merchant_id, day)
+
+
+@router.get("/days")
+async def list_days(
+    scope: Merchant,
+    uow: Uow,
+    start: Annotated[date, Query(alias="from")],
+    end: Annotated[date | None, Query(alias="to")] = None,
+) -> list[dict[str, Any]]:
+    """Each day's close status, figures and QuickBooks entries, for a range of days."""
+    last = end or start
+    if last < start or (last - start).days > 92:
+        raise InvalidInput("a range of days runs forward and covers at most 93 days")
+    async with uow as tx:
+        return [
+            await day_status(tx, scope.merchant_id, start + timedelta(days=n))
+            for n in range((last - start).days + 1)
+        ]
 
 
 @router.get("/days/{day}")
