@@ -247,3 +247,18 @@ def test_new_sales_categories_are_announced_once_for_the_chart_of_accounts(repor
     reporting.post("/sales", {"sales": [more]})
     events = asyncio.run(seen())
     assert [sorted(e.categories) for e in events] == [["Beer", "Wine"], ["Snacks"]]
+
+
+def test_a_long_gap_is_caught_up_in_order_without_skipping_a_day(reporting):
+    first = sale("g1", "2026-08-01T12:00:00-04:00", ("Beer", "1.00", "0"), tenders=[("cash", "1")])
+    later = sale("g2", "2026-10-20T12:00:00-04:00", ("Beer", "2.00", "0"), tenders=[("cash", "2")])
+    reporting.post("/sales", {"sales": [first, later]})
+    passes = 0
+    while reporting.tick("2026-11-25T12:00:00-05:00"):
+        passes += 1
+    assert passes == 4  # 116 days, at most 31 a pass
+    days = reporting.get("/days", **{"from": "2026-08-01", "to": "2026-08-03"}).json()
+    assert [d["status"] for d in days] == ["closed"] * 3
+    assert reporting.get("/days/2026-08-01").json()["figures"]["tenders"]["cash"] == "1.00"
+    assert reporting.get("/days/2026-10-20").json()["figures"]["tenders"]["cash"] == "2.00"
+    assert reporting.get("/days/2026-11-24").json()["status"] == "closed"

@@ -273,8 +273,8 @@ async def _close_merchant(
                 return 0
             last = first_open - timedelta(days=1)
     day, closed = last + timedelta(days=1), 0
-    start = max(day, target - timedelta(days=MAX_CATCH_UP_DAYS))
-    day = start
+    # A long gap is caught up a month per pass, in order: no day is ever skipped.
+    target = min(target, last + timedelta(days=MAX_CATCH_UP_DAYS))
     while day <= target:
         async with new_uow() as uow:
             _, new = await close_day(uow, merchant_id, day, now=now)
