@@ -27,6 +27,11 @@ class RunningService:
     api_url: str
     worker_url: str
     procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    # More instances of the API or the worker (scaled out): (part, url, process).
+    extra: list[tuple[str, str, subprocess.Popen[bytes]]] = field(default_factory=list)
+
+    def all_procs(self) -> list[subprocess.Popen[bytes]]:
+        return [*self.procs, *(p for _, _, p in self.extra)]
 
 
 class Stack:
@@ -182,6 +187,32 @@ class Stack:
         wait_for_port(api_port if part == "api" else worker_port, timeout, running.procs[index])
         self._wait_ready(url, deadline, running.procs[index], name)
 
+    def add_instance(self, name: str, part: str, timeout: float = 60.0) -> str:
+        """Start one more instance of a service's API or worker (same database, same NATS
+        durables), as scaling out does; returns its URL."""
+        running = self.running[name]
+        service = running.definition
+        port = free_port()
+        api_port = port if part == "api" else int(running.api_url.rsplit(":", 1)[1])
+        worker_port = port if part == "worker" else int(running.worker_url.rsplit(":", 1)[1])
+        n = len(running.extra) + 2
+        proc = spawn(
+            [sys.executable, "-m", service.module, part],
+            env=self._env(service, api_port, worker_port),
+            log_path=self.log_dir / f"{service.name}-{part}-{n}.log",
+        )
+        url = f"http://127.0.0.1:{port}"
+        running.extra.append((part, url, proc))
+        wait_for_port(port, timeout, proc)
+        self._wait_ready(url, time.monotonic() + timeout, proc, f"{name} {part} #{n}")
+        return url
+
+    def kill_instance(self, name: str, part: str, number: int = 0) -> None:
+        """SIGKILL one scaled-out instance (the `number`th extra of that part)."""
+        procs = [p for kind, _, p in self.running[name].extra if kind == part]
+        procs[number].kill()
+        procs[number].wait(10)
+
     def dead_processes(self) -> list[str]:
         """Names of service processes that exited on their own."""
         dead = []
@@ -192,14 +223,14 @@ class Stack:
         return dead
 
     def pids(self) -> list[int]:
-        pids = [p.pid for r in self.running.values() for p in r.procs]
+        pids = [p.pid for r in self.running.values() for p in r.all_procs()]
         if self.nats is not None and self.nats.pid is not None:
             pids.append(self.nats.pid)
         return pids
 
     def stop(self) -> None:
         """Stop services first (so they finish their work), then NATS."""
-        procs = [p for r in self.running.values() for p in r.procs]
+        procs = [p for r in self.running.values() for p in r.all_procs()]
         with ThreadPoolExecutor(max_workers=max(len(procs), 1)) as pool:
             list(pool.map(stop, procs))
         self.running.clear()
