@@ -1,17 +1,39 @@
-"""docker-compose.yml starts every service the way the code expects (no Docker engine here)."""
+"""The deploy artifacts (no Docker engine or cluster here): generated from one description and
+up to date, Dockerfiles lint clean, the compose file matches the Compose specification, every
+Kubernetes overlay renders and validates against the Kubernetes schemas, and every setting a
+service needs in production is set everywhere it runs."""
 
 from __future__ import annotations
 
+import importlib
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from cobalt_devstack.processes import venv_binary
 from cobalt_devstack.services import SERVICES, ServiceDef
 
 ROOT = Path(__file__).resolve().parents[1]
+OVERLAYS = sorted(p.name for p in (ROOT / "deploy/k8s/overlays").iterdir())
+
+
+def _generator() -> Any:
+    sys.path.insert(0, str(ROOT / "deploy"))
+    try:
+        return importlib.import_module("generate")
+    finally:
+        sys.path.pop(0)
+
+
+def _required(service: ServiceDef) -> set[str]:
+    settings = importlib.import_module(f"{service.module}.config").Settings
+    return {f"{service.env_prefix}{name.upper()}" for name in settings.PRODUCTION_REQUIRED}
 
 
 @pytest.fixture(scope="module")
@@ -20,43 +42,126 @@ def compose() -> dict[str, Any]:
     return document
 
 
+@pytest.fixture(scope="module", params=OVERLAYS)
+def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    kubectl = shutil.which("kubectl")
+    assert kubectl, "kubectl is needed to render the manifests"
+    done = subprocess.run([kubectl, "kustomize", str(ROOT / "deploy/k8s/overlays" / request.param)],
+                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    path = tmp_path_factory.mktemp("k8s") / f"{request.param}.yaml"
+    path.write_text(done.stdout)
+    return path
+
+
+def test_the_generated_files_are_up_to_date():
+    stale = [p for p, text in _generator().all_files().items() if (ROOT / p).read_text() != text]
+    assert stale == [], "run .venv/bin/python deploy/generate.py and commit the result"
+
+
+def test_dockerfiles_pass_hadolint_and_compose_builds_each_from_the_root(compose):
+    for service in SERVICES:
+        dockerfile = ROOT / "deploy/docker" / f"{service.name}.Dockerfile"
+        linted = subprocess.run([venv_binary("hadolint"), str(dockerfile)], capture_output=True,
+                                text=True, timeout=60, check=False)  # fmt: skip
+        assert linted.returncode == 0, linted.stdout + linted.stderr
+        text = dockerfile.read_text()
+        assert "USER 10001" in text
+        assert "HEALTHCHECK" in text
+        assert "uv sync --frozen" in text
+        build = compose["services"][f"{service.name}-migrate"]["build"]
+        assert (ROOT / build["context"] / build["dockerfile"]).is_file()
+
+
+def test_compose_matches_the_compose_specification():
+    checked = subprocess.run(
+        [venv_binary("check-jsonschema"), "--builtin-schema", "vendor.compose-spec",
+         str(ROOT / "docker-compose.yml")],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 @pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.name)
-def test_every_service_has_migrate_api_and_worker_wired_to_its_settings(compose, service):
+def test_compose_runs_every_service_migrated_healthy_and_configured(compose, service):
     services = compose["services"]
     migrate, api, worker = (services[f"{service.name}-{p}"] for p in ("migrate", "api", "worker"))
-    assert migrate["command"] == ["migrate"]
-    assert migrate["build"]["args"]["SERVICE"] == service.name
-    assert api["command"] == ["api"]
-    assert worker["command"] == ["worker"]
+    assert (migrate["command"], api["command"], worker["command"]) == (
+        ["migrate"], ["api"], ["worker"]
+    )  # fmt: skip
+    for part in (migrate, api, worker):
+        assert set(part["environment"]) >= _required(service)
+        assert part["read_only"] is True
     env = api["environment"]
-    assert set(env) >= {
-        f"{service.env_prefix}{name}"
-        for name in ("ENVIRONMENT", "AUTH_SECRET", "DATABASE_URL", "NATS_URL", "HTTP_PORT")
-    }
-    assert env[f"{service.env_prefix}ENVIRONMENT"] == "production"
     assert ":?" in env[f"{service.env_prefix}AUTH_SECRET"]  # refuses to start without it
     assert env[f"{service.env_prefix}DATABASE_URL"].startswith("postgresql+asyncpg://")
-    for part, port_var in ((api, "HTTP_PORT"), (worker, "WORKER_PORT")):
-        port = env[f"{service.env_prefix}{port_var}"]
-        assert f"127.0.0.1:{port}/readyz" in " ".join(part["healthcheck"]["test"])
+    assert env[f"{service.env_prefix}STREAM_REPLICAS"] == "3"
+    assert env[f"{service.env_prefix}NATS_URL"].count("@nats-") == 3  # every cluster node
+    for part in (api, worker):
         deps = part["depends_on"]
         assert deps[f"{service.name}-migrate"]["condition"] == "service_completed_successfully"
-        assert deps["nats"]["condition"] == "service_healthy"
+        assert all(deps[f"nats-{i}"]["condition"] == "service_healthy" for i in (1, 2, 3))
+        assert "/readyz" in " ".join(part["healthcheck"]["test"])
 
 
 def test_each_service_database_is_created(compose):
     sql = (ROOT / "deploy/postgres/init-databases.sql").read_text()
     for service in SERVICES:
-        db = _database(compose, service)
+        env = compose["services"][f"{service.name}-api"]["environment"]
+        db = str(env[f"{service.env_prefix}DATABASE_URL"]).rsplit("/", 1)[1]
         assert re.search(rf"CREATE DATABASE {db};", sql), db
 
 
-def _database(compose: dict[str, Any], service: ServiceDef) -> str:
-    env = compose["services"][f"{service.name}-api"]["environment"]
-    return str(env[f"{service.env_prefix}DATABASE_URL"]).rsplit("/", 1)[1]
+def test_every_overlay_renders_and_validates_against_the_kubernetes_schemas(rendered):
+    checked = subprocess.run(
+        [venv_binary("kubernetes-validate"), "--strict", "--quiet", str(rendered)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    docs = [d for d in yaml.safe_load_all(rendered.read_text()) if d]
+    kinds = {(d["kind"], d["metadata"]["name"]) for d in docs}
+    for service in SERVICES:
+        for kind, name in (("Deployment", f"{service.name}-api"),
+                           ("Deployment", f"{service.name}-worker"),
+                           ("Service", f"{service.name}-api"),
+                           ("HorizontalPodAutoscaler", f"{service.name}-worker"),
+                           ("PodDisruptionBudget", f"{service.name}-worker"),
+                           ("Job", f"{service.name}-migrate")):  # fmt: skip
+            assert (kind, name) in kinds
+    assert {("ServiceAccount", "cobaltconnect"), ("NetworkPolicy", "default-deny-ingress"),
+            ("Ingress", "cobaltconnect")} <= kinds  # fmt: skip
 
 
-def test_nats_keeps_acknowledged_messages_on_disk():
-    conf = (ROOT / "deploy/nats/nats-server.conf").read_text()
-    assert "store_dir" in conf
-    assert "sync_interval: always" in conf
+def test_every_pod_is_non_root_read_only_probed_and_fully_configured(rendered):
+    docs = [d for d in yaml.safe_load_all(rendered.read_text()) if d]
+    config = {d["metadata"]["name"]: d["data"] for d in docs if d["kind"] == "ConfigMap"}
+    for doc in docs:
+        if doc["kind"] not in ("Deployment", "Job"):
+            continue
+        name = doc["metadata"]["name"]
+        service = next(s for s in SERVICES if name.startswith(f"{s.name}-"))
+        pod = doc["spec"]["template"]["spec"]
+        assert pod["securityContext"]["runAsNonRoot"] is True
+        [container] = pod["containers"]
+        assert container["securityContext"]["readOnlyRootFilesystem"] is True
+        assert container["resources"]["limits"]
+        if doc["kind"] == "Deployment":
+            assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+            assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+        names = {e["name"] for e in container["env"]}
+        names |= set(config[container["envFrom"][0]["configMapRef"]["name"]])
+        assert names >= _required(service), name
+        secrets = [e["valueFrom"]["secretKeyRef"] for e in container["env"] if "valueFrom" in e]
+        assert {s["name"] for s in secrets} == {"cobaltconnect-secrets"}  # by reference only
+
+
+def test_the_ingress_serves_every_api_and_the_web_connector_over_https(rendered):
+    docs = [d for d in yaml.safe_load_all(rendered.read_text()) if d]
+    [ingress] = [d for d in docs if d["kind"] == "Ingress"]
+    [rule] = ingress["spec"]["rules"]
+    assert ingress["spec"]["tls"][0]["hosts"] == [rule["host"]]
+    routes = {p["path"]: p["backend"]["service"]["name"] for p in rule["http"]["paths"]}
+    assert routes["/qbwc"] == "qbwc-gateway-api"
+    assert {f"{s.name}-api" for s in SERVICES} == set(routes.values())
+    gateway = next(d for d in docs if d["metadata"]["name"] == "qbwc-gateway-config")
+    assert gateway["data"]["QBWC_GATEWAY_PUBLIC_URL"] == f"https://{rule['host']}"

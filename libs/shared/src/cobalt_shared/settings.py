@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, TypeVar
+from typing import ClassVar, Literal, TypeVar
 
 from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -21,6 +21,12 @@ class ServiceSettings(BaseSettings):
     """Settings every service shares; a subclass sets `env_prefix` (for example `ORDERS_`)."""
 
     model_config = SettingsConfigDict(env_prefix="COBALT_", extra="ignore", frozen=True)
+
+    # Settings a production deployment must set (the defaults suit only a developer's machine);
+    # the deploy artifacts are checked against this list.
+    PRODUCTION_REQUIRED: ClassVar[tuple[str, ...]] = (
+        "environment", "auth_secret", "database_url", "nats_url", "http_host", "stream_replicas",
+    )  # fmt: skip
 
     environment: Environment = Field("development", description="development, test or production")
     database_url: str = Field(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
 from urllib.parse import urlparse
 
 from pydantic import Field, model_validator
@@ -17,6 +18,11 @@ class Settings(ServiceSettings):
     """Gateway settings; every field can be set as QBWC_GATEWAY_<FIELD>."""
 
     model_config = SettingsConfigDict(env_prefix="QBWC_GATEWAY_", extra="ignore", frozen=True)
+
+    PRODUCTION_REQUIRED: ClassVar[tuple[str, ...]] = (
+        *ServiceSettings.PRODUCTION_REQUIRED,
+        "public_url",
+    )
 
     database_url: str = "sqlite+aiosqlite:///.local/data/qbwc-gateway.db"
     http_port: int = 8140
