@@ -13,13 +13,23 @@ PYPROJECTS := pyproject.toml $(wildcard libs/*/pyproject.toml services/*/pyproje
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint format reset env bench
+.PHONY: run test lint format reset env bench browser
 
 run: $(STAMP) ## start the whole product on SQLite and a private NATS server (Ctrl-C stops it)
 	@$(VENV)/bin/python -m cobalt_devstack.run
 
-test: $(STAMP) ## run the whole test suite (PostgreSQL too when COBALT_TEST_POSTGRES_URL is set)
+test: $(STAMP) browser ## run the whole test suite (PostgreSQL too when COBALT_TEST_POSTGRES_URL is set)
 	@$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's chromium package (a test tool's own browser download is not
+# reachable here); installed once when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "[cobalt] installing Debian's chromium for the browser tests (once)"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium >/dev/null; }; }
 
 lint: $(STAMP) ## ruff (format and lint), mypy, import contracts
 	$(VENV)/bin/ruff format --check .

@@ -71,6 +71,8 @@ def _print_urls(stack: Stack) -> None:
         )
     gateway = stack.running["qbwc-gateway"].api_url.replace("127.0.0.1", "localhost")
     _say(f"Web Connector SOAP service: {gateway}/qbwc  (the .qwc: GET /connections/<id>/qwc)")
+    if stack.web_url:
+        _say(f"web front end: {stack.web_url}  (sign in with a token: {stack.web_url}/#token=...)")
     _say("sign in for API calls: .venv/bin/cobalt-token --merchant-id <uuid>  (Bearer token)")
     _say("press Ctrl-C to stop")
     print(flush=True)

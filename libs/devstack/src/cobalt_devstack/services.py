@@ -25,3 +25,14 @@ SERVICES: tuple[ServiceDef, ...] = (
     ServiceDef("reporting", "cobalt_reporting", "REPORTING_", 8150, 8151, "Reporting"),
 )
 SERVICE_BY_NAME = {s.name: s for s in SERVICES}
+
+# Where each service's API lives under the product's one public origin (the web front end's
+# server in development, the Ingress in Kubernetes).
+API_PATHS: dict[str, tuple[str, ...]] = {
+    "orders": ("/orders",),
+    "payables": ("/bills", "/credits", "/payments", "/accounts-payable"),
+    "coa": ("/coa",),
+    "qbwc-gateway": ("/qbwc", "/connections", "/connection", "/entries", "/support"),
+    "reporting": ("/sales", "/days", "/reports", "/schedule", "/card-settlements"),
+}
+WEB_PORT = 8100

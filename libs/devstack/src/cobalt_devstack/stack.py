@@ -14,7 +14,7 @@ import httpx
 
 from cobalt_devstack.nats import NatsServer
 from cobalt_devstack.processes import child_env, free_port, spawn, stop, wait_for_port
-from cobalt_devstack.services import SERVICES, ServiceDef
+from cobalt_devstack.services import SERVICES, WEB_PORT, ServiceDef
 
 DEFAULT_NATS_PORT = 4322  # not 4222: a system NATS server may already listen there
 
@@ -58,6 +58,8 @@ class Stack:
         self.nats: NatsServer | None = None
         self.running: dict[str, RunningService] = {}
         self.log_dir = self.data_dir / "logs"
+        self.web_url: str | None = None
+        self._web: subprocess.Popen[bytes] | None = None
 
     def database_url(self, service: ServiceDef) -> str:
         default = f"sqlite+aiosqlite:///{self.data_dir / 'data' / (service.name + '.db')}"
@@ -87,6 +89,7 @@ class Stack:
             self._start_nats()
             self._migrate()
             self._start_services(timeout)
+            self._start_web(timeout)
         except BaseException:
             self.stop()
             raise
@@ -145,6 +148,20 @@ class Stack:
             for url, proc in zip((running.api_url, running.worker_url), running.procs, strict=True):
                 wait_for_port(int(url.rsplit(":", 1)[1]), deadline - time.monotonic(), proc)
                 self._wait_ready(url, deadline, proc, running.definition.name)
+
+    def _start_web(self, timeout: float) -> None:
+        """The web front end and every API under one origin (only with the whole product)."""
+        if not all(s.name in self.running for s in SERVICES):
+            return
+        port = self._port(WEB_PORT)
+        self.progress(f"starting the web front end on :{port}")
+        upstreams = [f"--upstream={n}={r.api_url}" for n, r in self.running.items()]
+        self._web = spawn(
+            [sys.executable, "-m", "cobalt_devstack.web", "--port", str(port), *upstreams],
+            env=child_env({}), log_path=self.log_dir / "web.log",
+        )  # fmt: skip
+        wait_for_port(port, timeout, self._web)
+        self.web_url = f"http://localhost:{port}"
 
     def _wait_ready(
         self, url: str, deadline: float, proc: subprocess.Popen[bytes], name: str
@@ -220,10 +237,14 @@ class Stack:
             for part, proc in zip(("api", "worker"), running.procs, strict=True):
                 if proc.poll() is not None:
                     dead.append(f"{running.definition.name} {part} (exit code {proc.returncode})")
+        if self._web is not None and self._web.poll() is not None:
+            dead.append(f"web front end (exit code {self._web.returncode})")
         return dead
 
     def pids(self) -> list[int]:
         pids = [p.pid for r in self.running.values() for p in r.all_procs()]
+        if self._web is not None:
+            pids.append(self._web.pid)
         if self.nats is not None and self.nats.pid is not None:
             pids.append(self.nats.pid)
         return pids
@@ -231,6 +252,9 @@ class Stack:
     def stop(self) -> None:
         """Stop services first (so they finish their work), then NATS."""
         procs = [p for r in self.running.values() for p in r.all_procs()]
+        if self._web is not None:
+            procs.append(self._web)
+            self._web = None
         with ThreadPoolExecutor(max_workers=max(len(procs), 1)) as pool:
             list(pool.map(stop, procs))
         self.running.clear()
