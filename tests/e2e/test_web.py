@@ -92,7 +92,8 @@ def test_a_merchant_maps_receives_pays_and_sees_it_synced(stack, browser):
         page.wait_for_selector("text=A refresh waits for the next Web Connector update")
         eventually(lambda: store.entries(kind="account-query"), "the gateway to queue the read")
         store.update()
-        eventually(lambda: store.get("coa", "/coa/quickbooks-accounts")["accounts"], "the chart")
+        chart_read = lambda: store.get("coa", "/coa/quickbooks-accounts")["accounts"]  # noqa: E731
+        eventually(chart_read, "the chart")
         eventually(lambda: "purchases:beer" in {a["key"] for a in store.get("coa", "/coa/accounts")},
                    "the Beer account")  # fmt: skip
         chart = store.get("coa", "/coa/quickbooks-accounts")["accounts"]
