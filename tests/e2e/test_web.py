@@ -92,10 +92,11 @@ def test_a_merchant_maps_receives_pays_and_sees_it_synced(stack, browser):
         page.wait_for_selector("text=A refresh waits for the next Web Connector update")
         eventually(lambda: store.entries(kind="account-query"), "the gateway to queue the read")
         store.update()
-        chart_read = lambda: store.get("coa", "/coa/quickbooks-accounts")["accounts"]  # noqa: E731
-        eventually(chart_read, "the chart")
-        eventually(lambda: "purchases:beer" in {a["key"] for a in store.get("coa", "/coa/accounts")},
-                   "the Beer account")  # fmt: skip
+        eventually(lambda: store.get("coa", "/coa/quickbooks-accounts")["accounts"], "chart")
+        eventually(
+            lambda: "purchases:beer" in {a["key"] for a in store.get("coa", "/coa/accounts")},
+            "the Beer account",
+        )
         chart = store.get("coa", "/coa/quickbooks-accounts")["accounts"]
         ids = {a["full_name"]: a["list_id"] for a in chart}
         for key, name in (("operating-account", "Operating Account"),
