@@ -80,6 +80,54 @@ CMD ["api"]
 """
 
 
+WEB_PORT_K8S = 8080
+
+
+def web_dockerfile() -> str:
+    return f"""{HEADER}# The web front end: static pages served by an unprivileged nginx. In Kubernetes the
+# Ingress sends API paths to the services and everything else here, so the pages and the APIs
+# share one origin. Build from the repository root:
+#   docker build -f deploy/docker/web.Dockerfile -t cobaltconnect/web .
+
+FROM nginxinc/nginx-unprivileged:1.27-alpine
+COPY libs/devstack/src/cobalt_devstack/webapp/index.html /usr/share/nginx/html/index.html
+COPY libs/devstack/src/cobalt_devstack/webapp /usr/share/nginx/html/static
+EXPOSE {WEB_PORT_K8S}
+HEALTHCHECK --interval=15s --timeout=3s --retries=4 \\
+    CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:{WEB_PORT_K8S}/"]
+"""
+
+
+def k8s_web() -> list[dict[str, Any]]:
+    labels = {"app.kubernetes.io/name": "web", "app.kubernetes.io/component": "web",
+              "app.kubernetes.io/part-of": "cobaltconnect"}  # fmt: skip
+    probe = {"httpGet": {"path": "/", "port": "http"}, "periodSeconds": 10}
+    container = {
+        "name": "web", "image": "cobaltconnect/web",
+        "ports": [{"name": "http", "containerPort": WEB_PORT_K8S}],
+        "livenessProbe": probe, "readinessProbe": probe,
+        "securityContext": {**SECURITY, "runAsUser": 101},
+        "resources": {"requests": {"cpu": "20m", "memory": "32Mi"},
+                      "limits": {"cpu": "200m", "memory": "64Mi"}},
+        "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],
+    }  # fmt: skip
+    return [
+        {"apiVersion": "apps/v1", "kind": "Deployment",
+         "metadata": {"name": "web", "labels": labels},
+         "spec": {"replicas": 2, "selector": {"matchLabels": labels},
+                  "template": {"metadata": {"labels": labels}, "spec": {
+                      "serviceAccountName": "cobaltconnect", "automountServiceAccountToken": False,
+                      "securityContext": {"runAsNonRoot": True, "runAsUser": 101,
+                                          "seccompProfile": {"type": "RuntimeDefault"}},
+                      "containers": [container], "volumes": [{"name": "tmp", "emptyDir": {}}]}}}},
+        {"apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": {"name": "web"},
+         "spec": {"maxUnavailable": 1, "selector": {"matchLabels": labels}}},
+        {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web"},
+         "spec": {"selector": labels,
+                  "ports": [{"name": "http", "port": 80, "targetPort": "http"}]}},
+    ]  # fmt: skip
+
+
 # --------------------------------------------------------------------------- compose
 def compose(services: list[Svc]) -> str:
     health = {"interval": "10s", "timeout": "3s", "retries": 6, "start_period": "20s"}
@@ -271,7 +319,8 @@ def k8s_shared(services: list[Svc]) -> list[dict[str, Any]]:
         {"path": path, "pathType": "Prefix",
          "backend": {"service": {"name": f"{svc.name}-api", "port": {"name": "http"}}}}
         for svc in services for path in PATHS[svc.name]
-    ]  # fmt: skip
+    ] + [{"path": "/", "pathType": "Prefix",
+          "backend": {"service": {"name": "web", "port": {"name": "http"}}}}]  # fmt: skip
     return [
         {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "cobaltconnect"},
          "automountServiceAccountToken": False},
@@ -280,12 +329,13 @@ def k8s_shared(services: list[Svc]) -> list[dict[str, Any]]:
          "spec": {"podSelector": {}, "policyTypes": ["Ingress"]}},
         {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
          "metadata": {"name": "apis-from-ingress"},
-         "spec": {"podSelector": {"matchLabels": {**part_of,
-                                                  "app.kubernetes.io/component": "api"}},
+         "spec": {"podSelector": {"matchExpressions": [{
+                      "key": "app.kubernetes.io/component", "operator": "In",
+                      "values": ["api", "web"]}]},
                   "policyTypes": ["Ingress"],
                   "ingress": [{"from": [{"namespaceSelector": {"matchLabels": {
                       "kubernetes.io/metadata.name": "ingress-nginx"}}}],
-                      "ports": [{"port": API_PORT}]}]}},
+                      "ports": [{"port": API_PORT}, {"port": WEB_PORT_K8S}]}]}},
         {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
          "metadata": {"name": "probes-and-metrics-in-namespace"},
          "spec": {"podSelector": {"matchLabels": part_of}, "policyTypes": ["Ingress"],
@@ -305,13 +355,14 @@ def _dump(docs: list[dict[str, Any]]) -> str:
 
 
 def k8s_files(services: list[Svc]) -> dict[str, str]:
-    files = {"deploy/k8s/base/shared.yaml": _dump(k8s_shared(services))}
+    files = {"deploy/k8s/base/shared.yaml": _dump(k8s_shared(services)),
+             "deploy/k8s/base/web.yaml": _dump(k8s_web())}  # fmt: skip
     for svc in services:
         files[f"deploy/k8s/base/{svc.name}.yaml"] = _dump(k8s_service(svc))
     files["deploy/k8s/base/kustomization.yaml"] = HEADER + yaml.safe_dump({
         "apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization",
         "labels": [{"pairs": {"app.kubernetes.io/part-of": "cobaltconnect"}}],
-        "resources": ["shared.yaml", *(f"{s.name}.yaml" for s in services)],
+        "resources": ["shared.yaml", "web.yaml", *(f"{s.name}.yaml" for s in services)],
     }, sort_keys=False)  # fmt: skip
     overlays = {
         "production": {"namespace": "cobaltconnect", "tag": "1.0.0", "replicas": 3,
@@ -342,7 +393,8 @@ def k8s_files(services: list[Svc]) -> dict[str, str]:
         files[f"deploy/k8s/overlays/{name}/kustomization.yaml"] = HEADER + yaml.safe_dump({
             "apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization",
             "namespace": o["namespace"], "resources": ["../../base"],
-            "images": [{"name": f"cobaltconnect/{s.name}", "newTag": o["tag"]} for s in services],
+            "images": [{"name": f"cobaltconnect/{n}", "newTag": o["tag"]}
+                       for n in [*(s.name for s in services), "web"]],
             "patches": patches,
         }, sort_keys=False, width=100)  # fmt: skip
     return files
@@ -351,6 +403,7 @@ def k8s_files(services: list[Svc]) -> dict[str, str]:
 def all_files() -> dict[str, str]:
     services = [Svc(d) for d in SERVICES]
     files = {f"deploy/docker/{s.name}.Dockerfile": dockerfile(s) for s in services}
+    files["deploy/docker/web.Dockerfile"] = web_dockerfile()
     files["docker-compose.yml"] = compose(services)
     files.update(k8s_files(services))
     return files

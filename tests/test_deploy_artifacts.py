@@ -60,6 +60,12 @@ def test_the_generated_files_are_up_to_date():
 
 
 def test_dockerfiles_pass_hadolint_and_compose_builds_each_from_the_root(compose):
+    web = ROOT / "deploy/docker/web.Dockerfile"
+    linted = subprocess.run([venv_binary("hadolint"), str(web)], capture_output=True, text=True,
+                            timeout=60, check=False)  # fmt: skip
+    assert linted.returncode == 0, linted.stdout
+    for source in re.findall(r"^COPY (\S+)", web.read_text(), re.M):
+        assert (ROOT / source).exists(), source
     for service in SERVICES:
         dockerfile = ROOT / "deploy/docker" / f"{service.name}.Dockerfile"
         linted = subprocess.run([venv_binary("hadolint"), str(dockerfile)], capture_output=True,
@@ -139,8 +145,11 @@ def test_every_pod_is_non_root_read_only_probed_and_fully_configured(rendered):
         if doc["kind"] not in ("Deployment", "Job"):
             continue
         name = doc["metadata"]["name"]
-        service = next(s for s in SERVICES if name.startswith(f"{s.name}-"))
         pod = doc["spec"]["template"]["spec"]
+        if name == "web":  # static pages: nothing to configure
+            assert pod["containers"][0]["securityContext"]["readOnlyRootFilesystem"] is True
+            continue
+        service = next(s for s in SERVICES if name.startswith(f"{s.name}-"))
         assert pod["securityContext"]["runAsNonRoot"] is True
         [container] = pod["containers"]
         assert container["securityContext"]["readOnlyRootFilesystem"] is True
@@ -162,6 +171,7 @@ def test_the_ingress_serves_every_api_and_the_web_connector_over_https(rendered)
     assert ingress["spec"]["tls"][0]["hosts"] == [rule["host"]]
     routes = {p["path"]: p["backend"]["service"]["name"] for p in rule["http"]["paths"]}
     assert routes["/qbwc"] == "qbwc-gateway-api"
-    assert {f"{s.name}-api" for s in SERVICES} == set(routes.values())
+    assert routes["/"] == "web"  # the pages; every API path goes to its service
+    assert {f"{s.name}-api" for s in SERVICES} | {"web"} == set(routes.values())
     gateway = next(d for d in docs if d["metadata"]["name"] == "qbwc-gateway-config")
     assert gateway["data"]["QBWC_GATEWAY_PUBLIC_URL"] == f"https://{rule['host']}"
