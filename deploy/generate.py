@@ -85,8 +85,8 @@ WEB_PORT_K8S = 8080
 
 def web_dockerfile() -> str:
     return f"""{HEADER}# The web front end: static pages served by an unprivileged nginx.
-# In Kubernetes the Ingress sends API paths to the services and everything else here, so the pages and the APIs
-# share one origin. Build from the repository root:
+# In Kubernetes the Ingress sends API paths to the services and everything else
+# here, so the pages and the APIs share one origin. Build from the repository root:
 #   docker build -f deploy/docker/web.Dockerfile -t cobaltconnect/web .
 
 FROM nginxinc/nginx-unprivileged:1.27-alpine
