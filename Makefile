@@ -13,10 +13,16 @@ PYPROJECTS := pyproject.toml $(wildcard libs/*/pyproject.toml services/*/pyproje
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint format reset env bench browser
+.PHONY: run test lint format reset env bench browser update inspect
 
-run: $(STAMP) ## start the whole product on SQLite and a private NATS server (Ctrl-C stops it)
-	@$(VENV)/bin/python -m cobalt_devstack.run
+run: $(STAMP) ## start the whole product and its demo (DEMO=0: without the demo) (Ctrl-C stops it)
+	@$(VENV)/bin/python -m cobalt_devstack.run $(if $(filter 0,$(DEMO)),--no-demo)
+
+update: ## make the demo's simulated Web Connector update now ("Update Selected")
+	@kill -USR1 $$(cat .local/demo/webconnector.pid) && echo "[cobalt] update requested"
+
+inspect: $(STAMP) ## what the demo's simulated QuickBooks company holds
+	@$(VENV)/bin/cobalt-qbsim --company .local/qbsim/company.json inspect
 
 test: $(STAMP) browser ## run the whole test suite (PostgreSQL too when COBALT_TEST_POSTGRES_URL is set)
 	@$(VENV)/bin/python -m pytest $(PYTEST_ARGS)

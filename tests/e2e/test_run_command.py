@@ -19,12 +19,13 @@ from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
-def _start(data_dir: Path) -> tuple[subprocess.Popen[str], list[str]]:
+def _start(data_dir: Path, *extra: str) -> tuple[subprocess.Popen[str], list[str]]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cobalt_devstack.run", "--data-dir", str(data_dir)],
+        [sys.executable, "-m", "cobalt_devstack.run", "--data-dir", str(data_dir), *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env={**os.environ, "COBALT_DEMO_POLL_SECONDS": "2"},
     )
     lines: list[str] = []
     deadline = time.monotonic() + 150
@@ -63,7 +64,7 @@ def _interrupt(proc: subprocess.Popen[str]) -> str:
 
 def test_run_starts_everything_and_ctrl_c_stops_every_process(tmp_path):
     data_dir = tmp_path / "local"
-    proc, lines = _start(data_dir)
+    proc, lines = _start(data_dir, "--no-demo")
     try:
         text = "\n".join(lines)
         for title in ("Orders", "Payables", "Chart of accounts", "QuickBooks gateway", "Reporting"):
@@ -95,7 +96,7 @@ def test_run_starts_everything_and_ctrl_c_stops_every_process(tmp_path):
     assert _wait_gone(str(data_dir)), _processes_using(str(data_dir))
 
     # Data survives a restart.
-    proc, lines = _start(data_dir)
+    proc, lines = _start(data_dir, "--no-demo")
     try:
         api = next(line.split("API ")[1].split("/docs")[0] for line in lines if "Orders " in line)
         listed = httpx.get(f"{api}/orders", headers=headers, timeout=10).json()
@@ -122,3 +123,43 @@ def _wait_gone(marker: str) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+def test_the_default_run_shows_the_demo_working_end_to_end(tmp_path):
+    """make run's default: Demo Liquors' seeded order becomes a bill in the simulated
+    QuickBooks, seen through the public APIs; the printed sign-in opens the web front end."""
+    data_dir = tmp_path / "local"
+    proc, lines = _start(data_dir)
+    try:
+        text = "\n".join(lines)
+        assert "demo: seeding vendors, received orders with credits" in text
+        link = next(line.strip() for line in lines if "/#token=" in line)
+        web, token = link.split("/#token=")
+        headers = {"Authorization": f"Bearer {token}"}
+        assert httpx.get(web, timeout=10).status_code == 200  # the pages
+        deadline = time.monotonic() + 120
+        bills: list[dict[str, str]] = []
+        while time.monotonic() < deadline:  # through the public origin, as the browser does
+            bills = httpx.get(f"{web}/bills", headers=headers, timeout=10).json()
+            if any(b["invoice_number"] == "AB-1042" and b["state"] == "synced" for b in bills):
+                break
+            time.sleep(1)
+        [bill] = [b for b in bills if b["invoice_number"] == "AB-1042"]
+        assert bill["state"] == "synced", bills
+        entries = httpx.get(f"{web}/entries", params={"kind": "bill"}, headers=headers,
+                            timeout=10).json()  # fmt: skip
+        waiting = [e for e in entries if e["state"] == "waiting for mapping"]
+        assert waiting
+        assert "purchases:snacks" in waiting[0]["detail"]
+        inspect = subprocess.run(
+            [sys.executable, "-m", "cobalt_qbsim.cli", "--company",
+             str(data_dir / "qbsim" / "company.json"), "inspect"],
+            capture_output=True, text=True, timeout=30, check=True,
+        )  # fmt: skip
+        assert "AB-1042" in inspect.stdout
+        assert bill["txn_id"]
+        assert "Duplicates by ExternalGUID: none" in inspect.stdout
+    finally:
+        out = _interrupt(proc)
+    assert proc.returncode == 0, out
+    assert _wait_gone(str(data_dir)), _processes_using(str(data_dir))

@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+from cobalt_devstack.demo import DEMO_MERCHANT, Demo, merchant_token
 from cobalt_devstack.services import SERVICES
 from cobalt_devstack.stack import Stack
 
@@ -29,7 +30,7 @@ def _pid_alive(pid_file: Path) -> int | None:
     return pid
 
 
-def run(data_dir: Path) -> int:
+def run(data_dir: Path, demo: bool = True, poll_seconds: float = 20.0) -> int:
     pid_file = data_dir / "run.pid"
     if (other := _pid_alive(pid_file)) is not None:
         _say(f"already running (pid {other}); stop it with Ctrl-C in its terminal first")
@@ -40,9 +41,13 @@ def run(data_dir: Path) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stopping.set())
     stack = Stack(data_dir, progress=_say)
+    shown: Demo | None = None
     try:
         stack.start()
-        _print_urls(stack)
+        if demo:
+            shown = Demo(stack, data_dir, poll_seconds, _say)
+            shown.start()
+        _print_urls(stack, shown)
         while not stopping.wait(1.0):
             if dead := stack.dead_processes():
                 _say("stopping: a process exited: " + ", ".join(dead))
@@ -54,12 +59,14 @@ def run(data_dir: Path) -> int:
         return 1
     finally:
         _say("stopping every process")
+        if shown is not None:
+            shown.stop()
         stack.stop()
         pid_file.unlink(missing_ok=True)
         _say("stopped; data kept in " + str(data_dir / "data") + " (make reset clears it)")
 
 
-def _print_urls(stack: Stack) -> None:
+def _print_urls(stack: Stack, demo: Demo | None) -> None:
     print(flush=True)
     _say("CobaltConnect is running (embedded: SQLite + a private NATS server)")
     _say(f"NATS: {stack.nats_url}   logs: {stack.log_dir}")
@@ -71,8 +78,18 @@ def _print_urls(stack: Stack) -> None:
         )
     gateway = stack.running["qbwc-gateway"].api_url.replace("127.0.0.1", "localhost")
     _say(f"Web Connector SOAP service: {gateway}/qbwc  (the .qwc: GET /connections/<id>/qwc)")
-    if stack.web_url:
-        _say(f"web front end: {stack.web_url}  (sign in with a token: {stack.web_url}/#token=...)")
+    if demo is not None and stack.web_url:
+        print(flush=True)
+        _say("DEMO: Demo Liquors, a simulated QuickBooks company and a simulated Web Connector")
+        _say(f"open the web front end, signed in as Demo Liquors (8 hours):\n\n    "
+             f"{stack.web_url}/#token={merchant_token()}\n")  # fmt: skip
+        _say(f"the demo .qwc: {demo.qwc}  (support API: GET /connections/{DEMO_MERCHANT}/qwc)")
+        _say(f"force a Web Connector update: make update   (it updates every {demo.poll:g} s)")
+        _say("look inside the simulated QuickBooks: make inspect")
+    elif stack.web_url:
+        _say(f"web front end: {stack.web_url}  (sign in: {stack.web_url}/#token=<merchant token>)")
+        _say("no demo: connect a real QuickBooks Web Connector with a .qwc from the support API "
+             "(see README, 'A real QuickBooks')")  # fmt: skip
     _say("sign in for API calls: .venv/bin/cobalt-token --merchant-id <uuid>  (Bearer token)")
     _say("press Ctrl-C to stop")
     print(flush=True)
@@ -82,7 +99,7 @@ def reset(data_dir: Path) -> int:
     if (other := _pid_alive(data_dir / "run.pid")) is not None:
         _say(f"refusing to reset while the product runs (pid {other}); stop it first")
         return 1
-    for part in ("data", "nats", "logs"):
+    for part in ("data", "nats", "logs", "demo", "qbsim"):
         shutil.rmtree(data_dir / part, ignore_errors=True)
     _say(f"local data cleared ({data_dir}/data, nats, logs)")
     return 0
@@ -92,10 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run CobaltConnect locally.")
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     parser.add_argument("--reset", action="store_true", help="delete local data and exit")
+    parser.add_argument("--no-demo", action="store_true",
+                        help="no demo merchant, simulated QuickBooks or Web Connector")  # fmt: skip
+    parser.add_argument("--poll-seconds", type=float,
+                        default=float(os.environ.get("COBALT_DEMO_POLL_SECONDS", "20")),
+                        help="seconds between simulated Web Connector updates")  # fmt: skip
     args = parser.parse_args(argv)
     if args.reset:
         return reset(args.data_dir)
-    return run(args.data_dir)
+    return run(args.data_dir, demo=not args.no_demo, poll_seconds=args.poll_seconds)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from pathlib import Path
 from cobalt_qbsim.company import Company
 from cobalt_qbsim.processor import QuickBooksError, SimulatedQuickBooks
 from cobalt_qbsim.qwc import QwcError, QwcFile
-from cobalt_qbsim.webconnector import SimulatedWebConnector
+from cobalt_qbsim.webconnector import SimulatedWebConnector, UpdateResult
 
 DEFAULT_COMPANY = Path(".local/qbsim/company.json")
 
@@ -82,11 +82,22 @@ def _connect(args: argparse.Namespace, quickbooks: SimulatedQuickBooks) -> int:
         result = connector.update()
         print(f"{result.outcome}: {result.message} ({result.documents} request documents)")
         return 0 if result.outcome in ("done", "no work") else 1
-    stop = threading.Event()
+    stop, wake = threading.Event(), threading.Event()
+
+    def halt(*_: object) -> None:
+        stop.set()
+        wake.set()
+
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
-    print(f"Web Connector for {quickbooks.company.name} -> {qwc.app_url} (Ctrl-C stops)")
-    connector.run(stop, args.interval)
+        signal.signal(sig, halt)
+    signal.signal(signal.SIGUSR1, lambda *_: wake.set())  # "Update Selected": update now
+    print(f"Web Connector for {quickbooks.company.name} -> {qwc.app_url} (Ctrl-C stops; "
+          "SIGUSR1 updates at once)", flush=True)  # fmt: skip
+
+    def report(result: UpdateResult) -> None:
+        print(f"update: {result.outcome}: {result.message}", flush=True)
+
+    connector.run(stop, args.interval, wake, report)
     return 0
 
 

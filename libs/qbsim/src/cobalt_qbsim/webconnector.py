@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -240,10 +241,19 @@ class SimulatedWebConnector:
         return self.quickbooks.process(document)
 
     # ----------------------------------------------------------------- schedule
-    def run(self, stop: threading.Event, interval_seconds: float | None = None) -> None:
-        """Update on the .qwc schedule (or every `interval_seconds`) until `stop` is set."""
+    def run(
+        self,
+        stop: threading.Event,
+        interval_seconds: float | None = None,
+        wake: threading.Event | None = None,
+        report: Callable[[UpdateResult], None] = lambda _r: None,
+    ) -> None:
+        """Update on the .qwc schedule (or every `interval_seconds`) until `stop` is set; `wake`
+        set from outside forces an update at once (as "Update Selected" does)."""
         interval = interval_seconds or 60.0 * (self.qwc.run_every_minutes or 10)
+        wake = wake or threading.Event()
         while not stop.is_set():
-            result = self.update()
-            wait = max(interval, float(result.postpone_seconds or 0))
-            stop.wait(wait)
+            report(self.update())
+            wait = max(interval, float(self.history[-1].postpone_seconds or 0))
+            wake.wait(wait)
+            wake.clear()
