@@ -74,7 +74,8 @@ def test_a_merchant_maps_receives_pays_and_sees_it_synced(stack, browser):
         page.click("#receive")
         page.wait_for_selector("#flash .msg.bad")
         assert "vendor name is required" in page.inner_text("#flash")
-        # Record and receive an order with a credit.
+        # Record an order with a credit, then receive it from the list.
+        page.fill("input[name=received_on]", "")
         page.fill("input[name=vendor_name]", "Acme Beverage & Co")
         page.fill("input[name=quantity]", "24")
         page.select_option("select[name=credit_reason]", "breakage")
@@ -83,7 +84,16 @@ def test_a_merchant_maps_receives_pays_and_sees_it_synced(stack, browser):
         page.click("#receive")
         page.wait_for_selector("#flash .msg.ok")
         assert "INV-77 recorded (204.00)" in page.inner_text("#flash")
+        page.click("button.receive")
+        page.wait_for_selector("text=Order INV-77 received")
         _shot(page, "orders")
+        # Before its accounts are mapped, the bill waits, and the page says for what.
+        eventually(lambda: store.entries(kind="bill"), "the bill at the gateway")
+        page.click("a[data-page=entries]")
+        page.wait_for_selector("#entries td")
+        waiting = page.inner_text("#entries")
+        assert "waiting for mapping" in waiting
+        assert "purchases:beer" in waiting
 
         # Chart of accounts: read the QuickBooks accounts, map.
         page.click("a[data-page=coa]")

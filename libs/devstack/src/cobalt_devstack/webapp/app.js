@@ -270,8 +270,15 @@ async function ordersPage() {
     </form>
     <h2>Recent orders</h2>
     <table id="orders"><thead><tr><th scope="col">Vendor</th><th scope="col">Invoice</th><th scope="col">Ordered</th><th scope="col">Received</th><th scope="col" class="num">Total</th><th scope="col" class="num">Credits</th></tr></thead><tbody>
-    ${orders.map((o) => `<tr><td>${esc(o.vendor_name)}</td><td>${esc(o.invoice_number)}</td><td>${o.order_date}</td><td>${o.received_on ?? "not yet"}</td><td class="num">${money(o.total)}</td><td class="num">${money(o.credit_total)}</td></tr>`).join("")}
+    ${orders.map((o) => `<tr><td>${esc(o.vendor_name)}</td><td>${esc(o.invoice_number)}</td><td>${o.order_date}</td>
+      <td>${o.received_on ?? `<button type="button" class="secondary receive" data-id="${o.id}">Receive today</button>`}</td>
+      <td class="num">${money(o.total)}</td><td class="num">${money(o.credit_total)}</td></tr>`).join("")}
     </tbody></table>`;
+  page().querySelectorAll("button.receive").forEach((b) => b.addEventListener("click", () => busy(b, "Receiving…", async () => {
+    const order = await api("POST", `/orders/${b.dataset.id}/receive`, { received_on: today });
+    await ordersPage();
+    flash(`Order ${order.invoice_number} received; its bill is in Accounts Payable.`);
+  })));
   let n = 1;
   $("#add-line").addEventListener("click", () => { n += 1; $("#lines").insertAdjacentHTML("beforeend", lineRow(n)); });
   const form = $("#order-form");
