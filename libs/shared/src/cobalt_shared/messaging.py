@@ -109,13 +109,16 @@ def document_publication(
     router.publisher(subject, schema=message, title=message.TYPE, description=description)
 
 
-async def ensure_stream(js: JetStreamContext, spec: StreamSpec, replicas: int = 1) -> None:
-    """Create or update a service's stream with durable settings from configuration."""
+async def ensure_stream(
+    js: JetStreamContext, spec: StreamSpec, replicas: int = 1, storage: str = "file"
+) -> None:
+    """Create or update a service's stream with durable settings from configuration
+    (replicas: 1 embedded, 3 clustered; storage: file, or memory for throwaway setups)."""
     config = StreamConfig(
         name=spec.name,
         subjects=list(spec.subjects),
         description=spec.description,
-        storage=StorageType.FILE,
+        storage=StorageType.MEMORY if storage == "memory" else StorageType.FILE,
         num_replicas=replicas,
         duplicate_window=DUPLICATE_WINDOW_SECONDS,
     )

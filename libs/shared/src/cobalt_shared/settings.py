@@ -35,6 +35,9 @@ class ServiceSettings(BaseSettings):
     )
     nats_url: str = Field("nats://127.0.0.1:4222", description="NATS server URL")
     stream_replicas: int = Field(1, ge=1, le=5, description="JetStream replicas for our streams")
+    stream_storage: Literal["file", "memory"] = Field(
+        "file", description="JetStream storage of our streams (memory only for throwaway setups)"
+    )
     http_host: str = Field("127.0.0.1", description="address the HTTP server binds to")
     http_port: int = Field(8000, ge=1, le=65535, description="port of the HTTP API")
     worker_port: int = Field(8001, ge=1, le=65535, description="port of the worker's health server")

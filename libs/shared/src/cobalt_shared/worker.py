@@ -158,7 +158,9 @@ async def _start_consumers(worker: WorkerRuntime) -> None:
         try:
             js = nc.jetstream(timeout=5)
             for spec in worker.streams:
-                await ensure_stream(js, spec, worker.settings.stream_replicas)
+                await ensure_stream(
+                    js, spec, worker.settings.stream_replicas, worker.settings.stream_storage
+                )
             await worker.broker.start()
             worker.started.set()
             log.info("consumers started")
