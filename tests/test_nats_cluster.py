@@ -52,7 +52,7 @@ class Cluster:
         for i, env in enumerate(self.envs):
             self.procs[i] = spawn([venv_binary("nats-server"), "-c", str(CONF)], env=env,
                                   log_path=self.tmp / f"n{i + 1}.log")  # fmt: skip
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         for port in self.ports:
             url = f"http://127.0.0.1:{port['http']}/healthz?js-enabled-only=true"
             while True:
@@ -62,6 +62,12 @@ class Cluster:
                 except httpx.HTTPError:
                     pass
                 assert time.monotonic() < deadline, "the cluster did not come up"
+                time.sleep(0.2)
+        # Healthy nodes are not yet a cluster: wait until JetStream has elected its leader.
+        for port in self.ports:
+            url = f"http://127.0.0.1:{port['http']}/jsz"
+            while not (httpx.get(url, timeout=2).json().get("meta_cluster") or {}).get("leader"):
+                assert time.monotonic() < deadline, "JetStream elected no leader"
                 time.sleep(0.2)
 
     def urls(self, user: str) -> list[str]:
@@ -107,9 +113,17 @@ async def _stream_through_a_node_failure(cluster: Cluster, total: int) -> tuple[
 
     nc = await nats.connect(servers=cluster.urls("orders"), max_reconnect_attempts=-1,
                             reconnect_time_wait=0.2)  # fmt: skip
-    js = nc.jetstream(timeout=2)
-    await js.add_stream(StreamConfig(name="ORDERS", subjects=["orders.>"], num_replicas=3,
-                                     storage=StorageType.FILE))  # fmt: skip
+    js = nc.jetstream(timeout=5)
+    config = StreamConfig(name="ORDERS", subjects=["orders.>"], num_replicas=3,
+                          storage=StorageType.FILE)  # fmt: skip
+    for attempt in range(20):  # a stream of 3 replicas needs its group placed first
+        try:
+            await js.add_stream(config)
+            break
+        except (NatsTimeout, ServiceUnavailableError, TimeoutError):
+            if attempt == 19:
+                raise
+            await asyncio.sleep(0.5)
     info = await js.stream_info("ORDERS")
     leader = info.cluster.leader if info.cluster else None
     victim = next(i for i in range(3) if f"n{i + 1}" == leader)
@@ -154,8 +168,10 @@ async def _publish_as(cluster: Cluster, user: str, subject: str) -> str:
 
     nc = await nats.connect(servers=cluster.urls(user)[:1], error_cb=on_error)
     try:
-        if user == "orders":
-            await nc.jetstream().add_stream(StreamConfig(name="PAYABLES", subjects=["payables.>"]))
+        if user == "orders":  # JetStream API calls are allowed; other services' subjects not
+            await nc.jetstream(timeout=10).add_stream(
+                StreamConfig(name="PAYABLES", subjects=["payables.>"])
+            )
         await nc.publish(subject, b"x")
         await nc.flush()
         await asyncio.sleep(0.3)
