@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from cobalt_devstack.nats import NatsServer
+from cobalt_devstack.postgres import admin_sql
 from cobalt_devstack.services import SERVICE_BY_NAME
 from cobalt_devstack.stack import Stack
 from cobalt_qbwc_gateway.adapters.orm import entries
@@ -119,18 +120,6 @@ def run(stack: Stack, gateway_db: str, n: int, rate: float) -> tuple[float, floa
     return throughput, p50, p99
 
 
-async def _admin(base: str, sql: str) -> None:
-    import asyncpg
-
-    url = make_url(base)
-    conn = await asyncpg.connect(host=url.host, port=url.port or 5432,
-                                 user=url.username or "postgres", database=url.database)  # fmt: skip
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=300)
@@ -150,7 +139,7 @@ def main() -> None:
                     try:
                         for name in NAMES:
                             db = f"bench_{name.replace('-', '_')}_{uuid.uuid4().hex[:8]}"
-                            asyncio.run(_admin(args.postgres, f'CREATE DATABASE "{db}"'))
+                            asyncio.run(admin_sql(args.postgres, f'CREATE DATABASE "{db}"'))
                             created.append(db)
                             urls[name] = (
                                 make_url(args.postgres)
@@ -173,7 +162,7 @@ def main() -> None:
                 finally:
                     stack.stop()
                     for db in created:
-                        asyncio.run(_admin(args.postgres, f'DROP DATABASE "{db}" WITH (FORCE)'))
+                        asyncio.run(admin_sql(args.postgres, f'DROP DATABASE "{db}" WITH (FORCE)'))
         finally:
             nats.stop()
     print(f"\n{args.orders} orders, each a bill with 2 category lines")

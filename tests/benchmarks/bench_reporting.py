@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from cobalt_devstack.nats import NatsServer
+from cobalt_devstack.postgres import admin_sql
 from cobalt_devstack.services import SERVICE_BY_NAME
 from cobalt_devstack.stack import Stack
 from cobalt_reporting.adapters.orm import closes, sales
@@ -109,7 +110,7 @@ def main() -> None:
         urls: dict[str, str] = {}
         if args.postgres:
             created = f"bench_reporting_{uuid.uuid4().hex[:8]}"
-            asyncio.run(_admin(args.postgres, f'CREATE DATABASE "{created}"'))
+            asyncio.run(admin_sql(args.postgres, f'CREATE DATABASE "{created}"'))
             urls["reporting"] = (
                 make_url(args.postgres).set(database=created).render_as_string(hide_password=False)
             )
@@ -125,7 +126,7 @@ def main() -> None:
             stack.stop()
             nats.stop()
             if created:
-                asyncio.run(_admin(args.postgres, f'DROP DATABASE "{created}" WITH (FORCE)'))
+                asyncio.run(admin_sql(args.postgres, f'DROP DATABASE "{created}" WITH (FORCE)'))
     print(f"\nreporting on {'PostgreSQL' if args.postgres else 'SQLite'}")
     for name, value in figures:
         print(f"  {name:<70}{value}")
@@ -221,18 +222,6 @@ def _run(stack: Stack, nats_url: str, args: argparse.Namespace) -> list[tuple[st
         out.append(("reporting worker memory (RSS MB) before / peak during the closes",
                     f"{rss_before:,.0f} / {peak[0]:,.0f}"))  # fmt: skip
     return out
-
-
-async def _admin(base: str, sql: str) -> None:
-    import asyncpg
-
-    url = make_url(base)
-    conn = await asyncpg.connect(host=url.host, port=url.port or 5432,
-                                 user=url.username or "postgres", database=url.database)  # fmt: skip
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
 
 
 if __name__ == "__main__":

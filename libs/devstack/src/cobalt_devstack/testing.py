@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from cobalt_devstack.nats import NatsServer
+from cobalt_devstack.postgres import admin_sql
 
 POSTGRES_ENV = "COBALT_TEST_POSTGRES_URL"
 _postgres_base: str | None = None
@@ -81,24 +82,6 @@ def _run(coro: Any) -> None:
         pool.submit(asyncio.run, coro).result()
 
 
-async def _admin(base_url: str, sql: str) -> None:
-    import asyncpg
-
-    url = make_url(base_url)
-    conn = await asyncpg.connect(
-        host=url.host or "127.0.0.1",
-        port=url.port or 5432,
-        user=url.username or "postgres",
-        password=url.password,
-        database=url.database or "postgres",
-        timeout=10,
-    )
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
 class DatabaseFactory:
     """Makes empty databases of one backend for a test and removes them afterwards."""
 
@@ -114,7 +97,7 @@ class DatabaseFactory:
         base = self._request.getfixturevalue("postgres_server_url")
         parsed = make_url(base)
         db_name = f"{parsed.database or 'cobalt'}_t{uuid.uuid4().hex[:12]}"
-        _run(_admin(base, f'CREATE DATABASE "{db_name}"'))
+        _run(admin_sql(base, f'CREATE DATABASE "{db_name}"'))
         self._created.append(db_name)
         return parsed.set(database=db_name).render_as_string(hide_password=False)
 
@@ -123,7 +106,7 @@ class DatabaseFactory:
             return
         base = self._request.getfixturevalue("postgres_server_url")
         for db_name in self._created:
-            _run(_admin(base, f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
+            _run(admin_sql(base, f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cobalt_shared.names import name_key
+
 BANK = "Bank"
 PURCHASE_TYPES = ("CostOfGoodsSold", "Expense")
 SALES_TYPES = ("Income",)
@@ -60,8 +62,7 @@ OPERATING_ACCOUNT = "operating-account"
 VENDOR_CREDITS = "vendor-credits"
 
 
-def category_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+category_key = name_key  # categories compare as every name does: case and spacing ignored
 
 
 def purchases_account(category: str) -> str:

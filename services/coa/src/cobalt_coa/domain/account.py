@@ -13,6 +13,7 @@ from cobalt_shared.accounts import (
     sales_account,
 )
 from cobalt_shared.errors import InvalidInput
+from cobalt_shared.names import tidy
 
 KINDS = ("system", "purchases", "sales")
 
@@ -115,7 +116,7 @@ def system_accounts(merchant_id: uuid.UUID, now: datetime) -> list[CoaAccount]:
 
 
 def category_account(merchant_id: uuid.UUID, kind: str, category: str, now: datetime) -> CoaAccount:
-    name = " ".join(category.split())
+    name = tidy(category)
     if kind == "purchases":
         return CoaAccount(merchant_id, purchases_account(name), f"Purchases: {name}", kind, now)
     return CoaAccount(merchant_id, sales_account(name), f"Sales: {name}", kind, now)

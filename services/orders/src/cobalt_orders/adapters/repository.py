@@ -14,11 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_orders.adapters.orm import orders
 from cobalt_orders.domain.order import Credit, Order, OrderLine
-
-
-def vendor_key(name: str) -> str:
-    """Vendor names compare case- and space-insensitively, as QuickBooks compares them."""
-    return " ".join(name.split()).casefold()
+from cobalt_shared.names import name_key as vendor_key
 
 
 @dataclass(frozen=True)

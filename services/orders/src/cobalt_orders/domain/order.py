@@ -7,8 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
+from cobalt_shared.accounts import category_key
 from cobalt_shared.amounts import round_money
 from cobalt_shared.errors import InvalidInput
+from cobalt_shared.names import tidy
 
 MAX_VENDOR_NAME = 41  # QuickBooks' vendor name limit; longer names could never match a vendor
 MAX_INVOICE_NUMBER = 20  # QuickBooks' RefNumber limit for bills
@@ -86,7 +88,7 @@ class Order:
         now: datetime,
     ) -> Order:
         """Validate a new order, with a message a merchant can act on for each rule."""
-        vendor = " ".join(vendor_name.split())
+        vendor = tidy(vendor_name)
         invoice = invoice_number.strip()
         if not vendor:
             raise InvalidInput("vendor name is required")
@@ -128,12 +130,8 @@ class Order:
         return replace(self, received_on=received_on)
 
 
-def category_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def _category(where: str, name: str | None) -> str:
-    category = " ".join((name or "").split())
+    category = tidy(name or "")
     if not category:
         raise InvalidInput(f"{where}: a category name is required")
     if len(category) > MAX_CATEGORY:

@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_payables.adapters.orm import bills, payment_requests, payments, vendor_credits
 from cobalt_payables.domain.bill import Bill, Line, SyncState, VendorCredit
-from cobalt_payables.domain.payment import Application, CreditUse, Payment, vendor_key
+from cobalt_payables.domain.payment import Application, CreditUse, Payment
+from cobalt_shared.names import name_key as vendor_key
 
 
 def _lines_json(lines: tuple[Line, ...]) -> str:

@@ -10,10 +10,7 @@ from decimal import Decimal
 
 from cobalt_payables.domain.bill import ZERO, Bill, SyncState, VendorCredit
 from cobalt_shared.errors import InvalidInput
-
-
-def vendor_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+from cobalt_shared.names import name_key as vendor_key
 
 
 @dataclass(frozen=True)

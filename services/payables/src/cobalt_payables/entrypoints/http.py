@@ -13,13 +13,14 @@ from pydantic import BaseModel, Field
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.application.payables import PayRequest, pay
 from cobalt_payables.domain.bill import ZERO, Bill, VendorCredit
-from cobalt_payables.domain.payment import Payment, vendor_key
+from cobalt_payables.domain.payment import Payment
 from cobalt_shared.auth import Merchant
 from cobalt_shared.contracts import utcnow
 from cobalt_shared.errors import NotFound
 from cobalt_shared.http import unit_of_work
 from cobalt_shared.idempotency import idempotency_key, request_hash
 from cobalt_shared.money import Money
+from cobalt_shared.names import name_key as vendor_key
 
 router = APIRouter(tags=["accounts payable"])
 
@@ -212,20 +213,16 @@ async def accounts_payable(scope: Merchant, uow: Uow) -> AccountsPayable:
         bills = await tx.bills.open_bills(scope.merchant_id)
         credits = await tx.credits.find(scope.merchant_id, available_only=True)
     vendors: dict[str, VendorBalance] = {}
+
+    def vendor(name: str) -> VendorBalance:
+        empty = VendorBalance(vendor_name=name, open_bills=ZERO, unapplied_credits=ZERO,
+                              balance=ZERO)  # fmt: skip
+        return vendors.setdefault(vendor_key(name), empty)
+
     for bill in bills:
-        row = vendors.setdefault(
-            vendor_key(bill.vendor_name),
-            VendorBalance(vendor_name=bill.vendor_name, open_bills=ZERO,
-                          unapplied_credits=ZERO, balance=ZERO),
-        )  # fmt: skip
-        row.open_bills += bill.open_balance
+        vendor(bill.vendor_name).open_bills += bill.open_balance
     for credit in credits:
-        row = vendors.setdefault(
-            vendor_key(credit.vendor_name),
-            VendorBalance(vendor_name=credit.vendor_name, open_bills=ZERO,
-                          unapplied_credits=ZERO, balance=ZERO),
-        )  # fmt: skip
-        row.unapplied_credits += credit.available
+        vendor(credit.vendor_name).unapplied_credits += credit.available
     for row in vendors.values():
         row.balance = row.open_bills - row.unapplied_credits
     return AccountsPayable(

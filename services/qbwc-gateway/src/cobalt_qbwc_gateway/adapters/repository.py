@@ -23,6 +23,7 @@ from cobalt_qbwc_gateway.adapters.orm import (
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
+from cobalt_shared.names import name_key as vendor_key
 
 
 def user_key(user: str) -> str:
@@ -280,11 +281,6 @@ class MappingRepository:
             )
         )
         return {r.account: r.qb_full_name for r in rows}
-
-
-def vendor_key(name: str) -> str:
-    """QuickBooks compares names without regard to case or repeated spaces."""
-    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from cobalt_qbwc_gateway.adapters.repository import VendorLink, vendor_key
+from cobalt_qbwc_gateway.adapters.repository import VendorLink
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application import accounts
 from cobalt_qbwc_gateway.domain.connection import Connection
@@ -47,6 +47,7 @@ from cobalt_qbxml.requests import Request, TxnKind
 from cobalt_qbxml.responses import ResponseError, ResponseSet
 from cobalt_shared.contracts import QuickBooksEntryResult, utcnow
 from cobalt_shared.contracts.subjects import entry_result
+from cobalt_shared.names import name_key as vendor_key
 
 VENDOR_QUERY_ID = "vendor-query"
 VERIFY_PREFIX = "verify:"  # requestID of a verification query: verify:<entry id>

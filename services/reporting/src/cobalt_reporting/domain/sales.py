@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cobalt_shared.accounts import category_key
 from cobalt_shared.errors import InvalidInput
+from cobalt_shared.names import tidy
 
 ZERO = Decimal("0.00")
 TENDER_TYPES = ("card", "cash", "other")
@@ -65,7 +66,7 @@ class Sale:
             raise InvalidInput("a sale needs at least one line")
         lines = []
         for n, line in enumerate(self.lines, 1):
-            category = " ".join(line.category.split())
+            category = tidy(line.category)
             if not category:
                 raise InvalidInput(f"line {n}: a category is required")
             if len(category) > MAX_CATEGORY:
