@@ -30,12 +30,13 @@ from cobalt_qbsim.webconnector import SimulatedWebConnector
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.app import create_api
 from cobalt_qbwc_gateway.application.entries import record_command
-from cobalt_qbwc_gateway.application.entry_queue import EntryQueue
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_qbwc_gateway.application.work import EntryWork
 from cobalt_qbwc_gateway.config import Settings
+from cobalt_qbwc_gateway.domain.planning import Limits
 from cobalt_qbxml import MessageSet, VendorAdd
 from cobalt_shared.auth import Role, TokenService
-from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
+from cobalt_shared.contracts import AccountMapped, PostToQuickBooks, utcnow
 from cobalt_shared.contracts.accounting import AccountLine
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.migrations import upgrade
@@ -47,9 +48,8 @@ PASSWORD = "benchmark password"
 async def _seed(database_url: str, merchant: uuid.UUID, n: int) -> None:
     engine = create_engine(database_url)
     async with GatewayUnitOfWork(engine) as uow:
-        await apply_mapping(
-            AccountMapped(merchant_id=merchant, account="purchases", qb_full_name="Purchases"), uow
-        )
+        mapped = AccountMapped(merchant_id=merchant, account="purchases", qb_full_name="Purchases")
+        await apply_mapping(mapped, uow, utcnow())
         for i in range(n):
             await record_command(
                 PostToQuickBooks(
@@ -59,6 +59,7 @@ async def _seed(database_url: str, merchant: uuid.UUID, n: int) -> None:
                     lines=[AccountLine(account="purchases", amount="12.34")],
                 ),
                 uow,
+                utcnow(),
             )  # fmt: skip
         await uow.commit()
     await engine.dispose()
@@ -72,7 +73,7 @@ def run(tmp: Path, nats_url: str, entries: int, batch: int) -> dict[str, float]:
         database_url=database_url, nats_url=nats_url, public_url=f"http://localhost:{port}"
     )
     server = uvicorn.Server(uvicorn.Config(
-        create_api(settings, EntryQueue(batch_size=batch)), host="127.0.0.1", port=port,
+        create_api(settings, EntryWork(Limits(batch_size=batch))), host="127.0.0.1", port=port,
         log_config=None,
     ))  # fmt: skip
     threading.Thread(target=server.run, daemon=True).start()

@@ -52,7 +52,7 @@ async def _queued(gateway_db: str, merchant: uuid.UUID) -> list[tuple[str, datet
     try:
         async with engine.connect() as conn:
             rows = await conn.execute(
-                select(entries.c.command, entries.c.created_at).where(
+                select(entries.c.payload, entries.c.created_at).where(
                     entries.c.merchant_id == merchant, entries.c.kind == "bill"
                 )
             )

@@ -3,9 +3,7 @@ its own API and worker process on real NATS, with the simulated Web Connector an
 
 from __future__ import annotations
 
-import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -14,15 +12,9 @@ import pytest
 
 from cobalt_devstack.services import SERVICE_BY_NAME
 from cobalt_devstack.stack import Stack
-from cobalt_qbsim import SimulatedQuickBooks, sample_company
-from cobalt_qbsim.qwc import QwcFile
-from cobalt_qbsim.webconnector import SimulatedWebConnector
-from cobalt_shared.auth import Role, TokenService
-from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
+from cobalt_devstack.store import Store, eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-TOKENS = TokenService(DEVELOPMENT_AUTH_SECRET)
-PASSWORD = "correct horse battery"
 NAMES = ("orders", "payables", "coa", "qbwc-gateway")
 
 
@@ -39,88 +31,6 @@ def stack(databases, nats_server, tmp_path) -> Iterator[Stack]:
     running.start(timeout=120)
     yield running
     running.stop()
-
-
-def eventually(check: Callable[[], Any], what: str, timeout: float = 60) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result:
-            return result
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
-
-
-class Store:
-    """One merchant's view of the product, plus the PC running its QuickBooks."""
-
-    def __init__(self, stack: Stack, http: httpx.Client) -> None:
-        self.stack = stack
-        self.http = http
-        self.merchant = uuid.uuid4()
-        token = TOKENS.mint(subject="m", role=Role.MERCHANT, merchant_id=self.merchant)
-        self.headers = {"Authorization": f"Bearer {token}"}
-        self.quickbooks = SimulatedQuickBooks(sample_company())
-        self.web_connector: SimulatedWebConnector | None = None
-
-    def url(self, service: str, path: str) -> str:
-        return self.stack.running[service].api_url + path
-
-    def get(self, service: str, path: str, **params: Any) -> Any:
-        response = self.http.get(self.url(service, path), params=params, headers=self.headers)
-        assert response.status_code == 200, response.text
-        return response.json()
-
-    def send(self, method: str, service: str, path: str, body: Any = None,
-             key: str | None = None) -> httpx.Response:  # fmt: skip
-        headers = {**self.headers, **({"Idempotency-Key": key} if key else {})}
-        return self.http.request(method, self.url(service, path), json=body, headers=headers)
-
-    def set_up(self) -> None:
-        support = TOKENS.mint(subject="support", role=Role.SUPPORT, merchant_id=None)
-        auth = {"Authorization": f"Bearer {support}"}
-        url = self.url("qbwc-gateway", f"/connections/{self.merchant}")
-        body = {"qbwc_user": f"u{self.merchant.hex[:12]}", "password": PASSWORD,
-                "start_date": "2026-11-01"}  # fmt: skip
-        assert self.http.put(url, json=body, headers=auth).is_success
-        qwc = QwcFile.parse(self.http.get(f"{url}/qwc", headers=auth).content)
-        self.web_connector = SimulatedWebConnector(qwc, PASSWORD, self.quickbooks)
-        eventually(
-            lambda: (
-                self.http.get(self.url("coa", "/coa/accounts"), headers=self.headers).status_code
-                == 200
-            ),
-            "coa to learn of the connection",
-        )
-
-    def update(self) -> None:
-        """Web Connector updates until the gateway has nothing more."""
-        assert self.web_connector is not None
-        for _ in range(6):
-            result = self.web_connector.update()
-            if result.outcome == "no work":
-                return
-            assert result.outcome == "done", result
-        raise AssertionError("the Web Connector never ran out of work")
-
-    def entries(self, **params: Any) -> list[dict[str, Any]]:
-        return list(self.get("qbwc-gateway", "/entries", **params))
-
-    def refresh_and_map(self, mapping: dict[str, str]) -> None:
-        assert self.send("POST", "coa", "/coa/quickbooks-accounts/refresh").status_code == 202
-        eventually(lambda: self.entries(kind="account-query"), "the gateway to queue the read")
-        self.update()
-        chart = eventually(
-            lambda: self.get("coa", "/coa/quickbooks-accounts")["accounts"], "the chart"
-        )
-        ids = {a["full_name"]: a["list_id"] for a in chart}
-        for key, full_name in mapping.items():
-            done = self.send("PUT", "coa", f"/coa/accounts/{key}/mapping",
-                             {"qb_list_id": ids[full_name]})  # fmt: skip
-            assert done.status_code == 200, done.text
-
-    def guid_counts(self) -> dict[str, int]:
-        return dict(self.quickbooks.company.count_by_external_guid())
 
 
 def _order(invoice: str, **extra: Any) -> dict[str, Any]:

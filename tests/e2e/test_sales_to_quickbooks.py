@@ -16,10 +16,9 @@ import pytest
 
 from cobalt_devstack.services import SERVICE_BY_NAME
 from cobalt_devstack.stack import Stack
+from cobalt_devstack.store import Store, eventually
 from cobalt_shared.contracts import PosSale, PosSaleLine, PosSales, PosTender
 from cobalt_shared.contracts.subjects import pos_sales
-
-from .test_accounts_payable import Store, eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 NAMES = ("coa", "qbwc-gateway", "reporting")

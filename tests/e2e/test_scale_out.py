@@ -16,9 +16,10 @@ import pytest
 
 from cobalt_devstack.services import SERVICE_BY_NAME
 from cobalt_devstack.stack import Stack
+from cobalt_devstack.store import Store, eventually
 from cobalt_qbsim.webconnector import SimulatedWebConnector
 
-from .test_accounts_payable import Store, _order, eventually
+from .test_accounts_payable import _order
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 NAMES = ("orders", "payables", "coa", "qbwc-gateway")

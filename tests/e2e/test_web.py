@@ -16,10 +16,9 @@ import httpx
 import pytest
 
 from cobalt_devstack.stack import Stack
+from cobalt_devstack.store import Store, eventually
 from cobalt_shared.auth import Role, TokenService
 from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
-
-from .test_accounts_payable import Store, eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 SHOTS = Path(__file__).resolve().parents[2] / ".local" / "test-output" / "screenshots"

@@ -194,24 +194,24 @@ def test_old_message_set_id_and_version_are_written():
                 txn_date=DAY,
                 external_guid=GUID,
                 lines=[JournalLine("debit", Ref("Cash Drawer"), Decimal("1.00"))],
-            ).to_element("1"),
+            ).to_node("1"),
             "JournalEntryAdd",
         ),
         (
-            lambda: TxnQuery(kind="Deposit", ref_numbers=["1"]).to_element("1"),
+            lambda: TxnQuery(kind="Deposit", ref_numbers=["1"]).to_node("1"),
             "DepositQuery",
         ),
-        (lambda: TxnQuery(iterator="Continue").to_element("1"), "iteratorID"),
-        (lambda: BillPaymentCheckAdd(Ref("A"), Ref("B"), DAY, GUID, []).to_element("1"), "Check"),
+        (lambda: TxnQuery(iterator="Continue").to_node("1"), "iteratorID"),
+        (lambda: BillPaymentCheckAdd(Ref("A"), Ref("B"), DAY, GUID, []).to_node("1"), "Check"),
         (
-            lambda: BillAdd(Ref("A"), DAY, "x" * 21, GUID, LINES).to_element("1"),
+            lambda: BillAdd(Ref("A"), DAY, "x" * 21, GUID, LINES).to_node("1"),
             "Bill RefNumber",
         ),
-        (lambda: VendorAdd("V" * 42).to_element("1"), "Vendor Name"),
+        (lambda: VendorAdd("V" * 42).to_node("1"), "Vendor Name"),
         (
             lambda: BillAdd(
                 Ref("A"), DAY, "R", GUID, [ExpenseLine(Ref("X" * 32), Decimal(1))]
-            ).to_element("1"),
+            ).to_node("1"),
             "AccountRef",
         ),
     ],

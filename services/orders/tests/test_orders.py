@@ -134,7 +134,17 @@ def _line(**change: str) -> dict[str, Any]:
     ("body", "message"),
     [
         ({**ORDER, "vendor_name": "  "}, "vendor name is required"),
-        ({**ORDER, "vendor_name": "V" * 60}, "vendor name is 60 characters; QuickBooks allows"),
+        ({**ORDER, "vendor_name": "V" * 60}, "is 60 characters; QuickBooks allows 41"),
+        (
+            # 41 characters as typed, 42 once "Œ" is written "OE" as QuickBooks stores it
+            {**ORDER, "vendor_name": "Œnologie Vins & Spiritueux des Côtes d'Or"},
+            "vendor name 'Œnologie Vins & Spiritueux des Côtes d'Or' (as QuickBooks stores it: "
+            "'OEnologie Vins & Spiritueux des Côtes d'Or') is 42 characters; QuickBooks allows 41",
+        ),
+        (
+            {**ORDER, "vendor_name": "東京 Sake Imports"},
+            "vendor name '東京 Sake Imports' has characters QuickBooks cannot store (東, 京)",
+        ),
         ({**ORDER, "invoice_number": ""}, "vendor invoice number is required"),
         ({**ORDER, "invoice_number": "I" * 21}, "longer than 20"),
         ({**ORDER, "lines": []}, "at least one line"),
@@ -165,6 +175,8 @@ def test_bad_orders_are_refused_with_the_reason_and_change_nothing(api, body, me
     response = client.post("/orders", json=body, headers=_as(merchant))
     assert response.status_code == 422, response.text
     assert message in response.json()["error"]["message"]
+    if "vendor_name" in message or "QuickBooks allows 41" in message:
+        assert response.json()["error"]["field"] == "vendor_name"
     assert client.get("/orders", headers=_as(merchant)).json() == []
     assert _events(url) == []
 

@@ -58,9 +58,9 @@ class Payables:
     def receive(self, event: OrderReceived) -> Any:
         return self.run(lambda uow: record_received_order(event, uow))
 
-    def result(self, merchant: uuid.UUID, entry_id: Any, state: str = "synced") -> None:
+    def result(self, merchant: uuid.UUID, entry_id: Any, kind: str, state: str = "synced") -> None:
         event = QuickBooksEntryResult(
-            merchant_id=merchant, entry_id=entry_id, state=state,
+            merchant_id=merchant, entry_id=entry_id, state=state, kind=kind, source="payables",
             txn_id=f"TXN-{str(entry_id)[:8]}" if state == "synced" else None,
             explanation=None if state == "synced" else "QuickBooks refused it: fix the account.",
         )  # fmt: skip
@@ -145,7 +145,7 @@ def test_a_received_order_makes_one_bill_and_one_credit_with_stable_entry_ids(pa
          "unapplied_credits": "30.00", "balance": "270.00"}
     ]  # fmt: skip
     assert page["due"][0]["state"] == "pending"
-    payables.result(merchant, bill.id)
+    payables.result(merchant, bill.id, "bill")
     assert payables.get(merchant, f"/bills/{bill.id}")["txn_id"] == f"TXN-{str(bill.id)[:8]}"
 
 
@@ -170,8 +170,10 @@ def test_a_payment_applies_bill_and_credit_once_and_balances_move_when_synced(pa
     assert [(a.bill_entry_id, str(a.amount)) for a in command.applied] == [(bill.id, "275.00")]
     # Pending: balances unchanged until QuickBooks has the payment.
     assert payables.get(merchant, f"/bills/{bill.id}")["open_balance"] == "300.00"
-    payables.result(merchant, payment["id"])
-    payables.result(merchant, payment["id"])  # a repeated result changes nothing more
+    payables.result(merchant, payment["id"], "bill-payment")
+    payables.result(
+        merchant, payment["id"], "bill-payment"
+    )  # a repeated result changes nothing more
     paid = payables.get(merchant, f"/bills/{bill.id}")
     assert (paid["open_balance"], paid["paid"], paid["credited"]) == ("0.00", "275.00", "25.00")
     assert not paid["in_pending_payment"]
@@ -184,7 +186,7 @@ def test_a_partial_payment_leaves_the_right_open_balance(payables):
     bill, _ = payables.receive(_order(merchant, credits=()))
     made = payables.pay(merchant, {"bills": [{"bill_id": str(bill.id), "amount": "120.50"}]})
     [payment] = made.json()
-    payables.result(merchant, payment["id"])
+    payables.result(merchant, payment["id"], "bill-payment")
     assert payables.get(merchant, f"/bills/{bill.id}")["open_balance"] == "179.50"
     rest = payables.pay(merchant, {"bills": [{"bill_id": str(bill.id)}]})
     assert rest.json()[0]["amount"] == "179.50"  # the default is the whole open amount
@@ -194,7 +196,7 @@ def test_a_failed_payment_frees_its_bills_and_changes_no_balance(payables):
     merchant = uuid.uuid4()
     bill, _ = payables.receive(_order(merchant, credits=()))
     [payment] = payables.pay(merchant, {"bills": [{"bill_id": str(bill.id)}]}).json()
-    payables.result(merchant, payment["id"], state="failed")
+    payables.result(merchant, payment["id"], "bill-payment", state="failed")
     failed = payables.get(merchant, f"/payments/{payment['id']}")
     assert failed["state"] == "failed"
     assert "fix the account" in failed["detail"]

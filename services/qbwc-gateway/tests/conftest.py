@@ -16,9 +16,11 @@ import uvicorn
 import cobalt_qbwc_gateway
 from cobalt_devstack.processes import free_port
 from cobalt_qbwc_gateway.app import create_api
+from cobalt_qbwc_gateway.application.work import Progress
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbxml import parse_response
 from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.clock import ManualClock
 from cobalt_shared.db.migrations import upgrade
 from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
 
@@ -42,13 +44,13 @@ class FakeWork:
 
     async def apply_response(
         self, uow: Any, connection: Any, response: str, hresult: str, message: str
-    ) -> tuple[int, int, int, str | None]:
+    ) -> Progress:
         self.responses.append((response, hresult, message))
         if not response:
-            return -1, 0, 0, None
+            return Progress(-1)
         answers = parse_response(response).responses
         synced = sum(1 for a in answers if a.status.ok)
-        return (100 if not self.documents else 50), synced, len(answers) - synced, None
+        return Progress(100 if not self.documents else 50, synced, len(answers) - synced)
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Gateway:
     url: str
     settings: Settings
     work: FakeWork
+    clock: ManualClock
     database_url: str = ""
     restart: Callable[[], None] = lambda: None
 
@@ -92,11 +95,11 @@ def _serve(
         session_timeout_seconds=session_timeout,
     )
     servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+    clock = ManualClock()  # the gateway's time moves only when a test moves it
 
     def start() -> None:
-        server = uvicorn.Server(
-            uvicorn.Config(create_api(settings, work), host="127.0.0.1", port=port, log_config=None)
-        )
+        app = create_api(settings, work, clock)
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         deadline = time.monotonic() + 20
@@ -117,7 +120,9 @@ def _serve(
         start()
 
     start()
-    yield Gateway(f"http://localhost:{port}", settings, work or FakeWork(), database_url, restart)
+    yield Gateway(
+        f"http://localhost:{port}", settings, work or FakeWork(), clock, database_url, restart
+    )
     stop()
 
 

@@ -91,7 +91,7 @@ async def test_the_same_command_twice_is_one_entry_and_each_source_is_consumed(
     shown = (await api.get(f"{gateway.url}/entries/{command.entry_id}", headers=headers)).json()
     assert shown["state"] == "waiting for mapping"
     assert "purchases:beer" in shown["detail"]
-    assert '"ref_number":"INV-1042"' in shown["command"]
+    assert '"ref_number":"INV-1042"' in shown["payload"]
     counts = (await api.get(f"{gateway.url}/entries/counts", headers=headers)).json()
     assert counts == {"waiting for mapping": 2}
     health = (await api.get(f"{gateway.url}/connection", headers=headers)).json()
@@ -99,27 +99,43 @@ async def test_the_same_command_twice_is_one_entry_and_each_source_is_consumed(
     assert health["oldest_waiting_since"] is not None
 
 
-async def test_entries_dated_before_the_start_date_are_not_sent(gateway, worker, api):
+async def test_entries_dated_before_the_start_date_are_not_sent_but_bills_are_looked_for(
+    gateway, worker, api
+):
     merchant = uuid.uuid4()
     await _connect(api, gateway, merchant, start="2026-11-20")
-    early = _command(merchant, txn_date=date(2026, 11, 19))
-    await _publish(gateway.settings.nats_url, early)
+    early_bill = _command(merchant, txn_date=date(2026, 11, 19))
+    early_deposit = early_bill.model_copy(
+        update={
+            "entry_id": uuid.uuid4(),
+            "message_id": uuid.uuid4(),
+            "kind": "deposit",
+            "vendor_name": None,
+        }
+    )
+    await _publish(gateway.settings.nats_url, early_bill)
+    await _publish(gateway.settings.nats_url, early_deposit, "payables")
     headers = gateway.merchant(merchant)
 
     async def stored():
-        return (
-            await api.get(f"{gateway.url}/entries/{early.entry_id}", headers=headers)
-        ).status_code == 200
+        for command in (early_bill, early_deposit):
+            url = f"{gateway.url}/entries/{command.entry_id}"
+            if (await api.get(url, headers=headers)).status_code != 200:
+                return False
+        return True
 
-    await eventually(stored, what="entry stored")
-    entry = (await api.get(f"{gateway.url}/entries/{early.entry_id}", headers=headers)).json()
-    assert entry["state"] == "cancelled"
-    assert "before the QuickBooks start date 2026-11-20" in entry["detail"]
+    await eventually(stored, what="entries stored")
+    deposit = (
+        await api.get(f"{gateway.url}/entries/{early_deposit.entry_id}", headers=headers)
+    ).json()
+    assert deposit["state"] == "cancelled"
+    assert "before the QuickBooks start date 2026-11-20" in deposit["detail"]
+    bill = (await api.get(f"{gateway.url}/entries/{early_bill.entry_id}", headers=headers)).json()
+    assert bill["state"] == "looking up"  # it may be in QuickBooks already: looked for first
+    assert "looking for it in QuickBooks" in bill["detail"]
     filtered = (await api.get(f"{gateway.url}/entries?state=cancelled", headers=headers)).json()
-    assert [e["id"] for e in filtered] == [str(early.entry_id)]
+    assert [e["id"] for e in filtered] == [str(early_deposit.entry_id)]
     assert (await api.get(f"{gateway.url}/entries?state=synced", headers=headers)).json() == []
-    retry = await api.post(f"{gateway.url}/entries/{early.entry_id}/retry", headers=headers)
-    assert retry.status_code == 409  # only failed entries can be retried
 
 
 async def test_merchants_never_see_each_others_entries(gateway, worker, api):

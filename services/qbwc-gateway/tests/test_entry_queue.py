@@ -11,14 +11,16 @@ import pytest
 
 import cobalt_qbwc_gateway
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
-from cobalt_qbwc_gateway.adapters.repository import VendorLink
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
 from cobalt_qbwc_gateway.application.entries import record_command
-from cobalt_qbwc_gateway.application.entry_queue import EntryQueue
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_qbwc_gateway.application.work import EntryWork
+from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
+from cobalt_qbwc_gateway.domain.planning import Limits
 from cobalt_qbxml.schema import schema_errors
-from cobalt_shared.contracts import AccountMapped, PostToQuickBooks, utcnow
+from cobalt_shared.clock import ManualClock
+from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.migrations import upgrade_async
@@ -34,19 +36,25 @@ async def engine(database_url):
     await eng.dispose()
 
 
+CLOCK = ManualClock()
+
+
 async def _ready_bills(engine, n):
     merchant = uuid.uuid4()
+    now = CLOCK()
     async with GatewayUnitOfWork(engine) as uow:
         await set_up_connection(
             SetUpConnection(merchant, f"u{merchant.hex[:8]}", "a long password!", date(2026, 1, 1)),
             uow,
             Passwords(),
+            now,
         )
         await apply_mapping(
             AccountMapped(
                 merchant_id=merchant, account="purchases:beer", qb_full_name="Purchases:Beer"
             ),
             uow,
+            now,
         )
         for i in range(n):
             await record_command(
@@ -61,8 +69,10 @@ async def _ready_bills(engine, n):
                     source="test",
                 ),
                 uow,
+                now,
             )
-        await uow.vendors.set(merchant, VendorLink("Acme", "linked", "80000001-1"), utcnow())
+        link = VendorLink("Acme", VendorState.LINKED, "80000001-1")
+        await uow.vendors.set(merchant, link, now)
         connection = await uow.connections.for_merchant(merchant)
         await uow.commit()
     return connection
@@ -77,7 +87,7 @@ async def _next(engine, queue, connection):
 
 async def test_sets_hold_at_most_the_batch_size_and_validate(engine):
     connection = await _ready_bills(engine, 7)
-    queue = EntryQueue(batch_size=3)
+    queue = EntryWork(Limits(batch_size=3), clock=CLOCK)
     document = await _next(engine, queue, connection)
     assert schema_errors(document) == []
     assert document.count("<BillAddRq ") == 3
@@ -86,7 +96,7 @@ async def test_sets_hold_at_most_the_batch_size_and_validate(engine):
 
 async def test_a_busy_quickbooks_answer_waits_for_a_later_session(engine):
     connection = await _ready_bills(engine, 1)
-    queue = EntryQueue()
+    queue = EntryWork(clock=CLOCK)
     document = await _next(engine, queue, connection)
     request_id = document.split('requestID="')[1].split('"')[0]
     busy = (
@@ -95,8 +105,8 @@ async def test_a_busy_quickbooks_answer_waits_for_a_later_session(engine):
         'statusMessage="The record is in use by another user."/></QBXMLMsgsRs></QBXML>'
     )
     async with GatewayUnitOfWork(engine) as uow:
-        percent, synced, failed, error = await queue.apply_response(uow, connection, busy, "", "")
-        assert (percent, synced, failed, error) == (100, 0, 0, None)  # nothing more this session
+        progress = await queue.apply_response(uow, connection, busy, "", "")
+        assert (progress.percent, progress.synced, progress.failed) == (100, 0, 0)  # not now
         assert not await queue.has_ready(uow, connection)  # QuickBooks is not even opened
         [entry] = await uow.entries.find(connection.merchant_id)
         await uow.commit()
@@ -109,10 +119,14 @@ async def test_a_busy_quickbooks_answer_waits_for_a_later_session(engine):
 async def test_an_answer_for_entries_never_sent_changes_nothing(engine):
     connection = await _ready_bills(engine, 1)
     async with GatewayUnitOfWork(engine) as uow:
-        result = await EntryQueue().apply_response(uow, connection, "<QBXML/>", "", "")
+        stray = (
+            '<QBXML><QBXMLMsgsRs><BillAddRs requestID="{ABC}" statusCode="0" '
+            'statusSeverity="Info"/></QBXMLMsgsRs></QBXML>'
+        )
+        result = await EntryWork(clock=CLOCK).apply_response(uow, connection, stray, "", "")
         [entry] = await uow.entries.find(connection.merchant_id)
-    assert result[0] == -1
-    assert "not sent" in (result[3] or "")
+    assert result.percent == -1
+    assert "not sent" in (result.error or "")
     assert entry.state.value == "ready"
 
 
@@ -131,6 +145,7 @@ async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(
         await apply_mapping(
             AccountMapped(merchant_id=merchant, account="bank", qb_full_name="Operating Account"),
             uow,
+            CLOCK(),
         )
         payment, _ = await record_command(
             PostToQuickBooks(
@@ -139,16 +154,17 @@ async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(
                 applied=[AppliedBill(bill_entry_id=bill.id, amount="1.00")], source="test",
             ),
             uow,
+            CLOCK(),
         )  # fmt: skip
         await uow.commit()
-    queue = EntryQueue()
+    queue = EntryWork(clock=CLOCK)
     document = await _next(engine, queue, connection)
     assert "BillAddRq" in document
     assert "BillPaymentCheckAddRq" not in document
     async with GatewayUnitOfWork(engine) as uow:
         waiting = await uow.entries.get(merchant, payment.id)
     assert waiting.state.value == "waiting for prerequisite"
-    assert waiting.detail == "Waiting for the bill it pays to be in QuickBooks."
+    assert waiting.detail.startswith("Waiting for bill INV-0 from Acme to be in QuickBooks")
 
     quickbooks = SimulatedQuickBooks(sample_company())
     quickbooks.process(MessageSet([("v", VendorAdd("Acme"))]).to_xml())
@@ -158,7 +174,7 @@ async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(
         answer = quickbooks.process(
             document.replace("<ListID>80000001-1</ListID>", "<FullName>Acme</FullName>")
         )
-        percent, synced, failed, _ = await queue.apply_response(uow, connection, answer, "", "")
+        progress = await queue.apply_response(uow, connection, answer, "", "")
         released = await uow.entries.get(merchant, payment.id)
         results = await uow.connection.scalar(
             select(func.count())
@@ -166,8 +182,8 @@ async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(
             .where(outbox.c.message_type == "quickbooks-entry-result")
         )
         await uow.commit()
-    assert (synced, failed) == (1, 0)
-    assert 0 < percent < 100  # the payment can go now: the Web Connector asks again
+    assert (progress.synced, progress.failed) == (1, 0)
+    assert 0 < progress.percent < 100  # the payment can go now: the Web Connector asks again
     assert released.state.value == "ready"
     assert results == 1  # the bill's result is published for payables
     assert "BillPaymentCheckAddRq" in await _next(engine, queue, connection)
@@ -188,11 +204,13 @@ async def test_a_refresh_reads_the_whole_chart_a_page_at_a_time_then_publishes_i
     expected = {a.full_name for a in quickbooks.company.accounts.values()}
     request = RefreshQuickBooksAccounts(merchant_id=connection.merchant_id, request_id=uuid.uuid4())
     async with GatewayUnitOfWork(engine) as uow:
-        await request_refresh(request, uow)
-        await request_refresh(request, uow)  # redelivered: one read
-        assert await EntryQueue().has_ready(uow, connection)  # a read is work: QuickBooks opens
+        await request_refresh(request, uow, CLOCK())
+        await request_refresh(request, uow, CLOCK())  # redelivered: one read
+        assert await EntryWork(clock=CLOCK).has_ready(
+            uow, connection
+        )  # a read is work: QuickBooks opens
         await uow.commit()
-    queue = EntryQueue(account_page_size=4)
+    queue = EntryWork(Limits(account_page_size=4), clock=CLOCK)
     pages = 0
     while (document := await _next(engine, queue, connection)) is not None:
         assert "AccountQueryRq" in document

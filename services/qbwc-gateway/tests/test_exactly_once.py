@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
 from datetime import date
 from decimal import Decimal
@@ -14,36 +13,12 @@ import pytest
 from cobalt_qbsim import SimulatedQuickBooks, sample_company
 from cobalt_qbsim.qwc import QwcFile
 from cobalt_qbsim.webconnector import Faults, SimulatedWebConnector
-from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
-from cobalt_qbwc_gateway.application.entries import record_command
-from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_qbwc_gateway.testing import MAPPINGS, seed_entries
 from cobalt_qbxml import MessageSet, VendorAdd
-from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
+from cobalt_shared.contracts import PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine, AppliedBill
-from cobalt_shared.db.engine import create_engine
 
 PASSWORD = "correct horse battery"
-MAPPINGS = {
-    "purchases:beer": "Purchases:Beer",
-    "operating-account": "Operating Account",
-    "card-clearing": "Card Clearing",
-    "sales:beer": "Sales:Beer",
-}
-
-
-async def _seed(database_url, merchant, commands, mappings=MAPPINGS):
-    engine = create_engine(database_url)
-    try:
-        async with GatewayUnitOfWork(engine) as uow:
-            for account, name in mappings.items():
-                await apply_mapping(
-                    AccountMapped(merchant_id=merchant, account=account, qb_full_name=name), uow
-                )
-            for command in commands:
-                await record_command(command, uow)
-            await uow.commit()
-    finally:
-        await engine.dispose()
 
 
 def _bill(merchant, ref, amount="100.00"):
@@ -85,7 +60,9 @@ def _setup(queue_gateway, http, commands_for=_commands, vendor_in_quickbooks=Tru
     assert http.put(url, json=body, headers=queue_gateway.support()).is_success
     qwc = QwcFile.parse(http.get(f"{url}/qwc", headers=queue_gateway.support()).content)
     commands = commands_for(merchant)
-    asyncio.run(_seed(queue_gateway.database_url, merchant, commands))
+    asyncio.run(
+        seed_entries(queue_gateway.database_url, merchant, commands, now=queue_gateway.clock())
+    )
     quickbooks = SimulatedQuickBooks(sample_company())
     if vendor_in_quickbooks:
         quickbooks.process(MessageSet([("v", VendorAdd("Acme Beverage"))]).to_xml())
@@ -138,7 +115,7 @@ def test_a_broken_exchange_never_duplicates_or_loses_an_entry(queue_gateway, htt
     merchant, qwc, commands, quickbooks = _setup(queue_gateway, http)
     broken = SimulatedWebConnector(qwc, PASSWORD, quickbooks, faults=fault).update()
     assert broken.outcome == "died"
-    time.sleep(1.1)  # the dead session stops counting as live (1 s here, 120 s by default)
+    queue_gateway.clock.advance(2)  # the dead session stops counting as live (1 s here)
     # A new session (as after a restart of the Web Connector) settles, then finishes.
     for _ in range(3):
         result = SimulatedWebConnector(qwc, PASSWORD, quickbooks).update()
@@ -172,7 +149,7 @@ def test_when_quickbooks_forgot_the_set_a_query_for_our_guid_settles_it(queue_ga
     written = sum(quickbooks.company.count_by_external_guid().values())
     # Error recovery can no longer answer (the company file was restored, its memory cleared).
     quickbooks.company.message_sets.clear()
-    time.sleep(1.1)
+    queue_gateway.clock.advance(2)
     for _ in range(3):
         result = SimulatedWebConnector(qwc, PASSWORD, quickbooks).update()
         if result.outcome == "no work":
@@ -204,7 +181,11 @@ def test_an_error_in_quickbooks_fails_only_that_entry_with_the_fix(queue_gateway
     qwc = QwcFile.parse(http.get(f"{url}/qwc", headers=queue_gateway.support()).content)
     good, bad = commands_for(merchant)
     mappings = {**MAPPINGS, "purchases:wine": "Purchases:Wine Renamed"}  # no such QB account
-    asyncio.run(_seed(queue_gateway.database_url, merchant, [good, bad], mappings))
+    asyncio.run(
+        seed_entries(
+            queue_gateway.database_url, merchant, [good, bad], mappings, queue_gateway.clock()
+        )
+    )
     quickbooks = SimulatedQuickBooks(sample_company())
     quickbooks.process(MessageSet([("v", VendorAdd("Acme Beverage"))]).to_xml())
     result = SimulatedWebConnector(qwc, PASSWORD, quickbooks).update()
@@ -259,7 +240,7 @@ def test_an_answer_that_is_not_qbxml_changes_nothing_and_says_why(queue_gateway,
     headers = queue_gateway.merchant(merchant)
     states = {e["state"] for e in http.get(f"{queue_gateway.url}/entries", headers=headers).json()}
     assert "synced" not in states  # nothing recorded from the garbage
-    time.sleep(1.1)
+    queue_gateway.clock.advance(2)
     for _ in range(3):  # the set is settled by error recovery, then everything goes once
         if SimulatedWebConnector(qwc, PASSWORD, quickbooks).update().outcome == "no work":
             break
@@ -316,7 +297,7 @@ def test_a_vendor_missing_from_quickbooks_is_added_once_before_its_bills(
             SimulatedWebConnector(qwc, PASSWORD, quickbooks, faults=fault).update().outcome
             == "died"
         )
-        time.sleep(1.1)
+        queue_gateway.clock.advance(2)
     for _ in range(4):
         if SimulatedWebConnector(qwc, PASSWORD, quickbooks).update().outcome == "no work":
             break

@@ -15,7 +15,7 @@ from zeep.transports import Transport
 from cobalt_qbsim import SimulatedQuickBooks, sample_company
 from cobalt_qbsim.qwc import QwcFile
 from cobalt_qbsim.webconnector import Faults, SimulatedWebConnector
-from cobalt_qbwc_gateway.application.web_connector import INVALID_TICKET
+from cobalt_qbwc_gateway.application.protocol import INVALID_TICKET
 from cobalt_qbxml import BillAdd, ExpenseLine, MessageSet, Ref, VendorAdd
 from cobalt_qbxml.schema import schema_dir
 

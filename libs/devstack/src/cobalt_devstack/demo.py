@@ -137,6 +137,11 @@ class Demo:
         self.call("POST", "reporting", "/sales", {"sales": sales}).raise_for_status()
         self.say("demo: reading the QuickBooks chart of accounts and mapping it (Snacks is left "
                  "unmapped)")  # fmt: skip
+        # coa learns of the connection from the gateway's event: until then it answers 409.
+        self._wait(
+            lambda: self.call("GET", "coa", "/coa/accounts").status_code == 200,
+            "the chart of accounts to know the connection",
+        )
         self.call("POST", "coa", "/coa/quickbooks-accounts/refresh").raise_for_status()
         chart = self._wait(lambda: self.call("GET", "coa", "/coa/quickbooks-accounts")
                            .json().get("accounts"), "the QuickBooks accounts")  # fmt: skip

@@ -100,6 +100,9 @@ class Company:
     vendors: dict[str, Vendor] = field(default_factory=dict)
     txns: dict[str, Txn] = field(default_factory=dict)
     closing_date: str | None = None
+    # Names held by other kinds of list records (customers, employees, other names): QuickBooks
+    # keeps one name space, so a vendor cannot take one of them. {name: kind}
+    other_names: dict[str, str] = field(default_factory=dict)
     # What QBWC stored in the file for an application: {OwnerID: FileID}.
     data_ext: dict[str, str] = field(default_factory=dict)
     # Outcome of each message set sent with newMessageSetID: {id: [response xml, ...]}.
@@ -122,6 +125,12 @@ class Company:
     def vendor_named(self, name: str) -> Vendor | None:
         key = name.strip().casefold()
         return next((v for v in self.vendors.values() if v.name.casefold() == key), None)
+
+    def name_in_use(self, name: str) -> bool:
+        """Any list record (vendor or other) already has this name (case ignored)."""
+        key = name.strip().casefold()
+        taken = any(other.casefold() == key for other in self.other_names)
+        return taken or self.vendor_named(name) is not None
 
     def add_account(self, full_name: str, account_type: str, number: str | None = None) -> Account:
         account = Account(self.new_id(), full_name, account_type, number)
@@ -180,6 +189,7 @@ class Company:
             "vendors": {k: vars(v) for k, v in self.vendors.items()},
             "txns": txns,
             "closing_date": self.closing_date,
+            "other_names": self.other_names,
             "data_ext": self.data_ext,
             "message_sets": self.message_sets,
             "next_number": self.next_number,
@@ -191,6 +201,7 @@ class Company:
         company = cls(
             name=data["name"],
             closing_date=data.get("closing_date"),
+            other_names=data.get("other_names", {}),
             data_ext=data.get("data_ext", {}),
             message_sets=data.get("message_sets", {}),
             next_number=data.get("next_number", 1),

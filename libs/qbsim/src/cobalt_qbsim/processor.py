@@ -372,7 +372,7 @@ class SimulatedQuickBooks:
         add = rq.find("VendorAdd")
         assert add is not None  # the schema requires it
         name = (add.findtext("Name") or "").strip()
-        if self.company.vendor_named(name) is not None:
+        if self.company.name_in_use(name):
             raise Status(3100, f'The name "{name}" of the list element is already in use.')
         vendor = Vendor(
             self.company.new_id(),

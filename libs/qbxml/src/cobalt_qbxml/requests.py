@@ -7,26 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar, Literal, TypeAlias
-
-from lxml import etree
+from typing import ClassVar, Literal
 
 from cobalt_qbxml import values as v
+from cobalt_qbxml.node import Node
 from cobalt_qbxml.values import QbxmlValueError
-
-Element: TypeAlias = etree._Element
-
-
-def _add(parent: Element, tag: str, text: str | None = None) -> Element:
-    child = etree.SubElement(parent, tag)
-    if text is not None:
-        child.text = text
-    return child
-
-
-def _opt(parent: Element, tag: str, text: str | None) -> None:
-    if text is not None and text != "":
-        _add(parent, tag, text)
 
 
 @dataclass(frozen=True)
@@ -36,12 +21,12 @@ class Ref:
     full_name: str | None = None
     list_id: str | None = None
 
-    def add_to(self, parent: Element, tag: str, *, account: bool = False, limit: int = 41) -> None:
+    def add_to(self, parent: Node, tag: str, *, account: bool = False, limit: int = 41) -> None:
         if not self.full_name and not self.list_id:
             raise QbxmlValueError(tag, "needs a ListID or a full name")
-        ref = _add(parent, tag)
+        ref = parent.add(tag)
         if self.list_id:
-            _add(ref, "ListID", v.name(self.list_id, f"{tag}.ListID", 36))
+            ref.add("ListID", v.name(self.list_id, f"{tag}.ListID", 36))
         else:
             assert self.full_name is not None
             full = (
@@ -49,7 +34,7 @@ class Ref:
                 if account
                 else v.name(self.full_name, f"{tag}.FullName", limit)
             )
-            _add(ref, "FullName", full)
+            ref.add("FullName", full)
 
 
 class Request:
@@ -58,14 +43,16 @@ class Request:
     rq_tag: ClassVar[str]
     writes: ClassVar[bool] = False
 
-    def to_element(self, request_id: str) -> Element:
+    def to_node(self, request_id: str) -> Node:
+        """The `<...Rq>` element with every value checked: a QbxmlValueError names the field
+        QuickBooks would refuse."""
         if not request_id or len(request_id) > 50:
             raise QbxmlValueError("requestID", "must be 1 to 50 characters")
-        rq = etree.Element(self.rq_tag, requestID=request_id)
+        rq = Node(self.rq_tag, {"requestID": request_id})
         self.fill(rq)
         return rq
 
-    def fill(self, rq: Element) -> None:
+    def fill(self, rq: Node) -> None:
         raise NotImplementedError
 
 
@@ -80,18 +67,18 @@ class VendorQuery(Request):
     active_only: bool = False
     max_returned: int | None = None
 
-    def fill(self, rq: Element) -> None:
+    def fill(self, rq: Node) -> None:
         if self.full_names:
             for full in self.full_names:
-                _add(rq, "FullName", v.name(full, "Vendor FullName", 41))
+                rq.add("FullName", v.name(full, "Vendor FullName", 41))
             return
         if self.max_returned is not None:
-            _add(rq, "MaxReturned", str(self.max_returned))
-        _add(rq, "ActiveStatus", "ActiveOnly" if self.active_only else "All")
+            rq.add("MaxReturned", str(self.max_returned))
+        rq.add("ActiveStatus", "ActiveOnly" if self.active_only else "All")
         if self.name_contains:
-            name_filter = _add(rq, "NameFilter")
-            _add(name_filter, "MatchCriterion", "Contains")
-            _add(name_filter, "Name", v.name(self.name_contains, "NameFilter", 41))
+            name_filter = rq.add("NameFilter")
+            name_filter.add("MatchCriterion", "Contains")
+            name_filter.add("Name", v.name(self.name_contains, "NameFilter", 41))
 
 
 @dataclass(frozen=True)
@@ -105,15 +92,15 @@ class VendorAdd(Request):
     name_on_check: str | None = None
     external_guid: uuid.UUID | None = None
 
-    def fill(self, rq: Element) -> None:
-        add = _add(rq, "VendorAdd")
-        _add(add, "Name", v.name(self.name, "Vendor Name", 41))
+    def fill(self, rq: Node) -> None:
+        add = rq.add("VendorAdd")
+        add.add("Name", v.name(self.name, "Vendor Name", 41))
         if self.company_name:
-            _add(add, "CompanyName", v.name(self.company_name, "CompanyName", 41))
+            add.add("CompanyName", v.name(self.company_name, "CompanyName", 41))
         if self.name_on_check:
-            _add(add, "NameOnCheck", v.name(self.name_on_check, "NameOnCheck", 41))
+            add.add("NameOnCheck", v.name(self.name_on_check, "NameOnCheck", 41))
         if self.external_guid:
-            _add(add, "ExternalGUID", v.guid(self.external_guid))
+            add.add("ExternalGUID", v.guid(self.external_guid))
 
 
 # ----------------------------------------------------------------------------- bills
@@ -125,11 +112,11 @@ class ExpenseLine:
     amount: Decimal
     memo: str | None = None
 
-    def add_to(self, parent: Element) -> None:
-        line = _add(parent, "ExpenseLineAdd")
+    def add_to(self, parent: Node) -> None:
+        line = parent.add("ExpenseLineAdd")
         self.account.add_to(line, "AccountRef", account=True)
-        _add(line, "Amount", v.amount(self.amount, "ExpenseLine Amount"))
-        _opt(line, "Memo", v.free_text(self.memo, "ExpenseLine Memo", 4095))
+        line.add("Amount", v.amount(self.amount, "ExpenseLine Amount"))
+        line.opt("Memo", v.free_text(self.memo, "ExpenseLine Memo", 4095))
 
 
 @dataclass(frozen=True)
@@ -147,7 +134,7 @@ class BillAdd(Request):
     due_date: date | None = None
     memo: str | None = None
 
-    def fill(self, rq: Element) -> None:
+    def fill(self, rq: Node) -> None:
         _payable(rq, "Bill", self.vendor, self.ap_account, self.txn_date, self.due_date,
                  self.ref_number, self.memo, self.external_guid, self.expense_lines)  # fmt: skip
 
@@ -166,13 +153,13 @@ class VendorCreditAdd(Request):
     ap_account: Ref | None = None
     memo: str | None = None
 
-    def fill(self, rq: Element) -> None:
+    def fill(self, rq: Node) -> None:
         _payable(rq, "VendorCredit", self.vendor, self.ap_account, self.txn_date, None,
                  self.ref_number, self.memo, self.external_guid, self.expense_lines)  # fmt: skip
 
 
 def _payable(
-    rq: Element,
+    rq: Node,
     kind: str,
     vendor: Ref,
     ap_account: Ref | None,
@@ -186,16 +173,16 @@ def _payable(
     """BillAdd and VendorCreditAdd: the same children in the same order (bills add DueDate)."""
     if not lines:
         raise QbxmlValueError(f"{kind}Add", "needs at least one expense line")
-    add = _add(rq, f"{kind}Add")
+    add = rq.add(f"{kind}Add")
     vendor.add_to(add, "VendorRef")
     if ap_account:
         ap_account.add_to(add, "APAccountRef", account=True)
-    _add(add, "TxnDate", v.qb_date(txn_date))
+    add.add("TxnDate", v.qb_date(txn_date))
     if due_date:
-        _add(add, "DueDate", v.qb_date(due_date))
-    _add(add, "RefNumber", v.name(ref_number, f"{kind} RefNumber", 20))
-    _opt(add, "Memo", v.free_text(memo, f"{kind} Memo", 4095))
-    _add(add, "ExternalGUID", v.guid(external_guid))
+        add.add("DueDate", v.qb_date(due_date))
+    add.add("RefNumber", v.name(ref_number, f"{kind} RefNumber", 20))
+    add.opt("Memo", v.free_text(memo, f"{kind} Memo", 4095))
+    add.add("ExternalGUID", v.guid(external_guid))
     for line in lines:
         line.add_to(add)
 
@@ -217,14 +204,14 @@ class AppliedToTxn:
     payment_amount: Decimal
     credits: Sequence[AppliedCredit] = ()
 
-    def add_to(self, parent: Element) -> None:
-        applied = _add(parent, "AppliedToTxnAdd")
-        _add(applied, "TxnID", v.name(self.txn_id, "AppliedToTxn TxnID", 36))
-        _add(applied, "PaymentAmount", v.amount(self.payment_amount, "PaymentAmount"))
+    def add_to(self, parent: Node) -> None:
+        applied = parent.add("AppliedToTxnAdd")
+        applied.add("TxnID", v.name(self.txn_id, "AppliedToTxn TxnID", 36))
+        applied.add("PaymentAmount", v.amount(self.payment_amount, "PaymentAmount"))
         for credit in self.credits:
-            set_credit = _add(applied, "SetCredit")
-            _add(set_credit, "CreditTxnID", v.name(credit.credit_txn_id, "CreditTxnID", 36))
-            _add(set_credit, "AppliedAmount", v.amount(credit.applied_amount, "AppliedAmount"))
+            set_credit = applied.add("SetCredit")
+            set_credit.add("CreditTxnID", v.name(credit.credit_txn_id, "CreditTxnID", 36))
+            set_credit.add("AppliedAmount", v.amount(credit.applied_amount, "AppliedAmount"))
 
 
 @dataclass(frozen=True)
@@ -242,21 +229,21 @@ class BillPaymentCheckAdd(Request):
     ref_number: str | None = None
     memo: str | None = None
 
-    def fill(self, rq: Element) -> None:
+    def fill(self, rq: Node) -> None:
         if not self.applied:
             raise QbxmlValueError("BillPaymentCheckAdd", "must apply to at least one bill")
-        add = _add(rq, "BillPaymentCheckAdd")
+        add = rq.add("BillPaymentCheckAdd")
         self.payee.add_to(add, "PayeeEntityRef")
         if self.ap_account:
             self.ap_account.add_to(add, "APAccountRef", account=True)
-        _add(add, "TxnDate", v.qb_date(self.txn_date))
+        add.add("TxnDate", v.qb_date(self.txn_date))
         self.bank_account.add_to(add, "BankAccountRef", account=True)
         if self.ref_number:
-            _add(add, "RefNumber", v.name(self.ref_number, "BillPaymentCheck RefNumber", 11))
+            add.add("RefNumber", v.name(self.ref_number, "BillPaymentCheck RefNumber", 11))
         else:
-            _add(add, "IsToBePrinted", "false")
-        _opt(add, "Memo", v.free_text(self.memo, "BillPaymentCheck Memo", 4095))
-        _add(add, "ExternalGUID", v.guid(self.external_guid))
+            add.add("IsToBePrinted", "false")
+        add.opt("Memo", v.free_text(self.memo, "BillPaymentCheck Memo", 4095))
+        add.add("ExternalGUID", v.guid(self.external_guid))
         for applied in self.applied:
             applied.add_to(add)
 
@@ -273,17 +260,17 @@ class DepositLine:
     entity: Ref | None = None
     check_number: str | None = None
 
-    def add_to(self, parent: Element) -> None:
-        line = _add(parent, "DepositLineAdd")
+    def add_to(self, parent: Node) -> None:
+        line = parent.add("DepositLineAdd")
         if self.entity:
             self.entity.add_to(line, "EntityRef", limit=209)
         self.account.add_to(line, "AccountRef", account=True)
-        _opt(line, "Memo", v.free_text(self.memo, "DepositLine Memo", 4095))
+        line.opt("Memo", v.free_text(self.memo, "DepositLine Memo", 4095))
         if self.check_number:
-            _add(line, "CheckNumber", v.name(self.check_number, "CheckNumber", 11))
+            line.add("CheckNumber", v.name(self.check_number, "CheckNumber", 11))
         if self.payment_method:
             self.payment_method.add_to(line, "PaymentMethodRef", limit=31)
-        _add(line, "Amount", v.amount(self.amount, "DepositLine Amount"))
+        line.add("Amount", v.amount(self.amount, "DepositLine Amount"))
 
 
 @dataclass(frozen=True)
@@ -298,14 +285,14 @@ class DepositAdd(Request):
     lines: Sequence[DepositLine]
     memo: str | None = None
 
-    def fill(self, rq: Element) -> None:
+    def fill(self, rq: Node) -> None:
         if not self.lines:
             raise QbxmlValueError("DepositAdd", "needs at least one line")
-        add = _add(rq, "DepositAdd")
-        _add(add, "TxnDate", v.qb_date(self.txn_date))
+        add = rq.add("DepositAdd")
+        add.add("TxnDate", v.qb_date(self.txn_date))
         self.deposit_to.add_to(add, "DepositToAccountRef", account=True)
-        _opt(add, "Memo", v.free_text(self.memo, "Deposit Memo", 4095))
-        _add(add, "ExternalGUID", v.guid(self.external_guid))
+        add.opt("Memo", v.free_text(self.memo, "Deposit Memo", 4095))
+        add.add("ExternalGUID", v.guid(self.external_guid))
         for line in self.lines:
             line.add_to(add)
 
@@ -334,25 +321,25 @@ class JournalEntryAdd(Request):
     ref_number: str | None = None
     memo: str | None = None
 
-    def fill(self, rq: Element) -> None:
+    def fill(self, rq: Node) -> None:
         debits = sum((ln.amount for ln in self.lines if ln.side == "debit"), Decimal(0))
         credits = sum((ln.amount for ln in self.lines if ln.side == "credit"), Decimal(0))
         if not self.lines or debits != credits:
             raise QbxmlValueError(
                 "JournalEntryAdd", f"debits {debits} must equal credits {credits}"
             )
-        add = _add(rq, "JournalEntryAdd")
-        _add(add, "TxnDate", v.qb_date(self.txn_date))
+        add = rq.add("JournalEntryAdd")
+        add.add("TxnDate", v.qb_date(self.txn_date))
         if self.ref_number:
-            _add(add, "RefNumber", v.name(self.ref_number, "JournalEntry RefNumber", 11))
-        _opt(add, "Memo", v.free_text(self.memo, "JournalEntry Memo", 4095))
-        _add(add, "ExternalGUID", v.guid(self.external_guid))
+            add.add("RefNumber", v.name(self.ref_number, "JournalEntry RefNumber", 11))
+        add.opt("Memo", v.free_text(self.memo, "JournalEntry Memo", 4095))
+        add.add("ExternalGUID", v.guid(self.external_guid))
         for ln in self.lines:
             tag = "JournalDebitLine" if ln.side == "debit" else "JournalCreditLine"
-            line = _add(add, tag)
+            line = add.add(tag)
             ln.account.add_to(line, "AccountRef", account=True)
-            _add(line, "Amount", v.amount(ln.amount, f"{tag} Amount"))
-            _opt(line, "Memo", v.free_text(ln.memo, f"{tag} Memo", 4095))
+            line.add("Amount", v.amount(ln.amount, f"{tag} Amount"))
+            line.opt("Memo", v.free_text(ln.memo, f"{tag} Memo", 4095))
             if ln.entity:
                 ln.entity.add_to(line, "EntityRef", limit=209)
 
@@ -376,19 +363,19 @@ class AccountQuery(Request):
     from_name: str | None = None
     full_names: Sequence[str] = field(default_factory=tuple)
 
-    def fill(self, rq: Element) -> None:
+    def fill(self, rq: Node) -> None:
         if self.full_names:
             for full in self.full_names:
-                _add(rq, "FullName", v.account_full_name(full, "Account FullName"))
+                rq.add("FullName", v.account_full_name(full, "Account FullName"))
             return
         if self.max_returned is not None:
-            _add(rq, "MaxReturned", str(self.max_returned))
-        _add(rq, "ActiveStatus", "ActiveOnly" if self.active_only else "All")
+            rq.add("MaxReturned", str(self.max_returned))
+        rq.add("ActiveStatus", "ActiveOnly" if self.active_only else "All")
         if self.from_name:
-            name_range = _add(rq, "NameRangeFilter")
-            _add(name_range, "FromName", v.account_full_name(self.from_name, "FromName"))
+            name_range = rq.add("NameRangeFilter")
+            name_range.add("FromName", v.account_full_name(self.from_name, "FromName"))
         for account_type in self.account_types:
-            _add(rq, "AccountType", account_type)
+            rq.add("AccountType", account_type)
 
     def next_page(self, last_full_name: str) -> AccountQuery:
         """The query for the page after one that ended at `last_full_name`."""
@@ -425,42 +412,42 @@ class TxnQuery(Request):
     iterator: Literal["Start", "Continue"] | None = None
     iterator_id: str | None = None
 
-    def to_element(self, request_id: str) -> Element:
+    def to_node(self, request_id: str) -> Node:
         if not request_id or len(request_id) > 50:
             raise QbxmlValueError("requestID", "must be 1 to 50 characters")
-        rq = etree.Element(f"{self.kind}QueryRq", requestID=request_id)
+        rq = Node(f"{self.kind}QueryRq", {"requestID": request_id})
         if self.iterator:
-            rq.set("iterator", self.iterator)
+            rq.attrs["iterator"] = self.iterator
             if self.iterator == "Continue":
                 if not self.iterator_id:
                     raise QbxmlValueError("iteratorID", "is required to continue an iterator")
-                rq.set("iteratorID", self.iterator_id)
+                rq.attrs["iteratorID"] = self.iterator_id
         self.fill(rq)
         return rq
 
-    def fill(self, rq: Element) -> None:
+    def fill(self, rq: Node) -> None:
         if self.ref_numbers and self.kind == "Deposit":
             raise QbxmlValueError("DepositQuery", "deposits have no RefNumber to query by")
         if self.txn_ids:
             for txn_id in self.txn_ids:
-                _add(rq, "TxnID", v.name(txn_id, "TxnID", 36))
+                rq.add("TxnID", v.name(txn_id, "TxnID", 36))
         elif self.ref_numbers:
             for ref in self.ref_numbers:
-                _add(rq, "RefNumber", v.name(ref, "RefNumber", 20))
+                rq.add("RefNumber", v.name(ref, "RefNumber", 20))
         else:
             if self.max_returned is not None:
-                _add(rq, "MaxReturned", str(self.max_returned))
+                rq.add("MaxReturned", str(self.max_returned))
             if self.date_from or self.date_to:
-                dates = _add(rq, "TxnDateRangeFilter")
+                dates = rq.add("TxnDateRangeFilter")
                 if self.date_from:
-                    _add(dates, "FromTxnDate", v.qb_date(self.date_from))
+                    dates.add("FromTxnDate", v.qb_date(self.date_from))
                 if self.date_to:
-                    _add(dates, "ToTxnDate", v.qb_date(self.date_to))
+                    dates.add("ToTxnDate", v.qb_date(self.date_to))
             if self.entity:
-                entity = _add(rq, "EntityFilter")
+                entity = rq.add("EntityFilter")
                 if self.entity.list_id:
-                    _add(entity, "ListID", self.entity.list_id)
+                    entity.add("ListID", self.entity.list_id)
                 else:
-                    _add(entity, "FullName", v.name(self.entity.full_name or "", "Entity", 209))
+                    entity.add("FullName", v.name(self.entity.full_name or "", "Entity", 209))
         if self.include_line_items:
-            _add(rq, "IncludeLineItems", "true")
+            rq.add("IncludeLineItems", "true")

@@ -2,94 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TypeAlias
 
 from lxml import etree
 
+from cobalt_qbxml.answer import ErrorRecovery, Response, ResponseSet, Ret, Status
 from cobalt_qbxml.safe_xml import UnsafeXml, parse
+
+__all__ = [
+    "ErrorRecovery",
+    "Response",
+    "ResponseError",
+    "ResponseSet",
+    "Ret",
+    "Status",
+    "parse_response",
+]
 
 Element: TypeAlias = etree._Element
 AMOUNT_TAGS = ("Amount", "AmountDue", "CreditAmount", "DepositTotal", "TotalAmount")
-
-
-@dataclass(frozen=True)
-class Status:
-    """The status QuickBooks gave one request."""
-
-    code: int
-    severity: str
-    message: str
-
-    @property
-    def ok(self) -> bool:
-        """Succeeded (0) or a query that matched nothing (1): neither is an error."""
-        return self.code in (0, 1) and self.severity != "Error"
-
-
-@dataclass(frozen=True)
-class Ret:
-    """The fields the product needs from one `*Ret` (a transaction or a list object)."""
-
-    tag: str
-    txn_id: str | None = None
-    list_id: str | None = None
-    edit_sequence: str | None = None
-    txn_number: str | None = None
-    ref_number: str | None = None
-    external_guid: str | None = None
-    txn_date: str | None = None
-    name: str | None = None
-    full_name: str | None = None
-    account_type: str | None = None
-    account_number: str | None = None
-    is_active: bool | None = None
-    amount: Decimal | None = None
-    open_amount: Decimal | None = None
-    entity_name: str | None = None
-
-
-@dataclass(frozen=True)
-class ErrorRecovery:
-    """What an earlier message set created, as QuickBooks remembers it."""
-
-    txn_id: str | None
-    list_id: str | None
-    edit_sequence: str | None
-    external_guid: str | None
-
-
-@dataclass(frozen=True)
-class Response:
-    """One `*Rs`: its request id, status, results and iterator state."""
-
-    tag: str
-    request_id: str | None
-    status: Status
-    rets: list[Ret] = field(default_factory=list)
-    error_recovery: ErrorRecovery | None = None
-    iterator_id: str | None = None
-    iterator_remaining: int | None = None
-    ret_count: int | None = None
-
-    @property
-    def kind(self) -> str:
-        """The request kind, e.g. 'BillAdd' for a BillAddRs."""
-        return self.tag.removesuffix("Rs")
-
-
-@dataclass(frozen=True)
-class ResponseSet:
-    """A whole QBXMLMsgsRs."""
-
-    responses: list[Response]
-    message_set_status_code: int | None = None
-    new_message_set_id: str | None = None
-    error_recovery: ErrorRecovery | None = None
-
-    def by_request_id(self) -> dict[str, Response]:
-        return {r.request_id: r for r in self.responses if r.request_id is not None}
 
 
 class ResponseError(ValueError):

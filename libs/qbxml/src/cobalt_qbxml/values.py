@@ -34,6 +34,9 @@ _SUBSTITUTES = {
 }  # fmt: skip
 
 
+_DROPPED = ("Cc", "Cs", "Co", "Cn", "Cf")  # control, surrogate, private, unassigned, format
+
+
 class QbxmlValueError(ValueError):
     """A value QuickBooks would reject, with the field it belongs to."""
 
@@ -48,7 +51,7 @@ def clean_text(value: str) -> str:
     for ch in value:
         if ch in "\t\n":
             out.append(ch)
-        elif ch == "\r" or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn", "Cf"):
+        elif ch == "\r" or unicodedata.category(ch) in _DROPPED:
             continue
         elif ord(ch) <= 0xFF:
             out.append(ch)
@@ -77,17 +80,57 @@ def free_text(value: str | None, field: str, limit: int) -> str | None:
     return text
 
 
+def qbxml_name(value: str) -> str:
+    """The qbXML form of a name: what QuickBooks stores for it (characters it cannot hold
+    transliterated, spacing tidied). The one rule for vendor, account and reference names:
+    intake checks its length, lookups compare it, requests send it."""
+    return " ".join(clean_text(value).split())
+
+
+def unstorable(value: str) -> list[str]:
+    """Characters of a name QuickBooks cannot hold and that have no close Latin-1 form: a
+    name is never stored with "?" in their place (two names could become one)."""
+    found = []
+    for ch in value:
+        if (
+            ord(ch) > 0xFF
+            and unicodedata.category(ch) not in _DROPPED
+            and _transliterate(ch) == "?"
+        ):
+            found.append(ch)
+    return list(dict.fromkeys(found))
+
+
+def name_key(value: str) -> str:
+    """How QuickBooks tells two names apart: their qbXML forms, ignoring case."""
+    return qbxml_name(value).casefold()
+
+
+def name_problem(value: str, what: str, limit: int) -> str | None:
+    """Why QuickBooks cannot store this name, naming both forms and the limit; None if it can.
+    The one check of a name's qbXML form, at intake and before anything is sent."""
+    typed = " ".join(value.split())
+    lost = unstorable(value)
+    if lost:
+        return f"{what} '{typed}' has characters QuickBooks cannot store ({', '.join(lost)})"
+    stored = qbxml_name(value)
+    if len(stored) <= limit:
+        return None
+    shown = f"'{typed}'" if stored == typed else f"'{typed}' (as QuickBooks stores it: '{stored}')"
+    return f"{what} {shown} is {len(stored)} characters; QuickBooks allows {limit}"
+
+
 def name(value: str, field: str, limit: int, *, required: bool = True) -> str:
-    """A name or reference number: cleaned, never shortened; refused when empty or too long."""
-    text = " ".join(clean_text(value).split())
+    """A name or reference number: cleaned, never shortened; refused when empty, too long, or
+    holding characters QuickBooks cannot store."""
+    text = qbxml_name(value)
     if not text:
         if required:
             raise QbxmlValueError(field, "is required")
         return ""
-    if len(text) > limit:
-        raise QbxmlValueError(
-            field, f"{text[:20]!r}... is {len(text)} characters; QuickBooks allows {limit}"
-        )
+    problem = name_problem(value, "", limit)
+    if problem:
+        raise QbxmlValueError(field, problem.strip())
     return text
 
 

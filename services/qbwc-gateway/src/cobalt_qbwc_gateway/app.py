@@ -10,11 +10,13 @@ from fastapi import APIRouter, FastAPI
 
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
-from cobalt_qbwc_gateway.application.entry_queue import EntryQueue
-from cobalt_qbwc_gateway.application.web_connector import Policy, WebConnectorService, Work
+from cobalt_qbwc_gateway.application.protocol import Policy, Work
+from cobalt_qbwc_gateway.application.web_connector import WebConnectorService
+from cobalt_qbwc_gateway.application.work import EntryWork
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbwc_gateway.entrypoints import http, messaging
 from cobalt_qbwc_gateway.entrypoints.soap import soap_router
+from cobalt_shared.clock import Clock, system_clock
 from cobalt_shared.contracts.subjects import (
     ACCOUNTING_COMMAND_SOURCES,
     COA_STREAM,
@@ -27,7 +29,9 @@ from cobalt_shared.worker import build_service_worker
 TITLE = "QuickBooks gateway service"
 
 
-def create_api(settings: Settings, work: Work | None = None) -> FastAPI:
+def create_api(
+    settings: Settings, work: Work | None = None, clock: Clock = system_clock
+) -> FastAPI:
     """HTTP API: connections, their .qwc files and status; the Web Connector SOAP service."""
     passwords = Passwords()
     policy = Policy(
@@ -39,7 +43,8 @@ def create_api(settings: Settings, work: Work | None = None) -> FastAPI:
     )
 
     def web_connector(new_uow: Callable[[], UnitOfWork]) -> list[APIRouter]:
-        service = WebConnectorService(new_uow, passwords, work or EntryQueue(), policy)  # type: ignore[arg-type]
+        queue = work or EntryWork(clock=clock)
+        service = WebConnectorService(new_uow, passwords, queue, policy, clock)  # type: ignore[arg-type]
         return [soap_router(settings.soap_path, settings.public_url, service)]
 
     app = build_service_api(
@@ -52,6 +57,7 @@ def create_api(settings: Settings, work: Work | None = None) -> FastAPI:
         routers_with_uow=web_connector,
     )
     app.state.passwords = passwords
+    app.state.clock = clock
     return app
 
 

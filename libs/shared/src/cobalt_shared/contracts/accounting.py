@@ -63,4 +63,12 @@ class PostToQuickBooks(Message):
     )
     lines: list[AccountLine] = Field(default_factory=list, description="Expense/deposit/JE lines.")
     applied: list[AppliedBill] = Field(default_factory=list, description="Bills a payment pays.")
-    source: str = Field(description="Service that asked, e.g. 'payables'.", examples=["payables"])
+    source: str = Field(
+        description="Service that asked, e.g. 'payables': the entry's results go to it.",
+        examples=["payables"],
+    )
+    source_record: str | None = Field(
+        None,
+        description="The record of the source service this entry comes from (kind/id).",
+        examples=["bill/6f1c2a5e-8f0e-4b0c-9a57-3f6ad3a0a1b2"],
+    )

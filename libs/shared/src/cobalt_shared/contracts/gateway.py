@@ -30,12 +30,25 @@ class QuickBooksConnectionChanged(Message):
 
 
 class QuickBooksEntryResult(Message):
-    """What became of an entry in QuickBooks: synced (with its TxnID) or failed (with why)."""
+    """What became of an entry in QuickBooks, sent to the service the entry came from."""
 
     TYPE: ClassVar[str] = "quickbooks-entry-result"
 
     entry_id: uuid.UUID = Field(description="The entry id the owning service gave the command.")
-    state: str = Field(description="synced or failed", examples=["synced"])
+    state: str = Field(
+        description="synced; failed (explanation says why and the fix); cancelled (never goes "
+        "to QuickBooks, e.g. dated before the start date and not found there); 'in QuickBooks "
+        "before the start date' (found there and linked, with its TxnID); pending (on its way "
+        "again, e.g. after Retry)",
+        examples=["synced"],
+    )
+    kind: str | None = Field(
+        None, description="The entry's kind (bill, vendor-credit, bill-payment...)."
+    )
+    source: str | None = Field(None, description="The service the entry came from.")
+    source_record: str | None = Field(
+        None, description="The source service's record the entry came from, as it named it."
+    )
     txn_id: str | None = Field(None, description="QuickBooks TxnID (or ListID) when synced.")
     error_code: str | None = Field(None, description="QuickBooks status code or HRESULT.")
     explanation: str | None = Field(None, description="What went wrong and how to fix it.")

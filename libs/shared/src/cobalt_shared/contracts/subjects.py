@@ -64,9 +64,23 @@ def account_mapped(merchant_id: uuid.UUID | str) -> str:
 ACCOUNT_MAPPED_ALL = "coa.event.*.account-mapped"
 
 
-def entry_result(merchant_id: uuid.UUID | str) -> str:
-    """Subject of a merchant's QuickBooks entry results."""
-    return f"qbwc.event.{merchant_id}.entry-result"
+def entry_result(merchant_id: uuid.UUID | str, owner: str) -> str:
+    """Subject of a merchant's QuickBooks entry results for the service that owns them."""
+    return f"qbwc.event.{merchant_id}.entry-result.{subject_token(owner)}"
+
+
+def entry_results_for(owner: str) -> str:
+    """Every merchant's entry results owned by one service (what it subscribes to)."""
+    return f"qbwc.event.*.entry-result.{subject_token(owner)}"
+
+
+ENTRY_RESULT_DOC = "qbwc.event.{merchant_id}.entry-result.{owner}"
+
+
+def subject_token(text: str) -> str:
+    """A service name as one subject token: lower case, letters, digits and '-' only."""
+    token = "".join(c if c.isalnum() or c == "-" else "-" for c in text.strip().lower())
+    return token or "unknown"
 
 
 def refresh_accounts(merchant_id: uuid.UUID | str) -> str:
@@ -83,7 +97,6 @@ def accounts_listed(merchant_id: uuid.UUID | str) -> str:
 
 
 ACCOUNTS_LISTED_ALL = "qbwc.event.*.accounts-listed"
-ENTRY_RESULT_ALL = "qbwc.event.*.entry-result"
 
 
 def pos_sales(merchant_id: uuid.UUID | str) -> str:

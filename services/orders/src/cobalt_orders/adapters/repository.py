@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_orders.adapters.orm import orders
 from cobalt_orders.domain.order import Credit, Order, OrderLine
-from cobalt_shared.names import name_key as vendor_key
+from cobalt_shared.names import vendor_key
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
+from cobalt_qbxml.values import name_problem
 from cobalt_shared.accounts import category_key
 from cobalt_shared.amounts import round_money
 from cobalt_shared.errors import InvalidInput
 from cobalt_shared.names import tidy
 
-MAX_VENDOR_NAME = 41  # QuickBooks' vendor name limit; longer names could never match a vendor
+MAX_VENDOR_NAME = 41  # QuickBooks' limit on a vendor name, in the form QuickBooks stores it
 MAX_INVOICE_NUMBER = 20  # QuickBooks' RefNumber limit for bills
 MAX_CATEGORY = 100
 MAX_DESCRIPTION = 200
@@ -92,11 +93,9 @@ class Order:
         invoice = invoice_number.strip()
         if not vendor:
             raise InvalidInput("vendor name is required")
-        if len(vendor) > MAX_VENDOR_NAME:
-            raise InvalidInput(
-                f"vendor name is {len(vendor)} characters; QuickBooks allows at most "
-                f"{MAX_VENDOR_NAME}"
-            )
+        problem = name_problem(vendor, "vendor name", MAX_VENDOR_NAME)
+        if problem:
+            raise InvalidInput(problem, field="vendor_name")
         if not invoice:
             raise InvalidInput("vendor invoice number is required")
         if len(invoice) > MAX_INVOICE_NUMBER:
@@ -104,6 +103,9 @@ class Order:
                 f"invoice number is longer than {MAX_INVOICE_NUMBER} characters (QuickBooks' "
                 "limit for a bill's reference number)"
             )
+        problem = name_problem(invoice, "invoice number", MAX_INVOICE_NUMBER)
+        if problem:
+            raise InvalidInput(problem, field="invoice_number")
         if due_date is not None and due_date < order_date:
             raise InvalidInput("due date is before the order date")
         if not lines:

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from cobalt_payables.adapters.orm import bills, payment_requests, payments, vendor_credits
 from cobalt_payables.domain.bill import Bill, Line, SyncState, VendorCredit
 from cobalt_payables.domain.payment import Application, CreditUse, Payment
-from cobalt_shared.names import name_key as vendor_key
+from cobalt_shared.names import vendor_key
 
 
 def _lines_json(lines: tuple[Line, ...]) -> str:
@@ -105,7 +105,10 @@ class BillRepository(_Claims):
     ) -> list[Bill]:  # fmt: skip
         query = select(bills).where(bills.c.merchant_id == merchant_id)
         if open_only:
-            query = query.where(bills.c.open_balance > 0)
+            # What can be paid: something open, and in QuickBooks or on its way there.
+            query = query.where(
+                bills.c.open_balance > 0, bills.c.state != SyncState.NOT_IN_QUICKBOOKS.value
+            )
         rows = await self._db.execute(
             query.order_by(bills.c.bill_date, bills.c.recorded_at).limit(limit)
         )
@@ -158,7 +161,10 @@ class CreditRepository(_Claims):
     ) -> list[VendorCredit]:
         query = select(vendor_credits).where(vendor_credits.c.merchant_id == merchant_id)
         if available_only:
-            query = query.where(vendor_credits.c.available > 0)
+            query = query.where(
+                vendor_credits.c.available > 0,
+                vendor_credits.c.state != SyncState.NOT_IN_QUICKBOOKS.value,
+            )
         rows = await self._db.execute(
             query.order_by(vendor_credits.c.credit_date, vendor_credits.c.recorded_at)
         )

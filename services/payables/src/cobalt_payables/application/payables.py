@@ -4,6 +4,7 @@ repeat is the same QuickBooks entry."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +24,7 @@ from cobalt_shared.contracts.accounting import AccountLine, AppliedBill, Applied
 from cobalt_shared.contracts.subjects import post_to_quickbooks
 from cobalt_shared.errors import Conflict, NotFound
 
+log = logging.getLogger(__name__)
 SOURCE = "payables"
 SENT = "Sent to QuickBooks; it arrives at the next Web Connector update."
 
@@ -59,7 +61,7 @@ async def record_received_order(
             ref_number=bill.invoice_number, vendor_name=bill.vendor_name, due_date=bill.due_date,
             memo=f"Order {bill.invoice_number} received in CobaltConnect",
             lines=[AccountLine(account=ln.account, amount=ln.amount, memo=ln.memo) for ln in lines],
-            source=SOURCE,
+            source=SOURCE, source_record=f"bill/{bill.id}",
         ))  # fmt: skip
     credit = None
     if event.credits:
@@ -88,7 +90,7 @@ async def record_received_order(
                 AccountLine(account=ln.account, amount=ln.amount, memo=ln.memo)
                 for ln in credit_lines
             ],
-            source=SOURCE,
+            source=SOURCE, source_record=f"vendor-credit/{credit.id}",
         ))  # fmt: skip
     return bill, credit
 
@@ -162,31 +164,47 @@ async def pay(cmd: PayRequest, uow: PayablesUnitOfWork) -> tuple[list[Payment], 
                 )
                 for a in payment.applications
             ],
-            source=SOURCE,
+            source=SOURCE, source_record=f"payment/{payment.id}",
         ))  # fmt: skip
         made.append(payment)
     return made, True
 
 
 async def apply_entry_result(result: QuickBooksEntryResult, uow: PayablesUnitOfWork) -> None:
-    """What the gateway says became of a bill, credit or payment. A payment's amounts count
-    against balances only once it is synced; a failed one frees its bills and credits."""
+    """What the gateway says became of one of our bills, credits or payments (the result
+    names its kind). A payment's amounts count against balances only once it is synced; one
+    that failed or will never be made frees its bills and credits."""
+    state = SyncState.of_result(result.state)
+    detail = "In QuickBooks." if result.state == "synced" else result.explanation
     merchant = result.merchant_id
-    state = SyncState.SYNCED if result.state == "synced" else SyncState.FAILED
-    detail = "In QuickBooks." if state is SyncState.SYNCED else result.explanation
-    bill = await uow.bills.get(merchant, result.entry_id)
-    if bill is not None:
-        await uow.bills.save(replace(bill, state=state, txn_id=result.txn_id, detail=detail))
-        return
-    credit = await uow.credits.get(merchant, result.entry_id)
-    if credit is not None:
-        await uow.credits.save(replace(credit, state=state, txn_id=result.txn_id, detail=detail))
-        return
+    if result.kind == "bill":
+        bill = await uow.bills.get(merchant, result.entry_id)
+        if bill is not None:
+            await uow.bills.save(replace(bill, state=state, txn_id=result.txn_id, detail=detail))
+    elif result.kind == "vendor-credit":
+        credit = await uow.credits.get(merchant, result.entry_id)
+        if credit is not None:
+            await uow.credits.save(
+                replace(credit, state=state, txn_id=result.txn_id, detail=detail)
+            )
+    elif result.kind == "bill-payment":
+        await _payment_result(uow, result, state, detail)
+    else:
+        log.warning("entry result %s of kind %r is not payables'", result.entry_id, result.kind)
+
+
+async def _payment_result(
+    uow: PayablesUnitOfWork, result: QuickBooksEntryResult, state: SyncState, detail: str | None
+) -> None:
+    merchant = result.merchant_id
     payment = await uow.payments.get(merchant, result.entry_id)
     if payment is None:
-        return  # an entry of another service (reporting): not ours
+        return
+    state = SyncState.FAILED if state is SyncState.NOT_IN_QUICKBOOKS else state
     was_synced = payment.state is SyncState.SYNCED
     await uow.payments.save(replace(payment, state=state, txn_id=result.txn_id, detail=detail))
+    if state is SyncState.PENDING:
+        return  # on its way again (retried): its bills and credits stay claimed
     await uow.bills.release(merchant, payment.id)
     await uow.credits.release(merchant, payment.id)
     if state is SyncState.SYNCED and not was_synced:

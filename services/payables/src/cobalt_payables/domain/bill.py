@@ -18,6 +18,18 @@ class SyncState(StrEnum):
     SYNCED = "synced"
     FAILED = "failed"
     NOTHING_TO_SEND = "nothing to send"  # a zero amount: no QuickBooks transaction
+    # Dated before the QuickBooks start date and not found there: never sent, never payable.
+    NOT_IN_QUICKBOOKS = "not in QuickBooks"  # its detail says why
+
+    @classmethod
+    def of_result(cls, state: str) -> SyncState:
+        """The state a gateway result puts a bill, credit or payment in."""
+        return {
+            "synced": cls.SYNCED,
+            "in QuickBooks before the start date": cls.SYNCED,
+            "failed": cls.FAILED,
+            "cancelled": cls.NOT_IN_QUICKBOOKS,
+        }.get(state, cls.PENDING)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from cobalt_payables.domain.bill import ZERO, Bill, SyncState, VendorCredit
 from cobalt_shared.errors import InvalidInput
-from cobalt_shared.names import name_key as vendor_key
+from cobalt_shared.names import vendor_key
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,11 @@ def plan_payments(
                 f"bill {bill.invoice_number} did not reach QuickBooks ({bill.detail}); "
                 "fix it on the QB Entries page first"
             )
+        if bill.state is SyncState.NOT_IN_QUICKBOOKS:
+            raise InvalidInput(
+                f"bill {bill.invoice_number} is not in QuickBooks (dated before the QuickBooks "
+                "start date and not found there), so it cannot be paid through CobaltConnect"
+            )
         if bill.pending_payment_id is not None:
             raise InvalidInput(
                 f"bill {bill.invoice_number} is already in a payment waiting for QuickBooks"
@@ -128,6 +133,11 @@ def plan_payments(
             raise InvalidInput(
                 f"credit {credit.invoice_number} did not reach QuickBooks ({credit.detail}); "
                 "fix it on the QB Entries page first"
+            )
+        if credit.state is SyncState.NOT_IN_QUICKBOOKS:
+            raise InvalidInput(
+                f"credit {credit.invoice_number} is not in QuickBooks (dated before the "
+                "QuickBooks start date and not found there), so it cannot be applied"
             )
         if credit.pending_payment_id is not None:
             raise InvalidInput(

@@ -20,7 +20,7 @@ from cobalt_shared.errors import NotFound
 from cobalt_shared.http import unit_of_work
 from cobalt_shared.idempotency import idempotency_key, request_hash
 from cobalt_shared.money import Money
-from cobalt_shared.names import name_key as vendor_key
+from cobalt_shared.names import vendor_key
 
 router = APIRouter(tags=["accounts payable"])
 

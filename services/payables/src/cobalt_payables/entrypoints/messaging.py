@@ -11,11 +11,11 @@ from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.application.payables import apply_entry_result, record_received_order
 from cobalt_shared.contracts import OrderReceived, QuickBooksEntryResult
 from cobalt_shared.contracts.subjects import (
-    ENTRY_RESULT_ALL,
     GATEWAY_STREAM,
     ORDER_RECEIVED_ALL,
     ORDERS_STREAM,
     PAYABLES_STREAM,
+    entry_results_for,
 )
 from cobalt_shared.inbox import InboxConfig, current_unit_of_work, durable_subscriber, inbox_router
 
@@ -40,9 +40,9 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
 
     @durable_subscriber(
         router,
-        ENTRY_RESULT_ALL,
+        entry_results_for("payables"),
         stream=GATEWAY_STREAM,
-        durable="payables-entry-results",
+        durable="payables-own-entry-results",
         owner=PAYABLES_STREAM,
         description="What became of a bill, credit or payment in QuickBooks; a synced payment "
         "reduces the balances it applies to.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
+from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
 from cobalt_shared.db.tables import NAMING_CONVENTION, UTCDateTime
 
@@ -49,7 +49,7 @@ entries = Table(
     Column("kind", String(32), nullable=False),
     Column("txn_date", Date, nullable=False),
     Column("accounts", Text, nullable=False),
-    Column("command", Text, nullable=False),
+    Column("payload", Text, nullable=False),
     Column("state", String(32), nullable=False),
     Column("detail", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
@@ -61,6 +61,7 @@ entries = Table(
     Column("response_xml", Text, nullable=True),
     Column("message_set_id", String(23), nullable=True),
     Column("not_before", UTCDateTime, nullable=True),
+    Column("send_alone", Boolean, nullable=False, server_default="0"),
 )
 Index("ix_entries_merchant_state", entries.c.merchant_id, entries.c.state, entries.c.created_at)
 
@@ -81,7 +82,10 @@ vendors = Table(
     Column("merchant_id", Uuid, primary_key=True),
     Column("name_key", String(100), primary_key=True),
     Column("name", String(100), nullable=False),
-    Column("state", String(16), nullable=False),  # unknown, missing, linked, conflict
+    Column("state", String(16), nullable=False),  # a VendorState
     Column("list_id", String(40), nullable=True),
     Column("updated_at", UTCDateTime, nullable=False),
+    Column("qb_name", String(100), nullable=True),
+    Column("entry_id", Uuid, nullable=True),
+    Column("detail", Text, nullable=True),
 )

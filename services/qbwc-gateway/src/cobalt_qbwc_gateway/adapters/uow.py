@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from cobalt_qbwc_gateway.adapters.entries import EntryRepository, VendorRepository
 from cobalt_qbwc_gateway.adapters.repository import (
     ConnectionRepository,
-    EntryRepository,
     MappingRepository,
     SessionRepository,
-    VendorRepository,
 )
 from cobalt_shared.db import UnitOfWork
 

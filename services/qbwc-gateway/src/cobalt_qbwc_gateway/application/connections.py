@@ -8,13 +8,16 @@ from datetime import date, datetime
 
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.queue import load_facts, moved, save_entries
 from cobalt_qbwc_gateway.domain.connection import (
     Connection,
     ConnectionStatus,
     validate_password,
 )
+from cobalt_qbwc_gateway.domain.entry import UNSENT, EntryState
+from cobalt_qbwc_gateway.domain.events import StartDateChanged
 from cobalt_qbwc_gateway.domain.qwc import QwcSettings, render_qwc
-from cobalt_shared.contracts import QuickBooksConnectionChanged, utcnow
+from cobalt_shared.contracts import QuickBooksConnectionChanged
 from cobalt_shared.contracts.gateway import NOT_SET_UP
 from cobalt_shared.contracts.subjects import connection_changed
 from cobalt_shared.errors import Conflict, NotFound
@@ -33,9 +36,10 @@ class SetUpConnection:
 
 
 async def set_up_connection(
-    cmd: SetUpConnection, uow: GatewayUnitOfWork, passwords: Passwords
+    cmd: SetUpConnection, uow: GatewayUnitOfWork, passwords: Passwords, now: datetime
 ) -> tuple[Connection, bool]:
-    """Create or update the connection and announce it. Returns it and whether it is new."""
+    """Create or update the connection and announce it; entries on either side of a new
+    start date move with it. Returns the connection and whether it is new."""
     existing = await uow.connections.for_merchant(cmd.merchant_id)
     owner = await uow.connections.by_user(cmd.qbwc_user)
     if owner is not None and owner.merchant_id != cmd.merchant_id:
@@ -51,7 +55,7 @@ async def set_up_connection(
             start_date=cmd.start_date,
             qbxml_version=cmd.qbxml_version,
             company_file=cmd.company_file,
-            now=utcnow(),
+            now=now,
         )
     else:
         connection = existing.changed(
@@ -63,7 +67,21 @@ async def set_up_connection(
         )
     await uow.connections.save(connection, new=existing is None)
     await announce(uow, connection)
+    if existing is None or existing.start_date != connection.start_date:
+        await _move_with_start_date(uow, connection, now)
     return connection, existing is None
+
+
+async def _move_with_start_date(
+    uow: GatewayUnitOfWork, connection: Connection, now: datetime
+) -> None:
+    """Entries not yet in QuickBooks take the (new) start date into account."""
+    states = (*UNSENT, EntryState.FAILED, EntryState.LOOKING_UP, EntryState.CANCELLED)
+    entries = await uow.entries.in_states(connection.merchant_id, states)
+    if not entries:
+        return
+    facts = await load_facts(uow, connection.merchant_id, connection.start_date, now, entries)
+    await save_entries(uow, [(e, moved(e, StartDateChanged(facts), now)) for e in entries])
 
 
 async def announce(uow: GatewayUnitOfWork, connection: Connection) -> None:
@@ -103,7 +121,7 @@ class ConnectionView:
 
 
 async def connection_status(
-    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, run_every_minutes: int
+    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, run_every_minutes: int, now: datetime
 ) -> ConnectionView:
     connection = await uow.connections.for_merchant(merchant_id)
     if connection is None:
@@ -119,7 +137,7 @@ async def connection_status(
         qbxml_version=connection.qbxml_version,
         company_file=connection.company_file,
         last_contact_at=connection.last_contact_at,
-        overdue=connection.overdue(utcnow(), run_every_minutes),
+        overdue=connection.overdue(now, run_every_minutes),
         last_error=connection.last_error,
     )
 

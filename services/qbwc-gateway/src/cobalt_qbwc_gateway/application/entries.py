@@ -3,36 +3,50 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
+from cobalt_qbwc_gateway.adapters.codec import posting_of
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.answers import release_dependents
 from cobalt_qbwc_gateway.application.connections import require_connection
-from cobalt_qbwc_gateway.domain.entry import Entry
-from cobalt_shared.contracts import PostToQuickBooks, utcnow
+from cobalt_qbwc_gateway.application.queue import load_facts, save_entries
+from cobalt_qbwc_gateway.application.vendors import retry_vendor_of
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
+from cobalt_qbwc_gateway.domain.events import Retried
+from cobalt_qbwc_gateway.domain.lifecycle import NotAllowed, apply
+from cobalt_qbwc_gateway.domain.waiting import derive
+from cobalt_shared.contracts import PostToQuickBooks
 from cobalt_shared.errors import Conflict, NotFound
 
 
-async def record_command(cmd: PostToQuickBooks, uow: GatewayUnitOfWork) -> tuple[Entry, bool]:
-    """Store the command as an entry, once per entry id. Takes an open unit of work."""
+async def record_command(
+    cmd: PostToQuickBooks, uow: GatewayUnitOfWork, now: datetime
+) -> tuple[Entry, bool]:
+    """Store the command as an entry, once per entry id, in the state current facts give it
+    (waiting, ready, looked up or cancelled before the start date). Takes an open unit of
+    work."""
     connection = await uow.connections.for_merchant(cmd.merchant_id)
-    accounts = tuple(line.account for line in cmd.lines)
-    if cmd.bank_account:
-        accounts += (cmd.bank_account,)
-    entry = Entry.received(
-        entry_id=cmd.entry_id,
+    posting = posting_of(cmd)
+    entry = Entry(
+        id=cmd.entry_id,
         merchant_id=cmd.merchant_id,
-        kind=cmd.kind,
+        kind=posting.kind,
         txn_date=cmd.txn_date,
-        accounts=accounts,
-        command=cmd.model_dump_json(),
-        start_date=connection.start_date if connection else None,
-        now=utcnow(),
+        payload=posting,
+        state=EntryState.WAITING_FOR_MAPPING,
+        detail="",
+        created_at=now,
+        updated_at=now,
     )
-    entry = entry.with_mappings(
-        await uow.mappings.mapped_accounts(cmd.merchant_id), entry.created_at
+    start = connection.start_date if connection else None
+    facts = await load_facts(uow, cmd.merchant_id, start, now, [entry])
+    derived = derive(entry, facts)
+    entry = replace(
+        entry, state=derived.state, detail=derived.detail, error_code=derived.error_code
     )
     if await uow.entries.add_if_new(entry):
+        await save_entries(uow, [(None, entry)])  # an owner hears at once of a cancellation
         return entry, True
     existing = await uow.entries.get(cmd.merchant_id, cmd.entry_id)
     if existing is None:  # the same entry id was used by another merchant
@@ -76,12 +90,40 @@ async def entry_counts(uow: GatewayUnitOfWork, merchant_id: uuid.UUID) -> dict[s
     return await uow.entries.counts(merchant_id)
 
 
-async def retry_entry(uow: GatewayUnitOfWork, merchant_id: uuid.UUID, entry_id: uuid.UUID) -> Entry:
-    """Send a failed entry again once its cause is fixed. Takes an open unit of work."""
+async def retry_entry(
+    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, entry_id: uuid.UUID, now: datetime
+) -> Entry:
+    """Send a failed entry again once its cause is fixed: what it waits for is derived anew
+    from current facts. Refused, with the reason, for an entry that has not failed. Takes an
+    open unit of work."""
     entry = await get_entry(uow, merchant_id, entry_id)
     try:
-        retried = entry.retried(utcnow())
-    except ValueError as exc:
-        raise Conflict(str(exc)) from None
-    await uow.entries.save(retried)
+        return await _retry(uow, entry, now)
+    except NotAllowed as exc:
+        detail = f"{exc}: {entry.detail}" if entry.state is not EntryState.FAILED else str(exc)
+        raise Conflict(detail, code="not_failed") from None
+
+
+async def retry_failed(
+    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, now: datetime
+) -> list[Entry]:
+    """Retry every failed entry of the merchant. Takes an open unit of work."""
+    await require_connection(uow, merchant_id)
+    retried = []
+    for entry in await uow.entries.in_states(merchant_id, (EntryState.FAILED,)):
+        current = await uow.entries.get(merchant_id, entry.id)  # a vendor retry may move it
+        if current is not None and current.state is EntryState.FAILED:
+            retried.append(await _retry(uow, current, now))
+    return retried
+
+
+async def _retry(uow: GatewayUnitOfWork, entry: Entry, now: datetime) -> Entry:
+    connection = await require_connection(uow, entry.merchant_id)
+    facts = await load_facts(uow, entry.merchant_id, connection.start_date, now, [entry])
+    retried = apply(entry, Retried(facts), now)
+    if await retry_vendor_of(uow, entry, facts) is not None:
+        facts = await load_facts(uow, entry.merchant_id, connection.start_date, now, [entry])
+        retried = apply(entry, Retried(facts), now)
+    await save_entries(uow, [(entry, retried)])
+    await release_dependents(uow, connection, now)
     return retried

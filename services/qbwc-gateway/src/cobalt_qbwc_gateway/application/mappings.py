@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from cobalt_qbwc_gateway.adapters.repository import Mapping
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
-from cobalt_qbwc_gateway.domain.entry import EntryState
-from cobalt_shared.contracts import AccountMapped, utcnow
+from cobalt_qbwc_gateway.application.queue import load_facts, moved, save_entries
+from cobalt_qbwc_gateway.domain.entry import UNSENT
+from cobalt_qbwc_gateway.domain.events import MappingChanged
+from cobalt_shared.contracts import AccountMapped
 
 
-async def apply_mapping(event: AccountMapped, uow: GatewayUnitOfWork) -> int:
-    """Record the mapping; re-evaluate the merchant's unsent entries. Returns how many moved.
-
-    Takes an open unit of work; the caller commits.
-    """
+async def apply_mapping(event: AccountMapped, uow: GatewayUnitOfWork, now: datetime) -> int:
+    """Record the mapping; re-derive the merchant's unsent entries that use the account.
+    Returns how many moved. Takes an open unit of work; the caller commits."""
     applied = await uow.mappings.apply(
         event.merchant_id,
         Mapping(
@@ -25,19 +27,16 @@ async def apply_mapping(event: AccountMapped, uow: GatewayUnitOfWork) -> int:
     )
     if not applied:
         return 0
-    mapped = await uow.mappings.mapped_accounts(event.merchant_id)
-    moved = 0
-    now = utcnow()
-    waiting = (
-        EntryState.WAITING_FOR_MAPPING,
-        EntryState.READY,
-        EntryState.WAITING_FOR_PREREQUISITE,
-    )
-    for entry in await uow.entries.in_states(event.merchant_id, waiting):
-        if event.account not in entry.accounts:
-            continue
-        updated = entry.with_mappings(mapped, now)
-        if updated is not entry:
-            await uow.entries.save(updated)
-            moved += 1
-    return moved
+    using = [
+        e
+        for e in await uow.entries.in_states(event.merchant_id, UNSENT)
+        if event.account in e.accounts
+    ]
+    if not using:
+        return 0
+    connection = await uow.connections.for_merchant(event.merchant_id)
+    start = connection.start_date if connection else None
+    facts = await load_facts(uow, event.merchant_id, start, now, using)
+    changes = [(e, moved(e, MappingChanged(facts), now)) for e in using]
+    await save_entries(uow, changes)
+    return sum(1 for before, after in changes if before != after)

@@ -6,67 +6,32 @@ through the `Work` port; this module owns tickets, sessions, versions and the co
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
-from typing import Protocol
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import TypeVar
 
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.company import check_company, version_tuple
 from cobalt_qbwc_gateway.application.connections import announce
-from cobalt_qbwc_gateway.domain.connection import Connection
+from cobalt_qbwc_gateway.application.protocol import (
+    INTERNAL_ERROR,
+    INVALID_TICKET,
+    UNEXPECTED_ANSWER,
+    Policy,
+    Work,
+    note_error,
+    ticket_hash,
+)
+from cobalt_qbwc_gateway.application.sessions import contacted, fail_connection, find_session
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
-from cobalt_qbxml import choose_version
-from cobalt_qbxml.safe_xml import UnsafeXml, parse
-from cobalt_shared.contracts import utcnow
+from cobalt_shared.clock import Clock, system_clock
 
 log = logging.getLogger(__name__)
 
-INVALID_TICKET = (
-    "Your Web Connector session has expired or is not valid; "
-    "the Web Connector signs in again at its next update."
-)
-
-
-class Work(Protocol):
-    """The entry queue as the conversation sees it."""
-
-    async def has_ready(self, uow: GatewayUnitOfWork, connection: Connection) -> bool: ...
-
-    async def next_request(
-        self, uow: GatewayUnitOfWork, connection: Connection, version: str
-    ) -> str | None: ...
-
-    async def apply_response(
-        self, uow: GatewayUnitOfWork, connection: Connection, response: str, hresult: str,
-        message: str,
-    ) -> tuple[int, int, int, str | None]:  # fmt: skip
-        """Record QuickBooks' answer: (percent done, synced, failed, error for getLastError)."""
-        ...
-
-
-@dataclass(frozen=True)
-class Policy:
-    owner_id: str
-    session_timeout: timedelta
-    ticket_ttl: timedelta
-    min_client_version: str
-    warn_client_version: str
-    server_version: str = "CobaltConnect QuickBooks gateway 0.1"
-
-
-def _ticket_hash(ticket: str) -> str:
-    return hashlib.sha256(ticket.encode()).hexdigest()
-
-
-def _version_tuple(text: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(p) for p in text.strip().split("."))
-    except ValueError:
-        return (0,)
+T = TypeVar("T")
 
 
 class WebConnectorService:
@@ -78,20 +43,22 @@ class WebConnectorService:
         passwords: Passwords,
         work: Work,
         policy: Policy,
+        clock: Clock = system_clock,
     ) -> None:
         self._new_uow = new_uow
         self._passwords = passwords
         self._work = work
         self._policy = policy
+        self._clock = clock
 
     def server_version(self) -> str:
         return self._policy.server_version
 
     def client_version(self, version: str) -> str:
-        given = _version_tuple(version)
-        if given < _version_tuple(self._policy.min_client_version):
+        given = version_tuple(version)
+        if given < version_tuple(self._policy.min_client_version):
             return f"O:{self._policy.min_client_version}"
-        if given < _version_tuple(self._policy.warn_client_version):
+        if given < version_tuple(self._policy.warn_client_version):
             return (
                 f"W:Your Web Connector {version} is old; please install "
                 f"{self._policy.warn_client_version} or later."
@@ -99,7 +66,12 @@ class WebConnectorService:
         return ""
 
     async def authenticate(self, user: str, password: str) -> list[str]:
-        now = utcnow()
+        # An internal failure answers "busy": the Web Connector tries again at its next
+        # update, and the merchant is not told that a good password is wrong.
+        return await self._guarded(None, ["", "busy"], self._authenticate(user, password))
+
+    async def _authenticate(self, user: str, password: str) -> list[str]:
+        now = self._clock()
         async with self._new_uow() as uow:
             connection = await uow.connections.by_user(user)
             if connection is None:
@@ -111,14 +83,14 @@ class WebConnectorService:
             if any(s.is_live(now, self._policy.session_timeout) for s in sessions):
                 return ["", "busy"]
             first_contact = connection.last_contact_at is None
-            connection = _contacted(connection, now)
+            connection = contacted(connection, now)
             await uow.connections.save(connection, new=False)
             if first_contact:
                 await announce(uow, connection)
             ticket = secrets.token_urlsafe(32)
             ready = await self._work.has_ready(uow, connection)
             session = WebConnectorSession(
-                ticket_hash=_ticket_hash(ticket),
+                ticket_hash=ticket_hash(ticket),
                 connection_id=connection.id,
                 created_at=now,
                 last_seen_at=now,
@@ -133,8 +105,12 @@ class WebConnectorService:
     async def send_request_xml(
         self, ticket: str, hcp: str, company_file: str, major: str, minor: str
     ) -> str:
+        step = self._send_request_xml(ticket, hcp, major, minor)
+        return await self._guarded(ticket, "", step)
+
+    async def _send_request_xml(self, ticket: str, hcp: str, major: str, minor: str) -> str:
         async with self._new_uow() as uow:
-            found = await self._session(uow, ticket, "sendRequestXML")
+            found = await find_session(uow, ticket, self._clock(), "sendRequestXML")
             if found is None:
                 return ""
             session, connection, expected = found
@@ -148,9 +124,11 @@ class WebConnectorService:
                 )
             version = session.qbxml_version
             if hcp:
-                version, problem = self._check_company(connection, hcp, major, minor)
+                version, problem = check_company(
+                    connection, self._policy.owner_id, hcp, major, minor
+                )
                 if problem:
-                    await self._fail(uow, session, connection, problem)
+                    await fail_connection(uow, session, connection, problem)
                     await uow.commit()
                     return ""
                 session = replace(session, qbxml_version=version)
@@ -175,42 +153,47 @@ class WebConnectorService:
     async def receive_response_xml(
         self, ticket: str, response: str, hresult: str, message: str
     ) -> int:
+        step = self._receive_response_xml(ticket, response, hresult, message)
+        return await self._guarded(ticket, -1, step)
+
+    async def _receive_response_xml(
+        self, ticket: str, response: str, hresult: str, message: str
+    ) -> int:
         async with self._new_uow() as uow:
-            found = await self._session(uow, ticket, "receiveResponseXML")
+            found = await find_session(uow, ticket, self._clock(), "receiveResponseXML")
             if found is None:
                 return -1
             session, connection, expected = found
             if not expected:
                 # No request of this session is waiting for an answer (a repeated post, or a
                 # response after the session moved on): recording it could record twice.
-                problem = (
-                    "An answer arrived when no request of this update was waiting for one; "
-                    "it was ignored and nothing changed."
-                )
-                log.warning("out-of-order receiveResponseXML: %s", problem)
-                await uow.sessions.save(session.with_error(problem), new=False)
+                log.warning("out-of-order receiveResponseXML: %s", UNEXPECTED_ANSWER)
+                await uow.sessions.save(session.with_error(UNEXPECTED_ANSWER), new=False)
                 await uow.commit()
                 return -1
-            percent, synced, failed, error = await self._work.apply_response(
-                uow, connection, response, hresult, message
-            )
+            progress = await self._work.apply_response(uow, connection, response, hresult, message)
             session = replace(
-                session, synced=session.synced + synced, failed=session.failed + failed
+                session,
+                synced=session.synced + progress.synced,
+                failed=session.failed + progress.failed,
             )
-            if percent < 0:
+            if progress.percent < 0 or progress.error:
                 session = session.with_error(
-                    error or message or "QuickBooks could not process the entries."
+                    progress.error or message or "QuickBooks could not process the entries."
                 )
             await uow.sessions.save(session, new=False)
             await uow.commit()
-        return percent
+        return progress.percent
 
     async def connection_error(self, ticket: str, hresult: str, message: str) -> str:
+        return await self._guarded(ticket, "done", self._connection_error(ticket, hresult, message))
+
+    async def _connection_error(self, ticket: str, hresult: str, message: str) -> str:
         async with self._new_uow() as uow:
-            found = await self._session(uow, ticket, "connectionError")
+            found = await find_session(uow, ticket, self._clock(), "connectionError")
             if found is not None:
                 session, connection, _ = found
-                await self._fail(
+                await fail_connection(
                     uow,
                     session,
                     connection,
@@ -221,85 +204,31 @@ class WebConnectorService:
 
     async def get_last_error(self, ticket: str) -> str:
         async with self._new_uow() as uow:
-            session = await uow.sessions.get(_ticket_hash(ticket))
-            if session is None or not session.usable(utcnow()):
+            session = await uow.sessions.get(ticket_hash(ticket))
+            if session is None or not session.usable(self._clock()):
                 return INVALID_TICKET
-            session, _ = session.called("getLastError", utcnow())
+            session, _ = session.called("getLastError", self._clock())
             await uow.sessions.save(session, new=False)
             await uow.commit()
             return session.last_error or ""
 
     async def close_connection(self, ticket: str) -> str:
-        now = utcnow()
+        now = self._clock()
         async with self._new_uow() as uow:
-            session = await uow.sessions.get(_ticket_hash(ticket))
+            session = await uow.sessions.get(ticket_hash(ticket))
             if session is None:
                 return INVALID_TICKET
             await uow.sessions.save(session.closed(now), new=False)
             await uow.commit()
-        summary = f"OK: {session.synced} {'entry' if session.synced == 1 else 'entries'} synced"
-        if session.failed:
-            summary += f", {session.failed} {'needs' if session.failed == 1 else 'need'} attention"
-        return summary
+        return session.summary()
 
-    # ----------------------------------------------------------------- helpers
-    async def _session(
-        self, uow: GatewayUnitOfWork, ticket: str, method: str
-    ) -> tuple[WebConnectorSession, Connection, bool] | None:
-        """The ticket's session and connection, and whether the protocol expected `method`."""
-        now = utcnow()
-        session = await uow.sessions.get(_ticket_hash(ticket))
-        if session is None or not session.usable(now):
-            return None
-        connection = await uow.connections.get(session.connection_id)
-        if connection is None:
-            return None
-        session, expected = session.called(method, now)
-        await uow.connections.save(_contacted(connection, now), new=False)
-        return session, connection, expected
-
-    def _check_company(
-        self, connection: Connection, hcp: str, major: str, minor: str
-    ) -> tuple[str, str | None]:
+    async def _guarded(self, ticket: str | None, fallback: T, step: Awaitable[T]) -> T:
+        """Run one call; anything unexpected is logged, noted on the session for
+        getLastError, and answered as QBWC understands (never a SOAP fault or an HTTP 500)."""
         try:
-            root = parse(hcp)
-        except UnsafeXml:
-            return "", "The Web Connector's description of QuickBooks could not be read."
-        supported = [v.text or "" for v in root.iter("SupportedQBXMLVersion")]
-        if not supported and major:
-            supported = [f"{major}.{minor or 0}"]
-        preferred = _version_tuple(connection.qbxml_version)
-        usable = [v for v in supported if _version_tuple(v) <= preferred]
-        try:
-            version = choose_version(usable)
-        except ValueError as exc:
-            return "", str(exc)
-        file_id = None
-        for ext in root.iter("DataExtRet"):
-            if (ext.findtext("OwnerID") or "").upper() == self._policy.owner_id.upper():
-                file_id = (ext.findtext("DataExtValue") or "").upper()
-        company = root.findtext(".//CompanyRet/CompanyName") or "the open company file"
-        if file_id != connection.file_id.upper():
-            return "", (
-                f"Wrong company file: QuickBooks has '{company}' open, but CobaltConnect is set "
-                f"up for the company file registered with FileID {connection.file_id} "
-                f"({connection.company_file or 'the file the .qwc was added to'}). Open that "
-                "company file and update again."
-            )
-        return version, None
-
-    async def _fail(
-        self,
-        uow: GatewayUnitOfWork,
-        session: WebConnectorSession,
-        connection: Connection,
-        problem: str,
-    ) -> None:
-        await uow.sessions.save(session.with_error(problem), new=False)
-        failed = replace(connection, last_error=problem)
-        await uow.connections.save(failed, new=False)
-        await announce(uow, failed)
-
-
-def _contacted(connection: Connection, now: datetime) -> Connection:
-    return replace(connection, last_contact_at=now)
+            return await step
+        except Exception:
+            log.exception("Web Connector call failed; answered %r", fallback)
+            if ticket is not None:
+                await note_error(self._new_uow, ticket, INTERNAL_ERROR)
+            return fallback

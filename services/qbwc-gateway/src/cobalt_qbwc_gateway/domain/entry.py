@@ -3,19 +3,58 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+
+from cobalt_qbwc_gateway.domain.posting import EntryKind, Payload, Posting
 
 
 class EntryState(StrEnum):
     WAITING_FOR_MAPPING = "waiting for mapping"
     WAITING_FOR_PREREQUISITE = "waiting for prerequisite"
     READY = "ready"
-    SENT = "sent"
+    SENT = "sent"  # in a message set whose answer has not been recorded
+    CHECKING = "checking"  # QuickBooks forgot its set: a query settles whether it arrived
+    LOOKING_UP = "looking up"  # dated before the start date: is it in QuickBooks already?
     SYNCED = "synced"
+    IN_QUICKBOOKS_BEFORE_START = "in QuickBooks before the start date"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+    @property
+    def final(self) -> bool:
+        """Nothing more happens to it: it is in QuickBooks, or never will be."""
+        return self in FINAL
+
+    @property
+    def in_quickbooks(self) -> bool:
+        """QuickBooks has it (a payment can apply to it)."""
+        return self in (EntryState.SYNCED, EntryState.IN_QUICKBOOKS_BEFORE_START)
+
+    @property
+    def pending(self) -> bool:
+        """On its way: not yet in QuickBooks, not failed, not cancelled."""
+        return self in PENDING
+
+
+FINAL = frozenset({EntryState.SYNCED, EntryState.IN_QUICKBOOKS_BEFORE_START, EntryState.CANCELLED})
+PENDING = frozenset(
+    {
+        EntryState.WAITING_FOR_MAPPING,
+        EntryState.WAITING_FOR_PREREQUISITE,
+        EntryState.READY,
+        EntryState.SENT,
+        EntryState.CHECKING,
+        EntryState.LOOKING_UP,
+    }
+)
+# States a mapping, a prerequisite or a retry re-derives from current facts.
+UNSENT = (
+    EntryState.WAITING_FOR_MAPPING,
+    EntryState.WAITING_FOR_PREREQUISITE,
+    EntryState.READY,
+)
 
 
 @dataclass(frozen=True)
@@ -24,10 +63,9 @@ class Entry:
 
     id: uuid.UUID
     merchant_id: uuid.UUID
-    kind: str
+    kind: EntryKind
     txn_date: date
-    accounts: tuple[str, ...]
-    command: str  # the accounting command as received (JSON), kept for audit and building
+    payload: Payload
     state: EntryState
     detail: str
     created_at: datetime
@@ -39,149 +77,33 @@ class Entry:
     response_xml: str | None = None
     message_set_id: str | None = None
     not_before: datetime | None = None  # a retryable failure waits for a later session
-
-    @classmethod
-    def received(
-        cls,
-        *,
-        entry_id: uuid.UUID,
-        merchant_id: uuid.UUID,
-        kind: str,
-        txn_date: date,
-        accounts: tuple[str, ...],
-        command: str,
-        start_date: date | None,
-        now: datetime,
-    ) -> Entry:
-        """A new entry: cancelled when dated before the start date, else waiting for its
-        accounts to be mapped (the mapping read model releases it)."""
-        if start_date is not None and txn_date < start_date:
-            state = EntryState.CANCELLED
-            detail = (
-                f"Dated {txn_date.isoformat()}, before the QuickBooks start date "
-                f"{start_date.isoformat()}: it is not sent to QuickBooks."
-            )
-        else:
-            state = EntryState.WAITING_FOR_MAPPING
-            detail = waiting_for(accounts)
-        return cls(
-            entry_id, merchant_id, kind, txn_date, accounts, command, state, detail, now, now
-        )
-
-    def with_mappings(self, mapped: set[str], now: datetime) -> Entry:
-        """Ready once every account it uses is mapped; waiting (naming the rest) otherwise.
-        Only entries not yet handed to QuickBooks move."""
-        movable = (
-            EntryState.WAITING_FOR_MAPPING,
-            EntryState.READY,
-            EntryState.WAITING_FOR_PREREQUISITE,
-        )
-        if self.state not in movable:
-            return self
-        missing = tuple(a for a in self.accounts if a not in mapped)
-        if not missing and self.state is EntryState.WAITING_FOR_PREREQUISITE:
-            return self  # mapped, and still waiting for its vendor or bill
-        if missing:
-            state, detail = EntryState.WAITING_FOR_MAPPING, waiting_for(missing)
-        else:
-            state, detail = EntryState.READY, READY_DETAIL
-        if (state, detail) == (self.state, self.detail):
-            return self
-        return replace(self, state=state, detail=detail, updated_at=now)
-
-    def waiting_on(self, reason: str, now: datetime) -> Entry:
-        """Mapped, but something must be in QuickBooks first (its vendor, the bill it pays)."""
-        if self.state is EntryState.WAITING_FOR_PREREQUISITE and self.detail == reason:
-            return self
-        return replace(
-            self, state=EntryState.WAITING_FOR_PREREQUISITE, detail=reason, updated_at=now
-        )
-
-    def released(self, now: datetime) -> Entry:
-        """Its prerequisite arrived: ready to be sent."""
-        return replace(self, state=EntryState.READY, detail=READY_DETAIL, updated_at=now)
-
-    def sent(self, request_xml: str, message_set_id: str, now: datetime) -> Entry:
-        """Handed to the Web Connector in message set `message_set_id`: outcome unknown."""
-        return replace(
-            self,
-            state=EntryState.SENT,
-            detail="Sent to QuickBooks; waiting for its answer.",
-            request_xml=request_xml,
-            message_set_id=message_set_id,
-            updated_at=now,
-        )
-
-    def synced(
-        self, txn_id: str | None, edit_sequence: str | None, response_xml: str, now: datetime
-    ) -> Entry:
-        return replace(
-            self,
-            state=EntryState.SYNCED,
-            detail="In QuickBooks.",
-            txn_id=txn_id,
-            edit_sequence=edit_sequence,
-            response_xml=response_xml,
-            error_code=None,
-            updated_at=now,
-        )
-
-    def failed(self, code: str, explanation: str, response_xml: str | None, now: datetime) -> Entry:
-        return replace(
-            self,
-            state=EntryState.FAILED,
-            detail=explanation,
-            error_code=code,
-            response_xml=response_xml,
-            updated_at=now,
-        )
-
-    def requeued(self, reason: str, now: datetime, not_before: datetime | None = None) -> Entry:
-        """Back to ready: QuickBooks certainly did not make it. A retryable failure (a lock,
-        a record in use) waits until `not_before`, so it goes in a later session."""
-        detail = f"{READY_DETAIL} ({reason})"
-        if not_before is not None:
-            detail = f"QuickBooks was busy ({reason}); it is sent again at a later update."
-        return replace(
-            self, state=EntryState.READY, detail=detail, updated_at=now, not_before=not_before
-        )
-
-    def unverified(self, now: datetime) -> Entry:
-        """QuickBooks no longer remembers the set it went in (its error-recovery memory was
-        cleared, or the set never reached it): its outcome is settled by a verification query
-        matching our ExternalGUID before it is ever written again."""
-        return replace(
-            self,
-            state=EntryState.SENT,
-            detail=(
-                "QuickBooks has no record of the message set it was sent in; checking whether "
-                "it arrived before sending it again."
-            ),
-            message_set_id=VERIFY,
-            updated_at=now,
-        )
+    send_alone: bool = False  # its set was refused whole: it goes in a set of its own
 
     @property
-    def verifying(self) -> bool:
-        return self.state is EntryState.SENT and self.message_set_id == VERIFY
+    def accounts(self) -> tuple[str, ...]:
+        return self.payload.accounts if isinstance(self.payload, Posting) else ()
+
+    @property
+    def posting(self) -> Posting | None:
+        return self.payload if isinstance(self.payload, Posting) else None
 
     def due(self, now: datetime) -> bool:
         return self.not_before is None or self.not_before <= now
 
-    def retried(self, now: datetime) -> Entry:
-        """A failed entry goes back to waiting; nothing else can be retried."""
-        if self.state is not EntryState.FAILED:
-            raise ValueError(f"only failed entries can be retried (this one is {self.state})")
-        return replace(
-            self,
-            state=EntryState.WAITING_FOR_MAPPING,
-            detail=waiting_for(self.accounts),
-            error_code=None,
-            updated_at=now,
-        )
+    def describe(self) -> str:
+        """What it is, in the merchant's words: 'bill INV-77 from Acme Beverage'."""
+        posting = self.posting
+        label = self.kind.label
+        if posting is None:
+            return label
+        if posting.ref_number:
+            label += f" {posting.ref_number}"
+        if posting.vendor_name:
+            label += f" {'to' if self.kind is EntryKind.BILL_PAYMENT else 'from'} "
+            label += posting.vendor_name
+        return label
 
 
-VERIFY = "verify"  # message_set_id of a sent entry whose outcome a query must settle
 READY_DETAIL = "Ready: it goes to QuickBooks at the next Web Connector update."
 
 

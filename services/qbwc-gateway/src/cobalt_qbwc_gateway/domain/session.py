@@ -50,3 +50,10 @@ class WebConnectorSession:
 
     def closed(self, now: datetime) -> WebConnectorSession:
         return replace(self, closed_at=now, expected_next="closed", last_seen_at=now)
+
+    def summary(self) -> str:
+        """closeConnection's line in the Web Connector: what this update did."""
+        text = f"OK: {self.synced} {'entry' if self.synced == 1 else 'entries'} synced"
+        if self.failed:
+            text += f", {self.failed} {'needs' if self.failed == 1 else 'need'} attention"
+        return text

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
+from cobalt_qbwc_gateway.adapters.codec import payload_json
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import (
@@ -25,11 +26,15 @@ from cobalt_qbwc_gateway.application.entries import (
     get_entry,
     list_entries,
     retry_entry,
+    retry_failed,
 )
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
+from cobalt_qbwc_gateway.domain.facts import VendorLink
+from cobalt_qbwc_gateway.domain.posting import EntryKind, vendor_of
 from cobalt_qbwc_gateway.domain.qwc import QwcSettings
 from cobalt_shared.auth import Merchant, Role, require_role
+from cobalt_shared.clock import Clock
 from cobalt_shared.contracts.gateway import NOT_SET_UP
 from cobalt_shared.http import unit_of_work
 
@@ -74,6 +79,11 @@ class ConnectionOut(BaseModel):
         )
 
 
+def _now(request: Request) -> datetime:
+    clock: Clock = request.app.state.clock
+    return clock()
+
+
 def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
@@ -94,8 +104,9 @@ async def put_connection(
         body.company_file,
     )  # fmt: skip
     async with uow as tx:
-        _, created = await set_up_connection(cmd, tx, _passwords(request))
-        view = await connection_status(tx, merchant_id, _settings(request).run_every_minutes)
+        now = _now(request)
+        _, created = await set_up_connection(cmd, tx, _passwords(request), now)
+        view = await connection_status(tx, merchant_id, _settings(request).run_every_minutes, now)
         await tx.commit()
     response.status_code = 201 if created else 200
     return ConnectionOut.of(view)
@@ -105,7 +116,8 @@ async def put_connection(
 async def get_connection(merchant_id: uuid.UUID, uow: Uow, request: Request) -> ConnectionOut:
     """A merchant's connection and its health (support only)."""
     async with uow as tx:
-        view = await connection_status(tx, merchant_id, _settings(request).run_every_minutes)
+        minutes = _settings(request).run_every_minutes
+        view = await connection_status(tx, merchant_id, minutes, _now(request))
     return ConnectionOut.of(view)
 
 
@@ -129,7 +141,8 @@ async def download_qwc(merchant_id: uuid.UUID, uow: Uow, request: Request) -> Re
 async def my_connection(scope: Merchant, uow: Uow, request: Request) -> ConnectionOut:
     """The signed-in merchant's QuickBooks connection, or how to get it set up."""
     async with uow as tx:
-        view = await connection_status(tx, scope.merchant_id, _settings(request).run_every_minutes)
+        minutes = _settings(request).run_every_minutes
+        view = await connection_status(tx, scope.merchant_id, minutes, _now(request))
     return ConnectionOut.of(view)
 
 
@@ -149,7 +162,8 @@ class EntryOut(BaseModel):
     """An entry as the QB Entries page shows it."""
 
     id: uuid.UUID
-    kind: str
+    kind: EntryKind
+    description: str = Field(description="What it is: 'bill INV-77 from Acme Beverage'.")
     txn_date: date
     state: str
     detail: str
@@ -163,6 +177,7 @@ class EntryOut(BaseModel):
         return cls(
             id=entry.id,
             kind=entry.kind,
+            description=entry.describe(),
             txn_date=entry.txn_date,
             state=entry.state.value,
             detail=entry.detail,
@@ -173,21 +188,47 @@ class EntryOut(BaseModel):
         )
 
 
+class QuickBooksVendorOut(BaseModel):
+    """The QuickBooks vendor an entry's vendor name is linked to."""
+
+    name: str = Field(description="The vendor's name as the merchant typed it.")
+    quickbooks_name: str | None = Field(description="The name QuickBooks has for it.")
+    list_id: str | None
+    state: str
+
+
 class EntryDetail(EntryOut):
     """One entry with what was sent and what QuickBooks answered."""
 
-    command: str
+    payload: str = Field(description="What the entry must make in QuickBooks (JSON).")
     request_xml: str | None
     response_xml: str | None
+    quickbooks_vendor: QuickBooksVendorOut | None = None
 
     @classmethod
-    def of(cls, entry: Entry) -> EntryDetail:
+    def with_vendor(cls, entry: Entry, link: VendorLink | None) -> EntryDetail:
+        vendor = None
+        if link is not None:
+            vendor = QuickBooksVendorOut(
+                name=link.name,
+                quickbooks_name=link.qb_name,
+                list_id=link.list_id,
+                state=link.state.value,
+            )
         return cls(
             **EntryOut.of(entry).model_dump(),
-            command=entry.command,
+            payload=payload_json(entry.payload),
             request_xml=entry.request_xml,
             response_xml=entry.response_xml,
+            quickbooks_vendor=vendor,
         )
+
+
+class RetriedOut(BaseModel):
+    """What Retry all failed did."""
+
+    retried: int
+    entries: list[EntryOut]
 
 
 @entries_router.get("")
@@ -195,13 +236,15 @@ async def entries_list(
     scope: Merchant,
     uow: Uow,
     state: EntryState | None = None,
-    kind: str | None = None,
+    kind: EntryKind | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[EntryOut]:
     """The merchant's QuickBooks entries, newest first, filtered by state, kind and date."""
-    filters = EntryFilter(state.value if state else None, kind, date_from, date_to, limit)
+    filters = EntryFilter(
+        state.value if state else None, kind.value if kind else None, date_from, date_to, limit
+    )
     async with uow as tx:
         found = await list_entries(tx, scope.merchant_id, filters)
     return [EntryOut.of(e) for e in found]
@@ -219,13 +262,26 @@ async def entries_show(entry_id: uuid.UUID, scope: Merchant, uow: Uow) -> EntryD
     """One entry with its explanation, request and response."""
     async with uow as tx:
         entry = await get_entry(tx, scope.merchant_id, entry_id)
-    return EntryDetail.of(entry)
+        vendor = vendor_of(entry.payload)
+        link = await tx.vendors.get(scope.merchant_id, vendor) if vendor else None
+    return EntryDetail.with_vendor(entry, link)
+
+
+@entries_router.post("/retry-failed")
+async def entries_retry_failed(scope: Merchant, uow: Uow, request: Request) -> RetriedOut:
+    """Retry every failed entry: each goes again once what it waits for is there."""
+    async with uow as tx:
+        retried = await retry_failed(tx, scope.merchant_id, _now(request))
+        await tx.commit()
+    return RetriedOut(retried=len(retried), entries=[EntryOut.of(e) for e in retried])
 
 
 @entries_router.post("/{entry_id}/retry")
-async def entries_retry(entry_id: uuid.UUID, scope: Merchant, uow: Uow) -> EntryOut:
-    """Send a failed entry again once its cause is fixed."""
+async def entries_retry(
+    entry_id: uuid.UUID, scope: Merchant, uow: Uow, request: Request
+) -> EntryOut:
+    """Send a failed entry again once its cause is fixed (409 with the reason otherwise)."""
     async with uow as tx:
-        entry = await retry_entry(tx, scope.merchant_id, entry_id)
+        entry = await retry_entry(tx, scope.merchant_id, entry_id, _now(request))
         await tx.commit()
     return EntryOut.of(entry)

@@ -12,6 +12,7 @@ from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.accounts import request_refresh
 from cobalt_qbwc_gateway.application.entries import record_command
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_shared.clock import Clock, system_clock
 from cobalt_shared.contracts import (
     AccountMapped,
     PostToQuickBooks,
@@ -25,6 +26,7 @@ from cobalt_shared.contracts.subjects import (
     ACCOUNTING_COMMAND_SOURCES,
     COA_STREAM,
     CONNECTION_CHANGED_DOC,
+    ENTRY_RESULT_DOC,
     GATEWAY_STREAM,
     REFRESH_ACCOUNTS_ALL,
 )
@@ -34,14 +36,14 @@ from cobalt_shared.messaging import document_publication
 Uow = Annotated[GatewayUnitOfWork, Depends(current_unit_of_work)]
 
 
-def build_consumers(config: InboxConfig) -> NatsRouter:
+def build_consumers(config: InboxConfig, clock: Clock = system_clock) -> NatsRouter:
     """One durable consumer per service that sends accounting commands."""
     router = inbox_router(config)
     for source in ACCOUNTING_COMMAND_SOURCES:
         prefix = source.subjects[0].removesuffix(">")
 
         async def on_command(command: PostToQuickBooks, uow: Uow) -> None:
-            await record_command(command, uow)
+            await record_command(command, uow, clock())
 
         durable_subscriber(
             router,
@@ -61,7 +63,7 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
         description="Chart-of-accounts mappings: release entries waiting for them.",
     )
     async def on_account_mapped(event: AccountMapped, uow: Uow) -> None:
-        await apply_mapping(event, uow)
+        await apply_mapping(event, uow, clock())
 
     @durable_subscriber(
         router,
@@ -72,7 +74,7 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
         description="Read the merchant's QuickBooks chart of accounts at the next update.",
     )
     async def on_refresh_accounts(command: RefreshQuickBooksAccounts, uow: Uow) -> None:
-        await request_refresh(command, uow)
+        await request_refresh(command, uow, clock())
 
     document_publication(
         router,
@@ -82,9 +84,10 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
     )
     document_publication(
         router,
-        "qbwc.event.{merchant_id}.entry-result",
+        ENTRY_RESULT_DOC,
         QuickBooksEntryResult,
-        "What became of an entry in QuickBooks: synced with its TxnID, or failed with why.",
+        "What became of an entry in QuickBooks (synced with its TxnID, failed with why, "
+        "cancelled, or found before the start date), for the service it came from.",
     )
     document_publication(
         router,

@@ -23,10 +23,10 @@ from cobalt_shared.contracts import (
     SalesCategoriesSeen,
 )
 from cobalt_shared.contracts.subjects import (
-    ENTRY_RESULT_ALL,
     GATEWAY_STREAM,
     POS_SALES_ALL,
     REPORTING_STREAM,
+    entry_results_for,
 )
 from cobalt_shared.inbox import InboxConfig, current_unit_of_work, durable_subscriber, inbox_router
 from cobalt_shared.messaging import document_publication
@@ -51,10 +51,13 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
                         batch.merchant_id, bad["error"])  # fmt: skip
 
     @durable_subscriber(
-        router, ENTRY_RESULT_ALL, stream=GATEWAY_STREAM, durable="reporting-entry-results",
+        router,
+        entry_results_for("reporting"),
+        stream=GATEWAY_STREAM,
+        durable="reporting-own-entry-results",
         owner=REPORTING_STREAM,
         description="What became of the journal entries and deposits in QuickBooks.",
-    )  # fmt: skip
+    )
     async def on_result(event: QuickBooksEntryResult, uow: Uow) -> None:
         await apply_entry_result(event, uow)
 

@@ -1,0 +1,68 @@
+"""Typed payloads to and from their stored JSON, and the accounting contract to a Posting.
+
+Validated by pydantic against the domain's own dataclasses, so a stored entry is read back as
+the type it was written as (rows written before the gateway kept postings typed, which hold
+the whole PostToQuickBooks message, read the same way).
+"""
+
+from __future__ import annotations
+
+from pydantic import TypeAdapter
+
+from cobalt_qbwc_gateway.domain.posting import (
+    BillPaid,
+    ChartRead,
+    CreditUse,
+    EntryKind,
+    Payload,
+    Posting,
+    PostingLine,
+    VendorToAdd,
+)
+from cobalt_shared.contracts import PostToQuickBooks
+
+_POSTING = TypeAdapter(Posting)
+_VENDOR = TypeAdapter(VendorToAdd)
+_CHART = TypeAdapter(ChartRead)
+
+
+def payload_json(payload: Payload) -> str:
+    if isinstance(payload, Posting):
+        return _POSTING.dump_json(payload).decode()
+    if isinstance(payload, VendorToAdd):
+        return _VENDOR.dump_json(payload).decode()
+    return _CHART.dump_json(payload).decode()
+
+
+def payload_of(kind: EntryKind, text: str) -> Payload:
+    if kind is EntryKind.VENDOR:
+        return _VENDOR.validate_json(text)
+    if kind is EntryKind.ACCOUNT_QUERY:
+        return _CHART.validate_json(text)
+    return _POSTING.validate_json(text)
+
+
+def posting_of(command: PostToQuickBooks) -> Posting:
+    """The command a service sent, as the gateway keeps it."""
+    return Posting(
+        kind=EntryKind(command.kind),
+        txn_date=command.txn_date,
+        source=command.source,
+        ref_number=command.ref_number,
+        memo=command.memo,
+        vendor_name=command.vendor_name,
+        due_date=command.due_date,
+        bank_account=command.bank_account,
+        lines=tuple(
+            PostingLine(line.account, line.amount, line.memo, line.side) for line in command.lines
+        ),
+        applied=tuple(
+            BillPaid(
+                bill.bill_entry_id,
+                bill.amount,
+                tuple(CreditUse(c.credit_entry_id, c.amount) for c in bill.credits),
+            )
+            for bill in command.applied
+        ),
+        source_record=command.source_record,
+    )

@@ -1,0 +1,199 @@
+"""Entries and vendor links, stored and read back as their domain types."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from cobalt_qbwc_gateway.adapters.codec import payload_json, payload_of
+from cobalt_qbwc_gateway.adapters.orm import entries, vendors
+from cobalt_qbwc_gateway.domain.entry import PENDING, Entry, EntryState
+from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
+from cobalt_qbwc_gateway.domain.posting import EntryKind
+from cobalt_qbxml.values import name_key
+
+_FIELDS = [f for f in Entry.__dataclass_fields__ if f != "payload"]
+
+
+class EntryRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add_if_new(self, entry: Entry) -> bool:
+        """Store the entry unless one with its id exists; True when it was new."""
+        insert_ = pg_insert if self._db.dialect.name == "postgresql" else sqlite_insert
+        result = await self._db.execute(
+            insert_(entries).values(**_values(entry)).on_conflict_do_nothing()
+        )
+        return bool(result.rowcount == 1)
+
+    async def save(self, entry: Entry) -> None:
+        values = _values(entry)
+        await self._db.execute(
+            update(entries).where(entries.c.id == values.pop("id")).values(values)
+        )
+
+    async def save_all(self, changed: Iterable[Entry]) -> None:
+        for entry in changed:
+            await self.save(entry)
+
+    async def get(self, merchant_id: uuid.UUID, entry_id: uuid.UUID) -> Entry | None:
+        row = (
+            await self._db.execute(
+                select(entries).where(
+                    entries.c.merchant_id == merchant_id, entries.c.id == entry_id
+                )
+            )
+        ).first()
+        return _entry(row._mapping) if row else None
+
+    async def get_many(
+        self, merchant_id: uuid.UUID, entry_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, Entry]:
+        if not entry_ids:
+            return {}
+        rows = await self._db.execute(
+            select(entries).where(
+                entries.c.merchant_id == merchant_id, entries.c.id.in_(list(set(entry_ids)))
+            )
+        )
+        found = (_entry(r._mapping) for r in rows)
+        return {e.id: e for e in found}
+
+    async def find(
+        self,
+        merchant_id: uuid.UUID,
+        *,
+        state: str | None = None,
+        kind: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        limit: int = 100,
+    ) -> list[Entry]:
+        query = select(entries).where(entries.c.merchant_id == merchant_id)
+        if state:
+            query = query.where(entries.c.state == state)
+        if kind:
+            query = query.where(entries.c.kind == kind)
+        if date_from:
+            query = query.where(entries.c.txn_date >= date_from)
+        if date_to:
+            query = query.where(entries.c.txn_date <= date_to)
+        rows = await self._db.execute(query.order_by(entries.c.created_at.desc()).limit(limit))
+        return [_entry(r._mapping) for r in rows]
+
+    async def in_states(self, merchant_id: uuid.UUID, states: Iterable[EntryState]) -> list[Entry]:
+        rows = await self._db.execute(
+            select(entries)
+            .where(
+                entries.c.merchant_id == merchant_id,
+                entries.c.state.in_([s.value for s in states]),
+            )
+            .order_by(entries.c.created_at, entries.c.id)
+        )
+        return [_entry(r._mapping) for r in rows]
+
+    async def waiting(self, merchant_id: uuid.UUID) -> tuple[int, datetime | None]:
+        """How many entries are not yet in QuickBooks (nor failed or cancelled), and since when."""
+        row = (
+            await self._db.execute(
+                select(func.count(), func.min(entries.c.created_at)).where(
+                    entries.c.merchant_id == merchant_id,
+                    entries.c.state.in_([s.value for s in PENDING]),
+                )
+            )
+        ).one()
+        oldest = row[1]
+        if isinstance(oldest, str):  # SQLite returns the aggregate as text
+            oldest = datetime.fromisoformat(oldest)
+        if oldest is not None and oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=UTC)
+        return int(row[0]), oldest
+
+    async def counts(self, merchant_id: uuid.UUID) -> dict[str, int]:
+        rows = await self._db.execute(
+            select(entries.c.state, func.count())
+            .where(entries.c.merchant_id == merchant_id)
+            .group_by(entries.c.state)
+        )
+        return {state: int(n) for state, n in rows}
+
+
+def _values(entry: Entry) -> dict[str, Any]:
+    values = {k: getattr(entry, k) for k in _FIELDS}
+    values["kind"] = entry.kind.value
+    values["state"] = entry.state.value
+    values["payload"] = payload_json(entry.payload)
+    values["accounts"] = json.dumps(list(entry.accounts))
+    return values
+
+
+def _entry(row: Any) -> Entry:
+    values = {k: row[k] for k in _FIELDS}
+    values["kind"] = kind = EntryKind(row["kind"])
+    values["state"] = EntryState(row["state"])
+    values["send_alone"] = bool(row["send_alone"])
+    return Entry(payload=payload_of(kind, row["payload"]), **values)
+
+
+class VendorRepository:
+    """What the gateway knows of each vendor's presence in the merchant's QuickBooks."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, merchant_id: uuid.UUID, name: str) -> VendorLink | None:
+        row = (
+            await self._db.execute(
+                select(vendors).where(
+                    vendors.c.merchant_id == merchant_id, vendors.c.name_key == name_key(name)
+                )
+            )
+        ).first()
+        return _link(row._mapping) if row else None
+
+    async def set(self, merchant_id: uuid.UUID, link: VendorLink, now: datetime) -> None:
+        values = {
+            "name": link.name,
+            "state": link.state.value,
+            "list_id": link.list_id,
+            "qb_name": link.qb_name,
+            "entry_id": link.entry_id,
+            "detail": link.detail,
+            "updated_at": now,
+        }
+        key = link.key
+        if await self.get(merchant_id, link.name) is None:
+            await self._db.execute(
+                insert(vendors).values(merchant_id=merchant_id, name_key=key, **values)
+            )
+        else:
+            await self._db.execute(
+                update(vendors)
+                .where(vendors.c.merchant_id == merchant_id, vendors.c.name_key == key)
+                .values(**values)
+            )
+
+    async def all(self, merchant_id: uuid.UUID) -> dict[str, VendorLink]:
+        """Every vendor known for the merchant, by name key (one query)."""
+        rows = await self._db.execute(select(vendors).where(vendors.c.merchant_id == merchant_id))
+        return {r.name_key: _link(r._mapping) for r in rows}
+
+
+def _link(row: Any) -> VendorLink:
+    return VendorLink(
+        name=row["name"],
+        state=VendorState(row["state"]),
+        list_id=row["list_id"],
+        qb_name=row["qb_name"],
+        entry_id=row["entry_id"],
+        detail=row["detail"],
+    )

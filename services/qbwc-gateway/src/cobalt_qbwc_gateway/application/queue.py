@@ -1,0 +1,115 @@
+"""Load what one step of a session needs; save what the domain decided. No decisions here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.results import publish_changes
+from cobalt_qbwc_gateway.domain.connection import Connection
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
+from cobalt_qbwc_gateway.domain.events import Event
+from cobalt_qbwc_gateway.domain.facts import Facts, Prerequisite, VendorLink
+from cobalt_qbwc_gateway.domain.lifecycle import NotAllowed, apply
+from cobalt_qbwc_gateway.domain.planning import Plan, Queue
+from cobalt_qbwc_gateway.domain.posting import EntryKind
+
+ACTIVE = (
+    EntryState.SENT,
+    EntryState.CHECKING,
+    EntryState.LOOKING_UP,
+    EntryState.READY,
+    EntryState.WAITING_FOR_PREREQUISITE,
+)
+
+
+def prerequisite_of(entry: Entry) -> Prerequisite:
+    return Prerequisite(
+        entry_id=entry.id,
+        kind=entry.kind,
+        description=entry.describe(),
+        state=entry.state,
+        detail=entry.detail,
+        txn_id=entry.txn_id,
+    )
+
+
+async def load_facts(
+    uow: GatewayUnitOfWork,
+    merchant_id: uuid.UUID,
+    start_date: date | None,
+    now: datetime,
+    needing: Iterable[Entry] = (),
+) -> Facts:
+    """Mappings, vendors, and the prerequisites of `needing`, as they stand now."""
+    needed = [i for e in needing if e.posting for i in e.posting.prerequisites]
+    prerequisites = await uow.entries.get_many(merchant_id, needed)
+    return Facts(
+        now=now,
+        account_names=await uow.mappings.full_names(merchant_id),
+        vendors=await uow.vendors.all(merchant_id),
+        prerequisites={i: prerequisite_of(e) for i, e in prerequisites.items()},
+        start_date=start_date,
+    )
+
+
+async def load_queue(uow: GatewayUnitOfWork, connection: Connection, now: datetime) -> Queue:
+    active = await uow.entries.in_states(connection.merchant_id, ACTIVE)
+    unsent = tuple(
+        e
+        for e in active
+        if e.state in (EntryState.READY, EntryState.WAITING_FOR_PREREQUISITE)
+        and e.kind is not EntryKind.ACCOUNT_QUERY
+    )
+    facts = await load_facts(uow, connection.merchant_id, connection.start_date, now, unsent)
+    return Queue(
+        merchant_id=connection.merchant_id,
+        facts=facts,
+        unsettled=tuple(e for e in active if e.state is EntryState.SENT),
+        checking=tuple(e for e in active if e.state is EntryState.CHECKING),
+        looking_up=tuple(e for e in active if e.state is EntryState.LOOKING_UP),
+        chart_reads=tuple(
+            e for e in active if e.kind is EntryKind.ACCOUNT_QUERY and e.state is EntryState.READY
+        ),
+        unsent=unsent,
+    )
+
+
+async def save_plan(uow: GatewayUnitOfWork, queue: Queue, plan: Plan, now: datetime) -> None:
+    """Store what planning moved: entries, new VendorAdd entries, vendor links."""
+    for entry in plan.new_entries:
+        await uow.entries.add_if_new(entry)
+    before = {e.id: e for e in queue.unsent}
+    await save_entries(uow, [(before.get(e.id), e) for e in plan.changed])
+    await save_links(uow, queue.merchant_id, queue.facts.vendors, plan.vendors, now)
+
+
+async def save_entries(
+    uow: GatewayUnitOfWork, changes: Iterable[tuple[Entry | None, Entry]]
+) -> None:
+    """Save entries that moved and tell the owning services what their owners see changed."""
+    pairs = [(b, a) for b, a in changes if b is None or b != a]
+    await uow.entries.save_all(a for _, a in pairs)
+    await publish_changes(uow, pairs)
+
+
+async def save_links(
+    uow: GatewayUnitOfWork,
+    merchant_id: uuid.UUID,
+    before: Mapping[str, VendorLink],
+    after: Iterable[VendorLink],
+    now: datetime,
+) -> None:
+    for link in after:
+        if before.get(link.key) != link:
+            await uow.vendors.set(merchant_id, link, now)
+
+
+def moved(entry: Entry, event: Event, now: datetime) -> Entry:
+    """`entry` after `event`, or unchanged when the state table refuses the event here."""
+    try:
+        return apply(entry, event, now)
+    except NotAllowed:
+        return entry

@@ -1,0 +1,53 @@
+"""Results go to their owner: each entry's outcome, as its source service sees it, is
+published on that service's own subject (payables gets payables' results only)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
+from cobalt_shared.contracts import QuickBooksEntryResult
+from cobalt_shared.contracts.subjects import entry_result
+
+PENDING = "pending"
+
+
+def owner_state(entry: Entry | None) -> str | None:
+    """What the owning service sees: synced, failed, cancelled, in QuickBooks before the start
+    date, or pending (anything still on its way)."""
+    if entry is None:
+        return None
+    if entry.state.final or entry.state is EntryState.FAILED:
+        return entry.state.value
+    return PENDING
+
+
+async def publish_changes(
+    uow: GatewayUnitOfWork, changes: Iterable[tuple[Entry | None, Entry]]
+) -> None:
+    """Publish a result for every entry whose owner-visible state changed."""
+    for before, after in changes:
+        state = owner_state(after)
+        if state != owner_state(before) and not (before is None and state == PENDING):
+            await publish(uow, after)
+
+
+async def publish(uow: GatewayUnitOfWork, entry: Entry) -> None:
+    posting = entry.posting
+    if posting is None:
+        return  # the gateway's own entries (vendors, chart reads) have no owner to tell
+    await uow.outbox.add(
+        entry_result(entry.merchant_id, posting.source),
+        QuickBooksEntryResult(
+            merchant_id=entry.merchant_id,
+            entry_id=entry.id,
+            state=owner_state(entry) or PENDING,
+            txn_id=entry.txn_id,
+            error_code=entry.error_code,
+            explanation=None if entry.state is EntryState.SYNCED else entry.detail,
+            kind=entry.kind.value,
+            source=posting.source,
+            source_record=posting.source_record,
+        ),
+    )

@@ -1,0 +1,68 @@
+"""The entry queue as the Web Connector conversation sees it: the `Work` port's adapter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.answers import record_answer
+from cobalt_qbwc_gateway.application.queue import load_queue
+from cobalt_qbwc_gateway.application.requests import next_request, planned
+from cobalt_qbwc_gateway.domain.connection import Connection
+from cobalt_qbwc_gateway.domain.planning import Limits
+from cobalt_shared.clock import Clock, system_clock
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What an answer changed, and how far the update is (QBWC's percent done)."""
+
+    percent: int
+    synced: int = 0
+    failed: int = 0
+    error: str | None = None
+
+
+class EntryWork:
+    """Builds message sets from the merchant's queue and records QuickBooks' answers."""
+
+    def __init__(
+        self,
+        limits: Limits | None = None,
+        max_bytes: int = 1_000_000,
+        clock: Clock = system_clock,
+    ) -> None:
+        self.limits = limits or Limits()
+        self.max_bytes = max_bytes
+        self.clock = clock
+
+    async def has_ready(self, uow: GatewayUnitOfWork, connection: Connection) -> bool:
+        """Something to send or settle now: otherwise QuickBooks is not even opened."""
+        return (await planned(uow, connection, self.clock(), self.limits)).step is not None
+
+    async def next_request(
+        self, uow: GatewayUnitOfWork, connection: Connection, version: str
+    ) -> str | None:
+        now = self.clock()
+        return await next_request(uow, connection, version, now, self.limits, self.max_bytes)
+
+    async def apply_response(
+        self,
+        uow: GatewayUnitOfWork,
+        connection: Connection,
+        response: str,
+        hresult: str,
+        message: str,
+    ) -> Progress:
+        now = self.clock()
+        recorded = await record_answer(
+            uow, connection, response, hresult, message, now, self.limits
+        )
+        if not recorded.handled:
+            return Progress(-1, error=recorded.error)
+        queue = await load_queue(uow, connection, now)
+        remaining = len(queue.unsent) + len(queue.checking) + len(queue.looking_up)
+        more = (await planned(uow, connection, now, self.limits)).step is not None
+        done = recorded.synced + recorded.failed
+        percent = max(1, min(99, 100 * done // max(1, done + remaining))) if more else 100
+        return Progress(percent, recorded.synced, recorded.failed, recorded.error)

@@ -1,0 +1,147 @@
+"""What an entry must make in QuickBooks, as the gateway keeps it: typed, never a loose dict.
+
+A `Posting` is the accounting command a service sent (a bill, a payment, a deposit...); the
+gateway's own entries carry a `VendorToAdd` (a vendor QuickBooks lacks) or a `ChartRead`
+(reading the chart of accounts, a page at a time).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
+
+
+class EntryKind(StrEnum):
+    BILL = "bill"
+    VENDOR_CREDIT = "vendor-credit"
+    BILL_PAYMENT = "bill-payment"
+    DEPOSIT = "deposit"
+    JOURNAL_ENTRY = "journal-entry"
+    VENDOR = "vendor"
+    ACCOUNT_QUERY = "account-query"
+
+    @property
+    def needs_vendor(self) -> bool:
+        """Made against a vendor, which must be in QuickBooks first."""
+        return self in (EntryKind.BILL, EntryKind.VENDOR_CREDIT, EntryKind.BILL_PAYMENT)
+
+    @property
+    def looked_up_before_start(self) -> bool:
+        """Dated before the start date, it may already be in QuickBooks: look for it."""
+        return self in (EntryKind.BILL, EntryKind.VENDOR_CREDIT)
+
+    @property
+    def label(self) -> str:
+        return {
+            EntryKind.BILL: "bill",
+            EntryKind.VENDOR_CREDIT: "vendor credit",
+            EntryKind.BILL_PAYMENT: "bill payment",
+            EntryKind.DEPOSIT: "deposit",
+            EntryKind.JOURNAL_ENTRY: "journal entry",
+            EntryKind.VENDOR: "vendor",
+            EntryKind.ACCOUNT_QUERY: "chart of accounts read",
+        }[self]
+
+
+@dataclass(frozen=True)
+class PostingLine:
+    """One line on a CobaltConnect account (mapped to a QuickBooks account by coa)."""
+
+    account: str
+    amount: Decimal
+    memo: str | None = None
+    side: Literal["debit", "credit"] | None = None
+
+
+@dataclass(frozen=True)
+class CreditUse:
+    """A vendor credit (by its entry id) applied to a bill in a payment."""
+
+    credit_entry_id: uuid.UUID
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class BillPaid:
+    """What a payment pays on one bill (by its entry id), and the credits it uses there."""
+
+    bill_entry_id: uuid.UUID
+    amount: Decimal
+    credits: tuple[CreditUse, ...] = ()
+
+
+@dataclass(frozen=True)
+class Posting:
+    """An accounting command from a service: one QuickBooks transaction to make."""
+
+    kind: EntryKind
+    txn_date: date
+    source: str
+    ref_number: str | None = None
+    memo: str | None = None
+    vendor_name: str | None = None
+    due_date: date | None = None
+    bank_account: str | None = None
+    lines: tuple[PostingLine, ...] = ()
+    applied: tuple[BillPaid, ...] = ()
+    source_record: str | None = None
+
+    @property
+    def accounts(self) -> tuple[str, ...]:
+        """Every CobaltConnect account it uses, each once, in order."""
+        keys = [line.account for line in self.lines]
+        if self.bank_account:
+            keys.append(self.bank_account)
+        return tuple(dict.fromkeys(keys))
+
+    @property
+    def prerequisites(self) -> tuple[uuid.UUID, ...]:
+        """Entries that must be in QuickBooks first: the bills and credits a payment uses."""
+        ids: list[uuid.UUID] = []
+        for bill in self.applied:
+            ids.append(bill.bill_entry_id)
+            ids.extend(c.credit_entry_id for c in bill.credits)
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class VendorToAdd:
+    """A vendor the merchant's QuickBooks does not have yet."""
+
+    vendor_name: str
+
+
+@dataclass(frozen=True)
+class QuickBooksAccount:
+    """One account of the merchant's QuickBooks chart, as read."""
+
+    list_id: str
+    name: str
+    full_name: str
+    number: str | None
+    account_type: str
+    is_active: bool
+
+
+@dataclass(frozen=True)
+class ChartRead:
+    """Reading the chart of accounts: where the next page starts, what was read so far."""
+
+    from_name: str | None = None
+    accounts: tuple[QuickBooksAccount, ...] = ()
+
+
+Payload = Posting | VendorToAdd | ChartRead
+
+
+def vendor_of(payload: Payload) -> str | None:
+    """The vendor the payload is made against (or adds), if any."""
+    if isinstance(payload, VendorToAdd):
+        return payload.vendor_name
+    if isinstance(payload, Posting) and payload.kind.needs_vendor:
+        return payload.vendor_name
+    return None
