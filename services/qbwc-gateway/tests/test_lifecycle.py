@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from cobalt_qbwc_gateway.domain.entry import FINAL, Entry, EntryState
+from cobalt_qbwc_gateway.domain.entry import FINAL, Entry, EntryState, NotAllowed
 from cobalt_qbwc_gateway.domain.events import (
     EVENTS,
     AnswerLost,
@@ -34,7 +34,7 @@ from cobalt_qbwc_gateway.domain.events import (
     Unbuildable,
 )
 from cobalt_qbwc_gateway.domain.facts import Facts, Prerequisite, VendorLink, VendorState
-from cobalt_qbwc_gateway.domain.lifecycle import TABLE, NotAllowed, apply
+from cobalt_qbwc_gateway.domain.lifecycle import TABLE, apply
 from cobalt_qbwc_gateway.domain.posting import (
     BillPaid,
     EntryKind,

@@ -12,9 +12,9 @@ from cobalt_qbwc_gateway.application.answers import release_dependents
 from cobalt_qbwc_gateway.application.connections import require_connection
 from cobalt_qbwc_gateway.application.queue import load_facts, save_entries
 from cobalt_qbwc_gateway.application.vendors import retry_vendor_of
-from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryState, NotAllowed
 from cobalt_qbwc_gateway.domain.events import Retried
-from cobalt_qbwc_gateway.domain.lifecycle import NotAllowed, apply
+from cobalt_qbwc_gateway.domain.lifecycle import apply
 from cobalt_qbwc_gateway.domain.waiting import derive
 from cobalt_shared.contracts import PostToQuickBooks
 from cobalt_shared.errors import Conflict, NotFound

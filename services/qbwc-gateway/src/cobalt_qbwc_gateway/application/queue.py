@@ -9,10 +9,10 @@ from datetime import date, datetime
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.results import publish_changes
 from cobalt_qbwc_gateway.domain.connection import Connection
-from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryState, NotAllowed
 from cobalt_qbwc_gateway.domain.events import Event
 from cobalt_qbwc_gateway.domain.facts import Facts, Prerequisite, VendorLink
-from cobalt_qbwc_gateway.domain.lifecycle import NotAllowed, apply
+from cobalt_qbwc_gateway.domain.lifecycle import apply
 from cobalt_qbwc_gateway.domain.planning import Plan, Queue
 from cobalt_qbwc_gateway.domain.posting import EntryKind
 

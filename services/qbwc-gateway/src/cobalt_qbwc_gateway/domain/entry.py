@@ -104,6 +104,25 @@ class Entry:
         return label
 
 
+class NotAllowed(Exception):
+    """An event cannot happen to an entry in this state; the message says why."""
+
+
+def refusal(state: EntryState, *, retry: bool) -> str:
+    """Why an event (Retry, or another) cannot happen in `state`, in words for a merchant."""
+    if retry:
+        return f"only failed entries can be retried (this one is {state})"
+    if state.final:
+        return f"the entry is final ({state}): nothing changes it any more"
+    if state in (EntryState.SENT, EntryState.CHECKING):
+        return f"the entry is in QuickBooks' hands ({state}): its answer decides what happens"
+    if state is EntryState.FAILED:
+        return "the entry failed: press Retry once its cause is fixed"
+    if state is EntryState.LOOKING_UP:
+        return "the entry is being looked for in QuickBooks; the answer decides"
+    return f"no answer was expected for an entry that is {state}"
+
+
 READY_DETAIL = "Ready: it goes to QuickBooks at the next Web Connector update."
 
 

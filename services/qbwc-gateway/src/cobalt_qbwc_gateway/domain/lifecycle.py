@@ -7,7 +7,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, UNSENT, Entry, EntryState
+from cobalt_qbwc_gateway.domain.entry import (
+    READY_DETAIL,
+    UNSENT,
+    Entry,
+    EntryState,
+    NotAllowed,
+    refusal,
+)
 from cobalt_qbwc_gateway.domain.events import (
     AnswerLost,
     Busy,
@@ -32,11 +39,6 @@ from cobalt_qbwc_gateway.domain.events import (
 )
 from cobalt_qbwc_gateway.domain.waiting import BEFORE_START, derive
 
-
-class NotAllowed(Exception):
-    """This event cannot happen to an entry in this state; the message says why."""
-
-
 Rule = Callable[[Entry, Event, datetime], Entry]
 
 
@@ -44,23 +46,8 @@ def apply(entry: Entry, event: Event, now: datetime) -> Entry:
     """The entry after `event`; NotAllowed (with the reason) when the table refuses it."""
     rule = TABLE.get((entry.state, type(event)))
     if rule is None:
-        raise NotAllowed(refusal(entry.state, type(event)))
+        raise NotAllowed(refusal(entry.state, retry=isinstance(event, Retried)))
     return rule(entry, event, now)
-
-
-def refusal(state: EntryState, event: type) -> str:
-    """Why `event` cannot happen in `state`, in words for a merchant or support."""
-    if event is Retried:
-        return f"only failed entries can be retried (this one is {state})"
-    if state.final:
-        return f"the entry is final ({state}): nothing changes it any more"
-    if state in (EntryState.SENT, EntryState.CHECKING):
-        return f"the entry is in QuickBooks' hands ({state}): its answer decides what happens"
-    if state is EntryState.FAILED:
-        return "the entry failed: press Retry once its cause is fixed"
-    if state is EntryState.LOOKING_UP:
-        return "the entry is being looked for in QuickBooks; the answer decides"
-    return f"no answer was expected for an entry that is {state}"
 
 
 # ----------------------------------------------------------------------------- rules

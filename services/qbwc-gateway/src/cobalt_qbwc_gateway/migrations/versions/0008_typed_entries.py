@@ -22,6 +22,8 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("entries") as batch:
         batch.alter_column("command", new_column_name="payload")
+        # "in QuickBooks before the start date" is longer than the states before it.
+        batch.alter_column("state", type_=sa.String(48), existing_type=sa.String(32))
         batch.add_column(
             sa.Column("send_alone", sa.Boolean(), nullable=False, server_default=sa.false())
         )
@@ -72,3 +74,4 @@ def downgrade() -> None:
     with op.batch_alter_table("entries") as batch:
         batch.drop_column("send_alone")
         batch.alter_column("payload", new_column_name="command")
+        batch.alter_column("state", type_=sa.String(32), existing_type=sa.String(48))
