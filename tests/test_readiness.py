@@ -9,6 +9,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from cobalt_devstack.nats import NatsServer
+from cobalt_devstack.processes import free_port
 from cobalt_devstack.services import SERVICES, ServiceDef
 from cobalt_devstack.testkit import eventually
 from cobalt_shared.db.migrations import upgrade_async
@@ -82,3 +84,72 @@ async def test_not_ready_when_nats_is_unreachable_and_ready_again_when_it_return
         assert body["checks"]["database"] == "ok"
         private_nats.start()
         await eventually(lambda: status(200), timeout=30, what="ready again")
+
+
+@pytest.mark.parametrize("part", ["api", "worker"])
+@pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.name)
+async def test_a_server_list_with_credentials_reaches_nats(service, part, database_url, tmp_path):
+    """As compose and Kubernetes configure it: several servers, comma-separated, each with the
+    service's user and password; the first one is down."""
+    await _migrate(service, database_url)
+    with NatsServer(tmp_path / "nats", user=service.name, password="s3cret pass") as server:
+        down = f"nats://{service.name}:s3cret%20pass@127.0.0.1:{free_port()}"
+        servers = f"{down}, {server.url.replace('s3cret pass', 's3cret%20pass')}"
+        app = _build(service, part, database_url, servers)
+        async with app.router.lifespan_context(app):
+
+            async def ready() -> bool:
+                return (await _readyz(app)).status_code == 200
+
+            await eventually(ready, timeout=30, what=f"{service.name} {part} ready")
+
+
+async def test_a_wrong_nats_password_keeps_the_service_not_ready_saying_why(
+    database_url, tmp_path, caplog
+):
+    service = SERVICES[1]
+    await _migrate(service, database_url)
+    with NatsServer(tmp_path / "nats", user="payables", password="right") as server:
+        app = _build(service, "worker", database_url, server.url.replace("right", "wrong"))
+        async with app.router.lifespan_context(app):
+
+            async def says_why() -> bool:
+                body = (await _readyz(app)).json()
+                return "authorization" in body["checks"]["nats"].lower()
+
+            await eventually(says_why, timeout=15, what="the reason in /readyz")
+            response = await _readyz(app)
+    assert response.status_code == 503
+    logged = [r.getMessage() for r in caplog.records if "NATS" in r.getMessage()]
+    assert any("authorization" in m.lower() and "wrong" not in m for m in logged), logged
+
+
+@pytest.mark.parametrize("part", ["api", "worker"])
+async def test_a_service_started_before_nats_becomes_ready_when_nats_appears(
+    part, database_url, tmp_path
+):
+    service = SERVICES[1]
+    await _migrate(service, database_url)
+    server = NatsServer(tmp_path / "nats")
+    app = _build(service, part, database_url, server.url)
+    async with app.router.lifespan_context(app):
+        body = (await _readyz(app)).json()
+        assert body["checks"]["nats"].startswith("unavailable")
+        with server:
+
+            async def ready() -> bool:
+                return (await _readyz(app)).status_code == 200
+
+            await eventually(ready, timeout=30, what="ready once NATS is up")
+
+
+def test_a_malformed_nats_url_is_refused_at_start_naming_the_setting():
+    from cobalt_shared.settings import SettingsError, load_settings
+
+    config = importlib.import_module(f"{SERVICES[0].module}.config")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ORDERS_NATS_URL", "nats://127.0.0.1:4222,http//oops")
+        with pytest.raises(SettingsError) as refused:
+            load_settings(config.Settings)
+    assert "ORDERS_NATS_URL" in str(refused.value)
+    assert "http//oops" in str(refused.value)

@@ -13,6 +13,7 @@ import pytest
 from cobalt_devstack.testkit import Note, drain, eventually, pending_outbox
 from cobalt_shared.messaging import NatsConnection, ensure_stream
 from cobalt_shared.outbox import OutboxRelay, RelayCrashed, jetstream_publisher
+from cobalt_shared.settings import nats_target
 
 
 async def _write(new_uow, stream, merchants, per_merchant):
@@ -92,7 +93,7 @@ async def _none_pending(engine):
 async def test_rows_written_while_nats_is_down_arrive_after_it_returns(
     engine, new_uow, stream, private_nats
 ):
-    connection = NatsConnection(private_nats.url, "relay-test")
+    connection = NatsConnection(nats_target(private_nats.url), "relay-test")
     await connection.start()
     nc = await connection.wait_connected(10)
     await ensure_stream(nc.jetstream(), stream)

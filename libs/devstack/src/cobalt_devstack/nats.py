@@ -12,16 +12,26 @@ class NatsServer:
     """One nats-server on 127.0.0.1 with file-backed JetStream in `store_dir`."""
 
     def __init__(
-        self, store_dir: Path, port: int | None = None, log_path: Path | None = None
+        self,
+        store_dir: Path,
+        port: int | None = None,
+        log_path: Path | None = None,
+        *,
+        user: str | None = None,
+        password: str | None = None,
     ) -> None:
         self.store_dir = store_dir
         self.port = port or free_port()
         self.log_path = log_path
+        self.user = user
+        self.password = password
         self._proc: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
-        return f"nats://127.0.0.1:{self.port}"
+        """Where to reach it, with its credentials when it requires some."""
+        login = f"{self.user}:{self.password}@" if self.user else ""
+        return f"nats://{login}127.0.0.1:{self.port}"
 
     @property
     def pid(self) -> int | None:
@@ -37,6 +47,8 @@ class NatsServer:
             "-sd", str(self.store_dir),
             "--http_port", "0",
         ]  # fmt: skip
+        if self.user:
+            args += ["--user", self.user, "--pass", self.password or ""]
         self._proc = spawn(args, log_path=self.log_path)
         wait_for_port(self.port, timeout, self._proc)
         return self

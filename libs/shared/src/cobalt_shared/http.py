@@ -81,7 +81,7 @@ def build_service_api(
     """A service API on its own database: readiness covers database and NATS; dead letters of
     its consumers can be listed and replayed by support."""
     engine = create_engine(settings.database_url)
-    nats = NatsConnection(settings.nats_url, f"{settings.service_name}-api")
+    nats = NatsConnection(settings.nats, f"{settings.service_name}-api")
 
     def new_uow() -> UnitOfWork:
         return unit_of_work(engine)

@@ -16,6 +16,7 @@ from nats.js.errors import BadRequestError, NotFoundError
 
 from cobalt_shared.contracts.base import Message
 from cobalt_shared.contracts.subjects import StreamSpec
+from cobalt_shared.settings import NatsTarget
 
 log = logging.getLogger(__name__)
 
@@ -26,14 +27,21 @@ DUPLICATE_WINDOW_SECONDS = 600.0
 
 
 class NatsConnection:
-    """One NATS connection that keeps (re)connecting in the background until closed."""
+    """One NATS connection that keeps (re)connecting in the background until closed.
 
-    def __init__(self, url: str, name: str) -> None:
-        self._url = url
+    Whatever stops it connecting (no server up yet, a refused password, a bad address) is kept
+    as `problem`, logged when it changes, and reported by `ping` (so /readyz says why); the
+    task never dies of it and connects as soon as the cause is gone.
+    """
+
+    def __init__(self, target: NatsTarget, name: str) -> None:
+        self._target = target
         self._name = name
         self._nc: Client | None = None
         self._task: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
+        self._last_error: Exception | None = None
+        self.problem: str | None = None
 
     async def start(self) -> None:
         if self._task is None:
@@ -42,9 +50,12 @@ class NatsConnection:
     async def _connect_forever(self) -> None:
         delay = 0.2
         while True:
+            self._last_error = None
             try:
                 self._nc = await nats.connect(
-                    self._url,
+                    servers=list(self._target.servers),
+                    user=self._target.user,
+                    password=self._target.password,
                     name=self._name,
                     connect_timeout=2,
                     allow_reconnect=True,
@@ -55,10 +66,13 @@ class NatsConnection:
                     error_cb=self._on_error,
                 )
                 self._connected.set()
-                log.info("connected to NATS", extra={"nats_url": self._url})
+                self.problem = None
+                log.info("connected to NATS (%s)", ", ".join(self._target.servers))
                 return
-            except (NoServersError, OSError, TimeoutError) as exc:
-                log.warning("NATS not reachable yet: %s (retrying in %.1fs)", exc, delay)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                self._note(_describe(exc, self._last_error))
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
 
@@ -69,7 +83,18 @@ class NatsConnection:
         log.info("reconnected to NATS")
 
     async def _on_error(self, exc: Exception) -> None:
+        # While connecting, the client retries servers by itself and only tells us here why
+        # each one refused (a wrong password, a server down).
+        self._last_error = exc
+        if self._nc is None or not self._nc.is_connected:
+            self._note(_describe(exc, None))
         log.debug("NATS client error: %s", exc)
+
+    def _note(self, problem: str) -> None:
+        if problem != self.problem:
+            shown = ", ".join(self._target.servers)
+            log.warning("cannot connect to NATS at %s: %s; retrying", shown, problem)
+        self.problem = problem
 
     @property
     def is_connected(self) -> bool:
@@ -86,9 +111,9 @@ class NatsConnection:
         return self._nc.jetstream(timeout=5)
 
     async def ping(self, timeout: int = 1) -> None:
-        """Raise unless the server answers a round trip now."""
+        """Raise unless the server answers a round trip now (saying why it cannot)."""
         if self._nc is None or not self._nc.is_connected:
-            raise ConnectionError("not connected to NATS")
+            raise ConnectionError(self.problem or "not connected to NATS")
         await self._nc.flush(timeout=timeout)
 
     async def close(self) -> None:
@@ -107,6 +132,15 @@ def document_publication(
 ) -> None:
     """Describe a message this service publishes (through its outbox) in its AsyncAPI document."""
     router.publisher(subject, schema=message, title=message.TYPE, description=description)
+
+
+def _describe(exc: BaseException, last: BaseException | None) -> str:
+    """What stopped a connection, in words: a server's refusal (a wrong password) rather than
+    just "no servers available"."""
+    if isinstance(exc, NoServersError) and last is not None:
+        exc = last
+    text = str(exc).removeprefix("nats: ").strip("'") or exc.__class__.__name__
+    return f"{exc.__class__.__name__}: {text}"
 
 
 async def ensure_stream(

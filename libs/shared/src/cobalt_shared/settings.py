@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar, Literal, TypeVar
+from urllib.parse import unquote, urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
@@ -33,7 +35,11 @@ class ServiceSettings(BaseSettings):
         "sqlite+aiosqlite:///.local/data/service.db",
         description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://...",
     )
-    nats_url: str = Field("nats://127.0.0.1:4222", description="NATS server URL")
+    nats_url: str = Field(
+        "nats://127.0.0.1:4222",
+        description="NATS server URL, or several separated by commas (a cluster), each with the "
+        "service's credentials when the server requires them: nats://user:password@host:4222",
+    )
     stream_replicas: int = Field(1, ge=1, le=5, description="JetStream replicas for our streams")
     stream_storage: Literal["file", "memory"] = Field(
         "file", description="JetStream storage of our streams (memory only for throwaway setups)"
@@ -66,10 +72,80 @@ class ServiceSettings(BaseSettings):
             )
         return self
 
+    @field_validator("nats_url")
+    @classmethod
+    def _check_nats_servers(cls, value: str) -> str:
+        nats_target(value)
+        return value
+
+    @property
+    def nats(self) -> NatsTarget:
+        """The NATS servers to try, in order, and the service's credentials for them."""
+        return nats_target(self.nats_url)
+
     @property
     def service_name(self) -> str:
         """The service name derived from the prefix (ORDERS_ -> orders)."""
         return str(self.model_config.get("env_prefix", "")).rstrip("_").lower().replace("_", "-")
+
+
+NATS_SCHEMES = ("nats", "tls", "ws", "wss")
+
+
+def nats_servers(value: str) -> list[str]:
+    """Split a NATS URL setting into servers; ValueError names the one that cannot be used."""
+    servers = [part.strip() for part in value.split(",") if part.strip()]
+    if not servers:
+        raise ValueError("at least one NATS server URL is required")
+    for server in servers:
+        try:
+            url = urlsplit(server)
+            ok = url.scheme in NATS_SCHEMES and bool(url.hostname) and url.port is not None
+        except ValueError:
+            ok = False
+        if not ok:
+            raise ValueError(
+                f"{redact(server)!r} is not a NATS server URL (like nats://host:4222, or "
+                "nats://user:password@host:4222)"
+            )
+    return servers
+
+
+@dataclass(frozen=True)
+class NatsTarget:
+    """Servers without credentials (as the client wants them) and the credentials apart, with
+    any %-escapes in them decoded (a generated password may need them in a URL)."""
+
+    servers: tuple[str, ...]
+    user: str | None = None
+    password: str | None = None
+
+
+def nats_target(value: str) -> NatsTarget:
+    servers, logins = [], set()
+    for server in nats_servers(value):
+        url = urlsplit(server)
+        if url.username is not None:
+            logins.add((unquote(url.username), unquote(url.password or "")))
+        host = url.hostname or ""
+        host = f"[{host}]" if ":" in host else host
+        servers.append(url._replace(netloc=f"{host}:{url.port}").geturl())
+    if len(logins) > 1:
+        raise ValueError("every NATS server URL must carry the same user and password")
+    user, password = next(iter(logins), (None, None))
+    return NatsTarget(tuple(servers), user, password)
+
+
+def redact(url: str) -> str:
+    """A URL as it may be logged: any password replaced by ***."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url.split("@")[-1]
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
 
 
 class SettingsError(SystemExit):

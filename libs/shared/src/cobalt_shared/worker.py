@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from faststream import FastStream
 from faststream.nats import NatsBroker, NatsRouter
+from faststream.security import SASLPlaintext
 from faststream.specification import AsyncAPI
 from faststream.specification.asyncapi import get_asyncapi_html
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -46,7 +47,7 @@ class WorkerRuntime:
 
     @classmethod
     def create(cls, settings: ServiceSettings, engine: AsyncEngine) -> WorkerRuntime:
-        nats = NatsConnection(settings.nats_url, f"{settings.service_name}-relay")
+        nats = NatsConnection(settings.nats, f"{settings.service_name}-relay")
         relay = OutboxRelay(
             engine,
             jetstream_publisher(nats.jetstream),
@@ -63,8 +64,11 @@ class WorkerRuntime:
 
 def new_broker(settings: ServiceSettings) -> NatsBroker:
     """One broker per worker process, reconnecting for ever."""
+    target = settings.nats
+    login = SASLPlaintext(target.user, target.password or "") if target.user else None
     return NatsBroker(
-        settings.nats_url,
+        list(target.servers),
+        security=login,
         name=f"{settings.service_name}-worker",
         max_reconnect_attempts=-1,
         reconnect_time_wait=1,
