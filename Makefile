@@ -13,7 +13,7 @@ PYPROJECTS := pyproject.toml $(wildcard libs/*/pyproject.toml services/*/pyproje
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint format reset env bench browser update inspect
+.PHONY: run test lint format reset env bench browser containers update inspect
 
 run: $(STAMP) ## start the whole product and its demo (DEMO=0: without the demo) (Ctrl-C stops it)
 	@$(VENV)/bin/python -m cobalt_devstack.run $(if $(filter 0,$(DEMO)),--no-demo)
@@ -24,7 +24,7 @@ update: ## make the demo's simulated Web Connector update now ("Update Selected"
 inspect: $(STAMP) ## what the demo's simulated QuickBooks company holds
 	@$(VENV)/bin/cobalt-qbsim --company .local/qbsim/company.json inspect
 
-test: $(STAMP) browser ## run the whole test suite (PostgreSQL too when COBALT_TEST_POSTGRES_URL is set)
+test: $(STAMP) browser containers ## run the whole test suite (PostgreSQL too when COBALT_TEST_POSTGRES_URL is set)
 	@$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 # The browser tests drive Debian's chromium package (a test tool's own browser download is not
@@ -36,6 +36,18 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
 	  { $$SUDO apt-get update -q >/dev/null && \
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium >/dev/null; }; }
+
+# The compose stack test runs the deployment in real containers: the Docker engine when one
+# answers, else Debian's podman (with runc, and debootstrap for a local base image), which is
+# installed once when missing.
+containers:
+	@docker info >/dev/null 2>&1 || { command -v podman >/dev/null 2>&1 && \
+	  command -v runc >/dev/null 2>&1 && command -v debootstrap >/dev/null 2>&1; } || { \
+	  echo "[cobalt] installing Debian's podman, runc and debootstrap for the compose test (once)"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q podman runc debootstrap >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q podman runc debootstrap >/dev/null; }; }
 
 lint: $(STAMP) ## ruff (format and lint), mypy, import contracts
 	$(VENV)/bin/ruff format --check .

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from cobalt_devstack.services import API_PATHS, SERVICES, ServiceDef
+from cobalt_devstack.services import API_PATHS, SERVICES, WEB_PORT, ServiceDef
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH_SECRET = "${COBALT_AUTH_SECRET:?set COBALT_AUTH_SECRET (32+ random characters)}"
@@ -50,17 +50,23 @@ def dockerfile(svc: Svc) -> str:
 # The container runs `api` (HTTP on {API_PORT}) or `worker` (health on {WORKER_PORT}); as uid
 # 10001, writing nothing outside /tmp (a read-only root filesystem works).
 
-FROM python:3.11-slim AS build
-ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never PIP_NO_CACHE_DIR=1
+# The base is a build argument so the same file builds on a local base where no registry
+# can be reached (the containerized test does that); any image with Python 3.11 and venv.
+ARG PYTHON_IMAGE=python:3.11-slim
+FROM ${{PYTHON_IMAGE}} AS build
+ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never PIP_NO_CACHE_DIR=1 \\
+    UV_HTTP_TIMEOUT=120
 WORKDIR /src
-RUN pip install --no-cache-dir uv=={UV_VERSION}
+RUN python3 -m venv /opt/uv && /opt/uv/bin/pip install --no-cache-dir uv=={UV_VERSION}
 COPY pyproject.toml uv.lock ./
 COPY libs ./libs
 COPY services ./services
-# Only this service and what it needs, from the lock file, as real (non-editable) copies.
-RUN uv sync --frozen --no-dev --no-editable --package cobalt-{svc.name}
+# Only this service and what it needs, from the lock file, as real (non-editable) copies;
+# downloads are cached across builds (every service shares most wheels).
+RUN --mount=type=cache,target=/root/.cache/uv \\
+    /opt/uv/bin/uv sync --frozen --no-dev --no-editable --package cobalt-{svc.name}
 
-FROM python:3.11-slim
+FROM ${{PYTHON_IMAGE}}
 RUN useradd --uid 10001 --no-create-home --shell /usr/sbin/nologin cobalt
 COPY --from=build /src/.venv /app/.venv
 ENV PATH=/app/.venv/bin:$PATH \\
@@ -83,18 +89,42 @@ WEB_PORT_K8S = 8080
 
 
 def web_dockerfile() -> str:
-    return f"""{HEADER}# The web front end: static pages served by an unprivileged nginx.
-# In Kubernetes the Ingress sends API paths to the services and everything else
-# here, so the pages and the APIs share one origin. Build from the repository root:
+    return f"""{HEADER}# The web front end: static pages behind an unprivileged nginx with its own
+# configuration (deploy/web/nginx.conf), so any nginx image serves it. In Kubernetes, the
+# Ingress sends API paths to the services and the rest here; in compose, this nginx
+# is the public origin and also forwards API paths (deploy/web/compose-apis.conf, mounted).
+# Build from the repository root:
 #   docker build -f deploy/docker/web.Dockerfile -t cobaltconnect/web .
 
-FROM nginxinc/nginx-unprivileged:1.27-alpine
+ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.27-alpine
+FROM ${{NGINX_IMAGE}}
+COPY deploy/web/nginx.conf /etc/cobalt/nginx.conf
 COPY libs/devstack/src/cobalt_devstack/webapp/index.html /usr/share/nginx/html/index.html
 COPY libs/devstack/src/cobalt_devstack/webapp /usr/share/nginx/html/static
+USER 101
 EXPOSE {WEB_PORT_K8S}
 HEALTHCHECK --interval=15s --timeout=3s --retries=4 \\
     CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:{WEB_PORT_K8S}/"]
+ENTRYPOINT ["nginx", "-c", "/etc/cobalt/nginx.conf", "-g", "daemon off;"]
 """
+
+
+def compose_apis(services: list[Svc]) -> str:
+    """nginx locations that make the web front end the one public origin in compose."""
+    lines = [HEADER.rstrip(), "# Mounted into the web container by compose."]
+    for svc in services:
+        for path in API_PATHS[svc.name]:
+            lines += [
+                f"location {path} {{",
+                f"    proxy_pass http://{svc.name}-api:{API_PORT};",
+                "    proxy_set_header Host $http_host;",
+                "    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+                "    proxy_set_header X-Forwarded-Proto $scheme;",
+                "    client_max_body_size 25m;",
+                "    proxy_read_timeout 120s;",
+                "}",
+            ]
+    return "\n".join(lines) + "\n"
 
 
 def k8s_web() -> list[dict[str, Any]]:
@@ -128,6 +158,11 @@ def k8s_web() -> list[dict[str, Any]]:
 
 
 # --------------------------------------------------------------------------- compose
+def image(name: str) -> str:
+    """Image names in compose; a test run names its own (COBALT_IMAGE_REPOSITORY)."""
+    return f"${{COBALT_IMAGE_REPOSITORY:-cobaltconnect}}/{name}:${{COBALT_IMAGE_TAG:-latest}}"
+
+
 def compose(services: list[Svc]) -> str:
     health = {"interval": "10s", "timeout": "3s", "retries": 6, "start_period": "20s"}
     out: dict[str, Any] = {"name": "cobaltconnect", "services": {}, "volumes": {}}
@@ -140,7 +175,7 @@ def compose(services: list[Svc]) -> str:
     routes = {f"NATS_ROUTE_{i}": f"nats-route://nats-{i}:6222" for i in (1, 2, 3)}
     for i in (1, 2, 3):
         out["services"][f"nats-{i}"] = {
-            "image": "nats:2.11-alpine",
+            "image": "${NATS_IMAGE:-nats:2.11-alpine}",
             "command": ["-c", "/etc/nats/cluster.conf"],
             "environment": {
                 "NATS_SERVER_NAME": f"nats-{i}", "NATS_LISTEN": "0.0.0.0:4222",
@@ -156,7 +191,7 @@ def compose(services: list[Svc]) -> str:
         }  # fmt: skip
         out["volumes"][f"nats-{i}-data"] = {}
     out["services"]["postgres"] = {
-        "image": "postgres:16-alpine",
+        "image": "${POSTGRES_IMAGE:-postgres:16-alpine}",
         "environment": {"POSTGRES_PASSWORD": "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}"},
         "volumes": ["./deploy/postgres/init-databases.sql:/docker-entrypoint-initdb.d/init.sql:ro",
                     "pg-data:/var/lib/postgresql/data"],
@@ -179,11 +214,15 @@ def compose(services: list[Svc]) -> str:
         }  # fmt: skip
         if svc.name == "qbwc-gateway":
             env[svc.env("PUBLIC_URL")] = "${QBWC_PUBLIC_URL:-http://localhost:8140}"
-        common = {"image": f"cobaltconnect/{svc.name}", "restart": "unless-stopped",
+        common = {"image": image(svc.name), "restart": "unless-stopped",
                   "read_only": True, "tmpfs": ["/tmp"], "environment": env}  # fmt: skip
         out["services"][f"{svc.name}-migrate"] = {
             **common, "restart": "no", "command": ["migrate"], "depends_on": infra,
-            "build": {"context": ".", "dockerfile": f"deploy/docker/{svc.name}.Dockerfile"},
+            "build": {
+                "context": ".",
+                "dockerfile": f"deploy/docker/{svc.name}.Dockerfile",
+                "args": {"PYTHON_IMAGE": "${PYTHON_IMAGE:-python:3.11-slim}"},
+            },
         }  # fmt: skip
         ready = {**infra, f"{svc.name}-migrate": {"condition": "service_completed_successfully"}}
         for part, port in (("api", API_PORT), ("worker", WORKER_PORT)):
@@ -196,9 +235,29 @@ def compose(services: list[Svc]) -> str:
                 },
             }  # fmt: skip
             if part == "api":
-                entry["ports"] = [f"{svc.d.api_port}:{API_PORT}"]
+                host_port = f"${{{svc.user}_API_PORT:-{svc.d.api_port}}}"
+                entry["ports"] = [f"{host_port}:{API_PORT}"]
             out["services"][f"{svc.name}-{part}"] = entry
         del n
+    apis = {f"{s.name}-api": {"condition": "service_healthy"} for s in services}
+    out["services"]["web"] = {
+        "image": image("web"),
+        "restart": "unless-stopped",
+        "read_only": True,
+        "tmpfs": ["/tmp"],
+        "build": {
+            "context": ".",
+            "dockerfile": "deploy/docker/web.Dockerfile",
+            "args": {"NGINX_IMAGE": "${NGINX_IMAGE:-nginxinc/nginx-unprivileged:1.27-alpine}"},
+        },
+        "volumes": ["./deploy/web/compose-apis.conf:/etc/cobalt/apis.d/apis.conf:ro"],
+        "depends_on": apis,
+        "healthcheck": {
+            "test": ["CMD", "wget", "-q", "-O", "/dev/null", f"http://127.0.0.1:{WEB_PORT_K8S}/"],
+            **health,
+        },
+        "ports": [f"${{COBALT_WEB_PORT:-{WEB_PORT}}}:{WEB_PORT_K8S}"],
+    }
     head = (
         HEADER + "# The distributed layout: a three-node NATS JetStream cluster (streams with 3\n"
         "# replicas), PostgreSQL with one database per service, and every service's API and\n"
@@ -209,6 +268,9 @@ def compose(services: list[Svc]) -> str:
         "#     POS_NATS_PASSWORD=... NATS_SYSTEM_PASSWORD=...\n"
         "#   docker compose up --build --wait\n"
         "#   docker compose up --wait --scale payables-worker=3   # more consumers, one durable\n"
+        "# The web front end on port 8100 is the public origin: pages and every API.\n"
+        "# Images can come from elsewhere: NATS_IMAGE, POSTGRES_IMAGE, and the build bases\n"
+        "# PYTHON_IMAGE and NGINX_IMAGE (tests/test_compose_stack.py builds local ones).\n"
     )
     return head + yaml.safe_dump(out, sort_keys=False, width=100)
 
@@ -403,6 +465,7 @@ def all_files() -> dict[str, str]:
     services = [Svc(d) for d in SERVICES]
     files = {f"deploy/docker/{s.name}.Dockerfile": dockerfile(s) for s in services}
     files["deploy/docker/web.Dockerfile"] = web_dockerfile()
+    files["deploy/web/compose-apis.conf"] = compose_apis(services)
     files["docker-compose.yml"] = compose(services)
     files.update(k8s_files(services))
     return files

@@ -175,3 +175,28 @@ def test_the_ingress_serves_every_api_and_the_web_connector_over_https(rendered)
     assert {f"{s.name}-api" for s in SERVICES} | {"web"} == set(routes.values())
     gateway = next(d for d in docs if d["metadata"]["name"] == "qbwc-gateway-config")
     assert gateway["data"]["QBWC_GATEWAY_PUBLIC_URL"] == f"https://{rule['host']}"
+
+
+def test_kubernetes_carries_every_setting_the_containerized_run_needed(compose, rendered):
+    """What each container got in compose (tests/test_compose_stack.py runs it) is set in the
+    manifests too, and the Ingress routes the paths the compose web front end forwards."""
+    docs = [d for d in yaml.safe_load_all(rendered.read_text()) if d]
+    config = {d["metadata"]["name"]: d["data"] for d in docs if d["kind"] == "ConfigMap"}
+    for service in SERVICES:
+        for part in ("api", "worker"):
+            needed = set(compose["services"][f"{service.name}-{part}"]["environment"])
+            [deployment] = [
+                d
+                for d in docs
+                if d["kind"] == "Deployment" and d["metadata"]["name"] == f"{service.name}-{part}"
+            ]
+            [container] = deployment["spec"]["template"]["spec"]["containers"]
+            given = {e["name"] for e in container["env"]}
+            given |= set(config[container["envFrom"][0]["configMapRef"]["name"]])
+            assert needed <= given, (service.name, part, needed - given)
+    [ingress] = [d for d in docs if d["kind"] == "Ingress"]
+    routed = {p["path"] for p in ingress["spec"]["rules"][0]["http"]["paths"]}
+    forwarded = set(
+        re.findall(r"^location (\S+) \{", (ROOT / "deploy/web/compose-apis.conf").read_text(), re.M)
+    )
+    assert forwarded <= routed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import uuid
 from pathlib import Path
 
 import httpx
@@ -153,3 +154,31 @@ def test_a_malformed_nats_url_is_refused_at_start_naming_the_setting():
             load_settings(config.Settings)
     assert "ORDERS_NATS_URL" in str(refused.value)
     assert "http//oops" in str(refused.value)
+
+
+@pytest.mark.postgres
+async def test_a_service_whose_database_appears_later_becomes_ready(
+    nats_server, postgres_server_url
+):
+    """Started before its database exists: not ready, saying why; ready once it is there."""
+    from sqlalchemy.engine import make_url
+
+    from cobalt_devstack.postgres import admin_sql
+
+    name = f"cobalt_late_{uuid.uuid4().hex[:10]}"
+    database_url = make_url(postgres_server_url).set(database=name).render_as_string(False)
+    app = _build(SERVICES[1], "api", database_url, nats_server.url)
+    try:
+        async with app.router.lifespan_context(app):
+            body = (await _readyz(app)).json()
+            assert body["checks"]["database"].startswith("unavailable")
+            assert name in body["checks"]["database"]  # says which database is missing
+            await admin_sql(postgres_server_url, f'CREATE DATABASE "{name}"')
+            await _migrate(SERVICES[1], database_url)
+
+            async def ready() -> bool:
+                return (await _readyz(app)).status_code == 200
+
+            await eventually(ready, timeout=30, what="ready once the database exists")
+    finally:
+        await admin_sql(postgres_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

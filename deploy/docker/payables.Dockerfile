@@ -5,17 +5,23 @@
 # The container runs `api` (HTTP on 8000) or `worker` (health on 8001); as uid
 # 10001, writing nothing outside /tmp (a read-only root filesystem works).
 
-FROM python:3.11-slim AS build
-ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never PIP_NO_CACHE_DIR=1
+# The base is a build argument so the same file builds on a local base where no registry
+# can be reached (the containerized test does that); any image with Python 3.11 and venv.
+ARG PYTHON_IMAGE=python:3.11-slim
+FROM ${PYTHON_IMAGE} AS build
+ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never PIP_NO_CACHE_DIR=1 \
+    UV_HTTP_TIMEOUT=120
 WORKDIR /src
-RUN pip install --no-cache-dir uv==0.13.8
+RUN python3 -m venv /opt/uv && /opt/uv/bin/pip install --no-cache-dir uv==0.13.8
 COPY pyproject.toml uv.lock ./
 COPY libs ./libs
 COPY services ./services
-# Only this service and what it needs, from the lock file, as real (non-editable) copies.
-RUN uv sync --frozen --no-dev --no-editable --package cobalt-payables
+# Only this service and what it needs, from the lock file, as real (non-editable) copies;
+# downloads are cached across builds (every service shares most wheels).
+RUN --mount=type=cache,target=/root/.cache/uv \
+    /opt/uv/bin/uv sync --frozen --no-dev --no-editable --package cobalt-payables
 
-FROM python:3.11-slim
+FROM ${PYTHON_IMAGE}
 RUN useradd --uid 10001 --no-create-home --shell /usr/sbin/nologin cobalt
 COPY --from=build /src/.venv /app/.venv
 ENV PATH=/app/.venv/bin:$PATH \

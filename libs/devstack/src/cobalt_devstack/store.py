@@ -32,18 +32,34 @@ def eventually(check: Callable[[], Any], what: str, timeout: float = 60) -> Any:
 
 
 class Store:
-    """One merchant's view of the product, plus the PC running its QuickBooks."""
+    """One merchant's view of the product, plus the PC running its QuickBooks.
 
-    def __init__(self, stack: Stack, http: httpx.Client) -> None:
+    The APIs are reached on each service's own port of a local `stack`, or all through one
+    public `origin` (the web front end of a deployment), with tokens signed by `tokens`.
+    """
+
+    def __init__(
+        self,
+        stack: Stack | None,
+        http: httpx.Client,
+        *,
+        origin: str | None = None,
+        tokens: TokenService = TOKENS,
+    ) -> None:
         self.stack = stack
         self.http = http
+        self.origin = origin
+        self.tokens = tokens
         self.merchant = uuid.uuid4()
-        token = TOKENS.mint(subject="m", role=Role.MERCHANT, merchant_id=self.merchant)
+        token = tokens.mint(subject="m", role=Role.MERCHANT, merchant_id=self.merchant)
         self.headers = {"Authorization": f"Bearer {token}"}
         self.quickbooks = SimulatedQuickBooks(sample_company())
         self.web_connector: SimulatedWebConnector | None = None
 
     def url(self, service: str, path: str) -> str:
+        if self.origin is not None:
+            return self.origin + path
+        assert self.stack is not None
         return self.stack.running[service].api_url + path
 
     def get(self, service: str, path: str, **params: Any) -> Any:
@@ -58,7 +74,7 @@ class Store:
         return self.http.request(method, self.url(service, path), json=body, headers=headers)
 
     def support(self) -> dict[str, str]:
-        token = TOKENS.mint(subject="support", role=Role.SUPPORT, merchant_id=None)
+        token = self.tokens.mint(subject="support", role=Role.SUPPORT, merchant_id=None)
         return {"Authorization": f"Bearer {token}"}
 
     def set_up(self, start_date: str = "2026-11-01") -> None:

@@ -62,6 +62,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("db_backend", backends, scope="function")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that only make sense on PostgreSQL are not collected without one, like the
+    PostgreSQL variants of the others (the report header says so)."""
+    if _postgres_base is not None:
+        return
+    only_postgres = [i for i in items if i.get_closest_marker("postgres") is not None]
+    if only_postgres:
+        config.hook.pytest_deselected(items=only_postgres)
+        items[:] = [i for i in items if i.get_closest_marker("postgres") is None]
+
+
 @pytest.fixture(scope="session")
 def postgres_server_url() -> Iterator[str]:
     """The base PostgreSQL URL (postgresql+asyncpg://...) new test databases are made beside."""
