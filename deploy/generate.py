@@ -211,6 +211,8 @@ def compose(services: list[Svc]) -> str:
             svc.env("NATS_URL"): servers,
             svc.env("STREAM_REPLICAS"): "3",
             svc.env("HTTP_HOST"): "0.0.0.0",
+            # Reached through the web front end: its X-Forwarded-For names the real client.
+            svc.env("FORWARDED_ALLOW_IPS"): "*",
         }  # fmt: skip
         if svc.name == "qbwc-gateway":
             env[svc.env("PUBLIC_URL")] = "${QBWC_PUBLIC_URL:-http://localhost:8140}"
@@ -335,7 +337,7 @@ def k8s_service(svc: Svc) -> list[dict[str, Any]]:
         {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"{svc.name}-config"},
          "data": {svc.env("ENVIRONMENT"): "production", svc.env("HTTP_HOST"): "0.0.0.0",
                   svc.env("HTTP_PORT"): str(API_PORT), svc.env("WORKER_PORT"): str(WORKER_PORT),
-                  svc.env("STREAM_REPLICAS"): "3",
+                  svc.env("STREAM_REPLICAS"): "3", svc.env("FORWARDED_ALLOW_IPS"): "*",
                   **({svc.env("PUBLIC_URL"): "https://cobalt.example.com"}
                      if svc.name == "qbwc-gateway" else {})}},
     ]  # fmt: skip

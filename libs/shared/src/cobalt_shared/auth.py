@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, Header, Request
 
-from cobalt_shared.contracts.base import utcnow
+from cobalt_shared.clock import Clock, system_clock
 from cobalt_shared.errors import Forbidden, InvalidInput, Unauthorized
 
 ALGORITHM = "HS256"
-MAX_TTL = timedelta(days=30)
+CLOCK_SKEW = timedelta(seconds=60)  # how far a token's issue time may be ahead of ours
 
 
 class Role(StrEnum):
@@ -43,14 +44,31 @@ class MerchantScope:
     principal: Principal
 
 
-class TokenService:
-    """Mints and verifies HS256 bearer tokens."""
+# The longest a sign-in may last, by role: a token claiming more is refused, whoever signed it.
+MAX_LIFETIME: dict[Role, timedelta] = {
+    Role.MERCHANT: timedelta(hours=24),
+    Role.SUPPORT: timedelta(hours=12),
+    Role.SERVICE: timedelta(days=30),
+}
 
-    def __init__(self, secret: str, issuer: str = "cobaltconnect") -> None:
+
+class TokenService:
+    """Mints and verifies HS256 bearer tokens with bounded lifetimes."""
+
+    def __init__(
+        self,
+        secret: str,
+        issuer: str = "cobaltconnect",
+        *,
+        max_lifetime: Mapping[Role, timedelta] | None = None,
+        clock: Clock = system_clock,
+    ) -> None:
         if not secret:
             raise ValueError("token secret must not be empty")
         self._secret = secret
         self._issuer = issuer
+        self._max = {**MAX_LIFETIME, **(max_lifetime or {})}
+        self._clock = clock
 
     def mint(
         self,
@@ -62,9 +80,10 @@ class TokenService:
     ) -> str:
         if role is Role.MERCHANT and merchant_id is None:
             raise ValueError("a merchant token needs a merchant id")
-        if ttl <= timedelta(0) or ttl > MAX_TTL:
-            raise ValueError(f"token lifetime must be between 1 second and {MAX_TTL.days} days")
-        now = utcnow()
+        longest = self._max[role]
+        if ttl <= timedelta(0) or ttl > longest:
+            raise ValueError(f"a {role} token lasts between 1 second and {_span(longest)}")
+        now = self._clock()
         claims: dict[str, object] = {
             "sub": subject,
             "role": role.value,
@@ -78,27 +97,58 @@ class TokenService:
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
 
     def verify(self, token: str) -> Principal:
+        now = self._clock()
         try:
             claims = jwt.decode(
                 token,
                 self._secret,
                 algorithms=[ALGORITHM],
                 issuer=self._issuer,
-                options={"require": ["exp", "sub", "role", "iss"]},
+                # Times are checked below against the injected clock, with the role's limit.
+                options={
+                    "require": ["exp", "iat", "sub", "role", "iss"],
+                    "verify_exp": False,
+                    "verify_iat": False,
+                },
             )
-        except jwt.ExpiredSignatureError:
-            raise Unauthorized("the sign-in has expired: sign in again") from None
         except jwt.InvalidTokenError as exc:
             raise Unauthorized(f"invalid bearer token: {exc}") from None
         try:
             role = Role(claims["role"])
             raw = claims.get("merchant_id")
             merchant_id = uuid.UUID(raw) if raw else None
-        except ValueError:
-            raise Unauthorized("invalid bearer token: bad role or merchant id") from None
+            issued, expires = _instant(claims["iat"]), _instant(claims["exp"])
+        except (ValueError, TypeError, OverflowError):
+            raise Unauthorized("invalid bearer token: bad role, merchant id or times") from None
+        check_lifetime(role, issued, expires, now, self._max[role])
         if role is Role.MERCHANT and merchant_id is None:
             raise Unauthorized("invalid bearer token: merchant token without merchant id")
         return Principal(subject=str(claims["sub"]), role=role, merchant_id=merchant_id)
+
+
+def check_lifetime(
+    role: Role, issued: datetime, expires: datetime, now: datetime, longest: timedelta
+) -> None:
+    """Refuse a sign-in that expired, is not valid yet, or claims to last too long."""
+    if expires <= now - CLOCK_SKEW:
+        raise Unauthorized("the sign-in has expired: sign in again")
+    if issued > now + CLOCK_SKEW:
+        raise Unauthorized("invalid bearer token: issued in the future")
+    if expires - issued > longest:
+        raise Unauthorized(
+            f"invalid bearer token: a {role} sign-in may last at most {_span(longest)}"
+        )
+
+
+def _instant(value: object) -> datetime:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError("a time must be a number of seconds")
+    return datetime.fromtimestamp(value, UTC)
+
+
+def _span(delta: timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    return f"{hours / 24:g} days" if hours >= 48 else f"{hours:g} hours"
 
 
 def _tokens(request: Request) -> TokenService:

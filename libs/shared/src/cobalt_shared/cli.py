@@ -58,5 +58,6 @@ def service_main(
         log_config=None,
         access_log=False,
         timeout_graceful_shutdown=10,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
     )
     return 0

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from cobalt_shared.auth import TokenService
+from cobalt_shared.auth import Role, TokenService
 from cobalt_shared.contracts.subjects import StreamSpec
 from cobalt_shared.db.engine import create_engine, ping
 from cobalt_shared.db.uow import UnitOfWork
@@ -35,13 +36,26 @@ def build_api(
     """An API with auth, correlation ids, health endpoints and uniform error bodies."""
     app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
-    app.state.tokens = TokenService(settings.auth_secret.get_secret_value(), settings.token_issuer)
+    app.state.tokens = tokens_for(settings)
     app.add_middleware(CorrelationMiddleware, service=settings.service_name)
     install_error_handlers(app)
     app.include_router(health_router(checks))
     for router in routers:
         app.include_router(router)
     return app
+
+
+def tokens_for(settings: ServiceSettings) -> TokenService:
+    """The token service with the lifetimes the settings allow each role."""
+    return TokenService(
+        settings.auth_secret.get_secret_value(),
+        settings.token_issuer,
+        max_lifetime={
+            Role.MERCHANT: timedelta(hours=settings.token_max_hours_merchant),
+            Role.SUPPORT: timedelta(hours=settings.token_max_hours_support),
+            Role.SERVICE: timedelta(hours=settings.token_max_hours_service),
+        },
+    )
 
 
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:

@@ -19,6 +19,20 @@ PLACEHOLDER_SECRETS = frozenset(
 )
 
 
+def secret_problem(secret: str) -> str | None:
+    """Why a signing secret is not good enough (a placeholder, too short, or a pattern)."""
+    if secret.lower() in PLACEHOLDER_SECRETS:
+        return "is a placeholder"
+    if len(secret) < 32:
+        return f"is {len(secret)} characters long"
+    for period in range(1, 9):  # "aaaa...", "abcabc...", "password" repeated
+        if secret == (secret[:period] * (len(secret) // period + 1))[: len(secret)]:
+            return "is a short pattern repeated"
+    if len(set(secret)) < 8:
+        return f"uses only {len(set(secret))} different characters"
+    return None
+
+
 class ServiceSettings(BaseSettings):
     """Settings every service shares; a subclass sets `env_prefix` (for example `ORDERS_`)."""
 
@@ -46,11 +60,24 @@ class ServiceSettings(BaseSettings):
     )
     http_host: str = Field("127.0.0.1", description="address the HTTP server binds to")
     http_port: int = Field(8000, ge=1, le=65535, description="port of the HTTP API")
+    forwarded_allow_ips: str = Field(
+        "127.0.0.1",
+        description="proxies whose X-Forwarded-For names the real client (comma-separated, or *)",
+    )
     worker_port: int = Field(8001, ge=1, le=65535, description="port of the worker's health server")
     auth_secret: SecretStr = Field(
         SecretStr(DEVELOPMENT_AUTH_SECRET), description="HMAC key that signs bearer tokens"
     )
     token_issuer: str = Field("cobaltconnect", description="issuer of bearer tokens")
+    token_max_hours_merchant: float = Field(
+        24, gt=0, le=24 * 30, description="longest a merchant's sign-in may last (hours)"
+    )
+    token_max_hours_support: float = Field(
+        12, gt=0, le=24 * 30, description="longest a support sign-in may last (hours)"
+    )
+    token_max_hours_service: float = Field(
+        24 * 30, gt=0, le=24 * 365, description="longest a service token may last (hours)"
+    )
     log_level: str = Field("INFO", description="root log level")
     relay_interval_seconds: float = Field(
         0.2, gt=0, le=60, description="how often the outbox relay looks for new rows"
@@ -62,13 +89,14 @@ class ServiceSettings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> ServiceSettings:
         secret = self.auth_secret.get_secret_value()
-        if self.environment != "development" and (
-            secret.lower() in PLACEHOLDER_SECRETS or len(secret) < 32
-        ):
+        problem = secret_problem(secret)
+        if self.environment != "development" and problem:
             prefix = self.model_config.get("env_prefix", "")
             raise ValueError(
-                f"{prefix}AUTH_SECRET must be set to a random value of at least 32 characters "
-                f"outside development (environment is {self.environment!r})"
+                f"{prefix}AUTH_SECRET {problem}: outside development (environment is "
+                f"{self.environment!r}) it must be a random value of at least 32 characters; "
+                "generate one with `openssl rand -hex 32` or "
+                "`python3 -c 'import secrets; print(secrets.token_hex(32))'`"
             )
         return self
 

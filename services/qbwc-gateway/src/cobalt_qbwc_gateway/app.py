@@ -14,6 +14,7 @@ from cobalt_qbwc_gateway.application.protocol import Policy, Work
 from cobalt_qbwc_gateway.application.web_connector import WebConnectorService
 from cobalt_qbwc_gateway.application.work import EntryWork
 from cobalt_qbwc_gateway.config import Settings
+from cobalt_qbwc_gateway.domain.signin import SignInPolicy
 from cobalt_qbwc_gateway.entrypoints import http, messaging
 from cobalt_qbwc_gateway.entrypoints.soap import soap_router
 from cobalt_shared.clock import Clock, system_clock
@@ -30,16 +31,24 @@ TITLE = "QuickBooks gateway service"
 
 
 def create_api(
-    settings: Settings, work: Work | None = None, clock: Clock = system_clock
+    settings: Settings,
+    work: Work | None = None,
+    clock: Clock = system_clock,
+    passwords: Passwords | None = None,
 ) -> FastAPI:
     """HTTP API: connections, their .qwc files and status; the Web Connector SOAP service."""
-    passwords = Passwords()
+    passwords = passwords or Passwords()
     policy = Policy(
         owner_id=settings.owner_id,
         session_timeout=timedelta(seconds=settings.session_timeout_seconds),
         ticket_ttl=timedelta(seconds=settings.ticket_ttl_seconds),
         min_client_version=settings.min_client_version,
         warn_client_version=settings.warn_client_version,
+        signin=SignInPolicy(
+            max_failures=settings.signin_max_failures,
+            lockout=timedelta(seconds=settings.signin_lockout_seconds),
+            max_lockout=timedelta(seconds=settings.signin_max_lockout_seconds),
+        ),
     )
 
     def web_connector(new_uow: Callable[[], UnitOfWork]) -> list[APIRouter]:
@@ -57,6 +66,7 @@ def create_api(
         routers_with_uow=web_connector,
     )
     app.state.passwords = passwords
+    app.state.policy = policy
     app.state.clock = clock
     return app
 

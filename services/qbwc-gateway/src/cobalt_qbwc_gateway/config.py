@@ -41,6 +41,13 @@ class Settings(ServiceSettings):
     ticket_ttl_seconds: int = Field(1800, ge=60, description="Lifetime of a session ticket")
     min_client_version: str = Field("2.1.0.0", description="Oldest Web Connector accepted")
     warn_client_version: str = Field("2.3.0.0", description="Older Web Connectors get a warning")
+    signin_max_failures: int = Field(
+        5, ge=1, le=100, description="failed sign-ins in a row before sign-in is locked"
+    )
+    signin_lockout_seconds: int = Field(
+        60, ge=1, description="the first lock; each further failure doubles it"
+    )
+    signin_max_lockout_seconds: int = Field(3600, ge=1, description="the longest lock")
 
     @model_validator(mode="after")
     def _check_urls(self) -> Settings:

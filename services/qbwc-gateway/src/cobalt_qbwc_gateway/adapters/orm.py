@@ -23,6 +23,20 @@ connections = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("last_contact_at", UTCDateTime, nullable=True),
     Column("last_error", Text, nullable=True),
+    Column("signin_failures", Integer, nullable=False, server_default="0"),
+    Column("signin_last_failed_at", UTCDateTime, nullable=True),
+    Column("signin_last_source", String(64), nullable=True),
+    Column("signin_locked_until", UTCDateTime, nullable=True),
+)
+
+# Failed Web Connector sign-ins by source address (whatever user name they tried).
+signin_sources = Table(
+    "signin_sources",
+    metadata,
+    Column("source", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failed_at", UTCDateTime, nullable=True),
+    Column("locked_until", UTCDateTime, nullable=True),
 )
 
 sessions = Table(

@@ -10,9 +10,15 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_qbwc_gateway.adapters.orm import account_mappings, connections, sessions
+from cobalt_qbwc_gateway.adapters.orm import (
+    account_mappings,
+    connections,
+    sessions,
+    signin_sources,
+)
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
+from cobalt_qbwc_gateway.domain.signin import SignInRecord
 
 
 def user_key(user: str) -> str:
@@ -58,6 +64,10 @@ class ConnectionRepository:
             "created_at": conn.created_at,
             "last_contact_at": conn.last_contact_at,
             "last_error": conn.last_error,
+            "signin_failures": conn.signin.failures,
+            "signin_last_failed_at": conn.signin.last_failed_at,
+            "signin_last_source": conn.signin.last_source,
+            "signin_locked_until": conn.signin.locked_until,
         }
         if new:
             await self._db.execute(insert(connections).values(id=conn.id, **values))
@@ -97,7 +107,43 @@ class SessionRepository:
 
 
 def _connection(row: Any) -> Connection:
-    return Connection(**{k: row[k] for k in Connection.__dataclass_fields__})
+    values = {k: row[k] for k in Connection.__dataclass_fields__ if k != "signin"}
+    signin = SignInRecord(
+        failures=row["signin_failures"],
+        last_failed_at=row["signin_last_failed_at"],
+        last_source=row["signin_last_source"],
+        locked_until=row["signin_locked_until"],
+    )
+    return Connection(signin=signin, **values)
+
+
+class SignInSourceRepository:
+    """Failed sign-ins per source address."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, source: str) -> SignInRecord:
+        row = (
+            await self._db.execute(
+                select(signin_sources).where(signin_sources.c.source == source[:64])
+            )
+        ).first()
+        if row is None:
+            return SignInRecord()
+        return SignInRecord(row.failures, row.last_failed_at, source, row.locked_until)
+
+    async def save(self, source: str, record: SignInRecord) -> None:
+        values = {
+            "failures": record.failures,
+            "last_failed_at": record.last_failed_at,
+            "locked_until": record.locked_until,
+        }
+        done = await self._db.execute(
+            update(signin_sources).where(signin_sources.c.source == source[:64]).values(**values)
+        )
+        if done.rowcount == 0:
+            await self._db.execute(insert(signin_sources).values(source=source[:64], **values))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from cobalt_qbwc_gateway.adapters.repository import (
     ConnectionRepository,
     MappingRepository,
     SessionRepository,
+    SignInSourceRepository,
 )
 from cobalt_shared.db import UnitOfWork
 
@@ -31,3 +32,7 @@ class GatewayUnitOfWork(UnitOfWork):
     @property
     def vendors(self) -> VendorRepository:
         return VendorRepository(self.connection)
+
+    @property
+    def signin_sources(self) -> SignInSourceRepository:
+        return SignInSourceRepository(self.connection)

@@ -17,6 +17,7 @@ from cobalt_qbwc_gateway.domain.connection import (
 from cobalt_qbwc_gateway.domain.entry import UNSENT, EntryState
 from cobalt_qbwc_gateway.domain.events import StartDateChanged
 from cobalt_qbwc_gateway.domain.qwc import QwcSettings, render_qwc
+from cobalt_qbwc_gateway.domain.signin import SignInRecord
 from cobalt_shared.contracts import QuickBooksConnectionChanged
 from cobalt_shared.contracts.gateway import NOT_SET_UP
 from cobalt_shared.contracts.subjects import connection_changed
@@ -118,6 +119,8 @@ class ConnectionView:
     last_error: str | None = None
     entries_waiting: int = 0
     oldest_waiting_since: datetime | None = None
+    signin: SignInRecord | None = None
+    signin_locked: bool = False
 
 
 async def connection_status(
@@ -139,6 +142,8 @@ async def connection_status(
         last_contact_at=connection.last_contact_at,
         overdue=connection.overdue(now, run_every_minutes),
         last_error=connection.last_error,
+        signin=connection.signin,
+        signin_locked=connection.signin.locked(now),
     )
 
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Protocol
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.work import Progress
 from cobalt_qbwc_gateway.domain.connection import Connection
+from cobalt_qbwc_gateway.domain.signin import SignInPolicy
 
 INTERNAL_ERROR = (
     "CobaltConnect could not handle this step of the update (an internal error, logged for "
@@ -57,6 +58,7 @@ class Policy:
     min_client_version: str
     warn_client_version: str
     server_version: str = "CobaltConnect QuickBooks gateway 0.1"
+    signin: SignInPolicy = field(default_factory=SignInPolicy)
 
 
 def ticket_hash(ticket: str) -> str:

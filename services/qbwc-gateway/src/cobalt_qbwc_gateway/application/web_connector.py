@@ -26,6 +26,7 @@ from cobalt_qbwc_gateway.application.protocol import (
     ticket_hash,
 )
 from cobalt_qbwc_gateway.application.sessions import contacted, fail_connection, find_session
+from cobalt_qbwc_gateway.application.signin import sign_in
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
 from cobalt_shared.clock import Clock, system_clock
 
@@ -65,19 +66,20 @@ class WebConnectorService:
             )
         return ""
 
-    async def authenticate(self, user: str, password: str) -> list[str]:
+    async def authenticate(self, user: str, password: str, source: str = "unknown") -> list[str]:
         # An internal failure answers "busy": the Web Connector tries again at its next
         # update, and the merchant is not told that a good password is wrong.
-        return await self._guarded(None, ["", "busy"], self._authenticate(user, password))
+        step = self._authenticate(user, password, source)
+        return await self._guarded(None, ["", "busy"], step)
 
-    async def _authenticate(self, user: str, password: str) -> list[str]:
+    async def _authenticate(self, user: str, password: str, source: str) -> list[str]:
         now = self._clock()
         async with self._new_uow() as uow:
-            connection = await uow.connections.by_user(user)
+            connection = await sign_in(
+                uow, self._passwords, user, password, source, now, self._policy.signin
+            )
             if connection is None:
-                self._passwords.burn(password)
-                return ["", "nvu"]
-            if not self._passwords.verify(connection.password_hash, password):
+                await uow.commit()  # the failure is kept
                 return ["", "nvu"]
             sessions = await uow.sessions.of_connection(connection.id)
             if any(s.is_live(now, self._policy.session_timeout) for s in sessions):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from cobalt_qbwc_gateway.domain.signin import SignInRecord
 from cobalt_shared.errors import InvalidInput
 
 SUPPORTED_VERSIONS = ("13.0", "12.0", "11.0", "10.0", "9.0")
@@ -34,6 +35,7 @@ class Connection:
     created_at: datetime
     last_contact_at: datetime | None = None
     last_error: str | None = None
+    signin: SignInRecord = field(default_factory=SignInRecord)
 
     @classmethod
     def set_up(

@@ -18,6 +18,7 @@ from cobalt_qbwc_gateway.application.connections import (
     SetUpConnection,
     connection_status,
     qwc_file,
+    require_connection,
     set_up_connection,
 )
 from cobalt_qbwc_gateway.application.entries import (
@@ -28,6 +29,7 @@ from cobalt_qbwc_gateway.application.entries import (
     retry_entry,
     retry_failed,
 )
+from cobalt_qbwc_gateway.application.signin import clear_lock
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_qbwc_gateway.domain.facts import VendorLink
@@ -55,6 +57,16 @@ class ConnectionIn(BaseModel):
     company_file: str | None = Field(None, examples=[r"C:\QuickBooks\Demo Liquors.QBW"])
 
 
+class SignInOut(BaseModel):
+    """Failed Web Connector sign-ins of a connection (support sees them; Unlock clears)."""
+
+    failures: int = Field(description="Failed sign-ins in a row.")
+    last_failed_at: datetime | None = None
+    last_source: str | None = Field(None, description="The address of the last failure.")
+    locked: bool = Field(description="Sign-in is locked: every answer is nvu for now.")
+    locked_until: datetime | None = None
+
+
 class ConnectionOut(BaseModel):
     """A connection's state, as support and the merchant's pages show it."""
 
@@ -71,12 +83,26 @@ class ConnectionOut(BaseModel):
     entries_waiting: int = 0
     oldest_waiting_since: datetime | None = None
 
+    signin: SignInOut | None = None
+
     @classmethod
     def of(cls, view: ConnectionView) -> ConnectionOut:
         message = NOT_SET_UP if view.status == "not set up" else None
-        return cls(
-            message=message, **{k: getattr(view, k) for k in ConnectionView.__dataclass_fields__}
-        )
+        fields = {
+            k: getattr(view, k)
+            for k in ConnectionView.__dataclass_fields__
+            if k not in ("signin", "signin_locked")
+        }
+        signin = None
+        if view.signin is not None:
+            signin = SignInOut(
+                failures=view.signin.failures,
+                last_failed_at=view.signin.last_failed_at,
+                last_source=view.signin.last_source,
+                locked=view.signin_locked,
+                locked_until=view.signin.locked_until if view.signin_locked else None,
+            )
+        return cls(message=message, signin=signin, **fields)
 
 
 def _now(request: Request) -> datetime:
@@ -118,6 +144,18 @@ async def get_connection(merchant_id: uuid.UUID, uow: Uow, request: Request) -> 
     async with uow as tx:
         minutes = _settings(request).run_every_minutes
         view = await connection_status(tx, merchant_id, minutes, _now(request))
+    return ConnectionOut.of(view)
+
+
+@router.post("/connections/{merchant_id}/signin/unlock", dependencies=support)
+async def unlock_signin(merchant_id: uuid.UUID, uow: Uow, request: Request) -> ConnectionOut:
+    """Clear a connection's sign-in lock after too many failed attempts (support only)."""
+    async with uow as tx:
+        connection = await require_connection(tx, merchant_id)
+        await clear_lock(tx, connection)
+        minutes = _settings(request).run_every_minutes
+        view = await connection_status(tx, merchant_id, minutes, _now(request))
+        await tx.commit()
     return ConnectionOut.of(view)
 
 

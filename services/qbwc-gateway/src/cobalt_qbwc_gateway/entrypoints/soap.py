@@ -25,6 +25,7 @@ from cobalt_qbxml.safe_xml import UnsafeXml, parse
 INTUIT_NS = "http://developer.intuit.com/"
 MAX_SOAP_BYTES = 20 * 1024 * 1024
 SERVICE_KEY = "cobalt.web_connector"
+SOURCE_KEY = "cobalt.source"  # the address the call came from (for sign-in throttling)
 ArrayOfString = Array(Unicode, type_name="ArrayOfString")
 T = TypeVar("T")
 
@@ -51,7 +52,8 @@ class QBWebConnectorSvc(ServiceBase):  # type: ignore[misc]
 
     @rpc(Unicode, Unicode, _returns=ArrayOfString)  # type: ignore[untyped-decorator]
     def authenticate(ctx: Any, strUserName: str | None, strPassword: str | None) -> list[str]:
-        return _call(ctx, lambda s: s.authenticate(_text(strUserName), _text(strPassword)))
+        source = str(ctx.transport.req_env.get(SOURCE_KEY, "unknown"))
+        return _call(ctx, lambda s: s.authenticate(_text(strUserName), _text(strPassword), source))
 
     @rpc(Unicode, Unicode, Unicode, Unicode, Integer32, Integer32, _returns=Unicode)  # type: ignore[untyped-decorator]
     def sendRequestXML(
@@ -133,7 +135,9 @@ def _fault(message: str, status: int = 500) -> Response:
 
 
 def soap_router(path: str, public_url: str, service: WebConnectorService) -> APIRouter:
-    """GET and POST at exactly `path` (no redirect); the WSDL names `public_url`."""
+    """GET and POST at exactly `path` (no redirect); the WSDL names `public_url`. The caller's
+    address is the client's, as the server has it (behind a proxy the settings trust, from
+    X-Forwarded-For: FORWARDED_ALLOW_IPS)."""
     wsgi = soap_application()
     public = urlparse(public_url)
     router = APIRouter(include_in_schema=False)
@@ -159,6 +163,7 @@ def soap_router(path: str, public_url: str, service: WebConnectorService) -> API
             "wsgi.multiprocess": True,
             "wsgi.run_once": False,
             SERVICE_KEY: service,
+            SOURCE_KEY: request.client.host if request.client else "unknown",
         }
 
     def run(env: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
