@@ -18,8 +18,8 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 run: $(STAMP) ## start the whole product and its demo (DEMO=0: without the demo) (Ctrl-C stops it)
 	@$(VENV)/bin/python -m cobalt_devstack.run $(if $(filter 0,$(DEMO)),--no-demo)
 
-update: ## make the demo's simulated Web Connector update now ("Update Selected")
-	@kill -USR1 $$(cat .local/demo/webconnector.pid) && echo "[cobalt] update requested"
+update: $(STAMP) ## make the demo's simulated Web Connector update now ("Update Selected")
+	@$(VENV)/bin/python -m cobalt_devstack.run --update
 
 inspect: $(STAMP) ## what the demo's simulated QuickBooks company holds
 	@$(VENV)/bin/cobalt-qbsim --company .local/qbsim/company.json inspect

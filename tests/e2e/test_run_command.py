@@ -163,3 +163,76 @@ def test_the_default_run_shows_the_demo_working_end_to_end(tmp_path):
         out = _interrupt(proc)
     assert proc.returncode == 0, out
     assert _wait_gone(str(data_dir)), _processes_using(str(data_dir))
+
+
+def _worker_pid(marker: str, module: str) -> int:
+    for pid in _processes_using(marker):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if module.encode() in cmdline and b"worker" in cmdline:
+            return pid
+    raise AssertionError(f"no {module} worker running")
+
+
+def _read_until(proc: subprocess.Popen[str], text: str, timeout: float = 60) -> list[str]:
+    assert proc.stdout is not None
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        seen.append(line.rstrip())
+        if text in line:
+            return seen
+    raise AssertionError(f"{text!r} not printed:\n" + "\n".join(seen))
+
+
+def _ready(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/readyz", timeout=5).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def test_a_killed_process_is_started_again_and_nats_syncs_every_write(tmp_path):
+    data_dir = tmp_path / "local"
+    proc, lines = _start(data_dir, "--no-demo")
+    try:
+        nats_line = next(line for line in lines if "NATS: nats://" in line)
+        varz = nats_line.split("(monitoring ")[1].split(")")[0]
+        jetstream = httpx.get(varz, timeout=10).json()["jetstream"]["config"]
+        assert jetstream["sync_always"] is True  # every write on disk before it is acked
+
+        worker = next(line for line in lines if "Payables " in line)
+        worker_url = worker.split("AsyncAPI ")[1].split("/asyncapi")[0]
+        os.kill(_worker_pid(str(data_dir), "cobalt_payables"), signal.SIGKILL)
+        said = _read_until(proc, "payables worker started again")
+        assert any(
+            "payables worker exited (killed by SIGKILL); starting it again in 1 s" in line
+            and "payables-worker.log" in line
+            for line in said
+        ), said
+        deadline = time.monotonic() + 60
+        while not _ready(worker_url):
+            assert time.monotonic() < deadline, "the restarted worker never became ready"
+            time.sleep(0.5)
+        time.sleep(3)  # still alive a while later (not killed with a short-lived thread)
+        assert httpx.get(f"{worker_url}/readyz", timeout=5).status_code == 200
+
+        update = subprocess.run(
+            [sys.executable, "-m", "cobalt_devstack.run", "--data-dir", str(data_dir), "--update"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert update.returncode == 1
+        assert "there is no simulated Web Connector running" in update.stdout
+        assert "Update Selected" in update.stdout
+    finally:
+        out = _interrupt(proc)
+    assert proc.returncode == 0, out
+    assert _wait_gone(str(data_dir)), _processes_using(str(data_dir))

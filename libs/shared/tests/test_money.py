@@ -37,6 +37,14 @@ def test_trailing_zeros_beyond_two_places_are_accepted():
     assert parse_money("3.1000") == Decimal("3.10")
 
 
-def test_json_schema_says_string():
-    schema = Priced.model_json_schema()
-    assert schema["properties"]["amount"]["type"] == "string"
+def test_json_schema_says_what_is_accepted_and_what_is_answered():
+    accepted = Priced.model_json_schema(mode="validation")["properties"]["amount"]["anyOf"]
+    assert [branch["type"] for branch in accepted] == ["string", "integer"]
+    answered = Priced.model_json_schema(mode="serialization")["properties"]["amount"]
+    assert answered["type"] == "string"
+
+
+@pytest.mark.parametrize("text", ["1e3", "12,50", "0x10", " ", "NaN", "1_000"])
+def test_amounts_are_written_as_plain_digits(text):
+    with pytest.raises(ValueError, match=r"written like 1240\.00"):
+        Priced(amount=text)

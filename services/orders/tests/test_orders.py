@@ -154,7 +154,8 @@ def _line(**change: str) -> dict[str, Any]:
         (_line(quantity="1.0005"), "line 1: quantity has more than 3 decimal places"),
         (_line(unit_cost="-0.01"), "line 1: unit cost must not be negative"),
         (_line(unit_cost="0.005"), "has more than 2 decimal places"),
-        (_line(unit_cost="1e12"), "is too large"),
+        (_line(unit_cost="1000000000000"), "is too large"),
+        (_line(unit_cost="1e3"), "is not an amount written like 1240.00"),
         ({**ORDER, "total": "1.00"}, "total 1.00 does not match the lines, which add up to 286.52"),
         (
             {**ORDER, "credits": [{"reason": "return", "amount": "0.00"}]},

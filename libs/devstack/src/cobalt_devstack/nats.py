@@ -69,11 +69,22 @@ class NatsServer:
     def pid(self) -> int | None:
         return self._proc.pid if self._proc else None
 
+    @property
+    def process(self) -> subprocess.Popen[bytes] | None:
+        return self._proc
+
+    def spawn(self) -> subprocess.Popen[bytes]:
+        """Start the server again (same port, config and store), without waiting for it."""
+        self._proc = spawn(
+            [venv_binary("nats-server"), "-c", str(self.config_path)], log_path=self.log_path
+        )
+        return self._proc
+
     def start(self, timeout: float = 15.0) -> NatsServer:
         self.store_dir.mkdir(parents=True, exist_ok=True)
         self.config_path.write_text(self.config())
-        args = [venv_binary("nats-server"), "-c", str(self.config_path)]
-        self._proc = spawn(args, log_path=self.log_path)
+        self.spawn()
+        assert self._proc is not None
         wait_for_port(self.port, timeout, self._proc)
         return self
 

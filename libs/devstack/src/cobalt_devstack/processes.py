@@ -60,15 +60,43 @@ def stop(proc: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
         proc.wait(5)
 
 
-def free_port(preferred: int | None = None) -> int:
-    """`preferred` if nothing listens there, else the next free port above it (or any)."""
+def free_port(preferred: int | None = None, avoid: set[int] | frozenset[int] = frozenset()) -> int:
+    """`preferred` if nothing listens there, else the next free port above it (or any); never
+    one in `avoid` (ports already given to another process of the same stack)."""
     if preferred:
         for port in range(preferred, preferred + 200):
-            if port_is_free(port):
+            if port not in avoid and port_is_free(port):
                 return port
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        if port not in avoid:
+            return port
+
+
+def port_holder(port: int) -> str | None:
+    """Who listens on TCP `port` (pid and command), from /proc; None if nobody or unknown."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            local, state, inode = fields[1], fields[3], fields[9]
+            if state == "0A" and int(local.rsplit(":", 1)[1], 16) == port:  # 0A: LISTEN
+                inodes.add(f"socket:[{inode}]")
+    if not inodes:
+        return None
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        if _links(proc / "fd") & inodes:
+            command = " ".join((proc / "cmdline").read_bytes().decode(errors="replace").split("\0"))
+            return f"pid {proc.name} ({' '.join(command.split())[:120]})"
+    return "another process (not visible to us)"
 
 
 def port_is_free(port: int) -> bool:
@@ -79,6 +107,18 @@ def port_is_free(port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+def _links(fd_dir: Path) -> set[str]:
+    links: set[str] = set()
+    try:
+        fds = list(fd_dir.iterdir())
+    except OSError:
+        return links
+    for fd in fds:
+        with contextlib.suppress(OSError):
+            links.add(os.readlink(fd))
+    return links
 
 
 def wait_for_port(port: int, timeout: float, proc: subprocess.Popen[bytes] | None = None) -> None:

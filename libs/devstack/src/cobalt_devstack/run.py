@@ -13,6 +13,7 @@ from pathlib import Path
 from cobalt_devstack.demo import DEMO_MERCHANT, Demo, merchant_token
 from cobalt_devstack.services import SERVICES
 from cobalt_devstack.stack import Stack
+from cobalt_devstack.supervisor import CrashLoop, Supervisor, Unit
 
 DEFAULT_DATA_DIR = Path(".local")
 
@@ -48,10 +49,18 @@ def run(data_dir: Path, demo: bool = True, poll_seconds: float = 20.0) -> int:
             shown = Demo(stack, data_dir, poll_seconds, _say)
             shown.start()
         _print_urls(stack, shown)
-        while not stopping.wait(1.0):
-            if dead := stack.dead_processes():
-                _say("stopping: a process exited: " + ", ".join(dead))
-                _say(f"its log is in {stack.log_dir}")
+        units = stack.supervised()
+        if shown is not None and shown.proc is not None:
+            log = stack.log_dir / "webconnector.log"
+            units.append(
+                Unit("simulated Web Connector", shown.spawn_web_connector, log, shown.proc)
+            )
+        supervisor = Supervisor(units, _say)
+        while not stopping.wait(0.5):
+            try:
+                supervisor.tick()
+            except CrashLoop as exc:
+                _say(f"stopping: {exc}")
                 return 1
         return 0
     except Exception as exc:
@@ -69,7 +78,8 @@ def run(data_dir: Path, demo: bool = True, poll_seconds: float = 20.0) -> int:
 def _print_urls(stack: Stack, demo: Demo | None) -> None:
     print(flush=True)
     _say("CobaltConnect is running (embedded: SQLite + a private NATS server)")
-    _say(f"NATS: {stack.nats_url}   logs: {stack.log_dir}")
+    monitor = f" (monitoring {stack.nats.monitor_url}/varz)" if stack.nats else ""
+    _say(f"NATS: {stack.nats_url}{monitor}   logs: {stack.log_dir}")
     for service in SERVICES:
         running = stack.running[service.name]
         _say(
@@ -95,6 +105,22 @@ def _print_urls(stack: Stack, demo: Demo | None) -> None:
     print(flush=True)
 
 
+def update(data_dir: Path) -> int:
+    """`make update`: the demo's simulated Web Connector updates now ("Update Selected")."""
+    pid = _pid_alive(data_dir / "demo" / "webconnector.pid")
+    if pid is None or _pid_alive(data_dir / "run.pid") is None:
+        _say(
+            "there is no simulated Web Connector running to update: the product runs without "
+            "the demo (make run DEMO=0), or is not running (make run). A real QuickBooks Web "
+            "Connector updates by itself every few minutes; to update now, select the "
+            "application in the Web Connector and press 'Update Selected'."
+        )
+        return 1
+    os.kill(pid, signal.SIGUSR1)
+    _say("update requested")
+    return 0
+
+
 def reset(data_dir: Path) -> int:
     if (other := _pid_alive(data_dir / "run.pid")) is not None:
         _say(f"refusing to reset while the product runs (pid {other}); stop it first")
@@ -109,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run CobaltConnect locally.")
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     parser.add_argument("--reset", action="store_true", help="delete local data and exit")
+    parser.add_argument(
+        "--update", action="store_true", help="make the demo's Web Connector update now"
+    )
     parser.add_argument("--no-demo", action="store_true",
                         help="no demo merchant, simulated QuickBooks or Web Connector")  # fmt: skip
     parser.add_argument("--poll-seconds", type=float,
@@ -117,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.reset:
         return reset(args.data_dir)
+    if args.update:
+        return update(args.data_dir)
     return run(args.data_dir, demo=not args.no_demo, poll_seconds=args.poll_seconds)
 
 

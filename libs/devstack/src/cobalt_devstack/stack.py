@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -13,8 +14,16 @@ from pathlib import Path
 import httpx
 
 from cobalt_devstack.nats import NatsServer
-from cobalt_devstack.processes import child_env, free_port, spawn, stop, wait_for_port
+from cobalt_devstack.processes import (
+    child_env,
+    free_port,
+    port_holder,
+    spawn,
+    stop,
+    wait_for_port,
+)
 from cobalt_devstack.services import SERVICES, WEB_PORT, ServiceDef
+from cobalt_devstack.supervisor import Unit
 
 DEFAULT_NATS_PORT = 4322  # not 4222: a system NATS server may already listen there
 
@@ -60,19 +69,26 @@ class Stack:
         self.log_dir = self.data_dir / "logs"
         self.web_url: str | None = None
         self._web: subprocess.Popen[bytes] | None = None
+        self._web_args: list[str] = []
+        self._ports: set[int] = set()  # every port given to a process of this stack
+        self._instances: dict[int, str] = {}  # pid -> the instance id it was started with
 
     def database_url(self, service: ServiceDef) -> str:
         default = f"sqlite+aiosqlite:///{self.data_dir / 'data' / (service.name + '.db')}"
         return self.database_urls.get(service.name, default)
 
     def _port(self, preferred: int) -> int:
-        return free_port(preferred if self.fixed_ports else None)
+        """A free port (`preferred` when it can be), never one given to another of ours."""
+        port = free_port(preferred if self.fixed_ports else None, avoid=self._ports)
+        self._ports.add(port)
+        return port
 
     def _env(self, service: ServiceDef, api_port: int, worker_port: int) -> dict[str, str]:
         p = service.env_prefix
         assert self.nats_url is not None
         return child_env(
             {
+                "COBALT_INSTANCE_ID": uuid.uuid4().hex[:12],
                 f"{p}DATABASE_URL": self.database_url(service),
                 f"{p}NATS_URL": self.nats_url,
                 f"{p}HTTP_PORT": str(api_port),
@@ -133,21 +149,51 @@ class Stack:
                 service, f"http://127.0.0.1:{api_port}", f"http://127.0.0.1:{worker_port}"
             )
             self.progress(f"starting {service.name} (api :{api_port}, worker :{worker_port})")
-            for part in ("api", "worker"):
-                running.procs.append(
-                    spawn(
-                        [sys.executable, "-m", service.module, part],
-                        env=env,
-                        log_path=self.log_dir / f"{service.name}-{part}.log",
-                    )
-                )
             self.running[service.name] = running
+            running.procs.extend(self.spawn_part(service.name, part) for part in ("api", "worker"))
+            del env
         self.progress("waiting for every service to be ready")
         deadline = time.monotonic() + timeout
         for running in self.running.values():
-            for url, proc in zip((running.api_url, running.worker_url), running.procs, strict=True):
-                wait_for_port(int(url.rsplit(":", 1)[1]), deadline - time.monotonic(), proc)
-                self._wait_ready(url, deadline, proc, running.definition.name)
+            for part, proc in zip(("api", "worker"), running.procs, strict=True):
+                url = running.api_url if part == "api" else running.worker_url
+                name = f"{running.definition.name} {part}"
+                self._wait_listening(url, deadline, proc, name)
+                self._wait_ready(url, deadline, proc, name)
+
+    def spawn_part(self, name: str, part: str) -> subprocess.Popen[bytes]:
+        """Start one service process on its ports, without waiting for it (a new instance id:
+        readiness proves it reached this very process)."""
+        running = self.running[name]
+        service = running.definition
+        api_port = int(running.api_url.rsplit(":", 1)[1])
+        worker_port = int(running.worker_url.rsplit(":", 1)[1])
+        env = self._env(service, api_port, worker_port)
+        proc = spawn(
+            [sys.executable, "-m", service.module, part],
+            env=env,
+            log_path=self.log_dir / f"{service.name}-{part}.log",
+        )
+        self._instances[proc.pid] = env["COBALT_INSTANCE_ID"]
+        return proc
+
+    def _wait_listening(
+        self, url: str, deadline: float, proc: subprocess.Popen[bytes], name: str
+    ) -> None:
+        port = int(url.rsplit(":", 1)[1])
+        try:
+            wait_for_port(port, max(deadline - time.monotonic(), 0.1), proc)
+        except RuntimeError:
+            holder = port_holder(port)
+            if holder is None:
+                raise RuntimeError(
+                    f"{name} exited with code {proc.returncode} before listening on "
+                    f"127.0.0.1:{port}; see {self.log_dir / (name.replace(' ', '-') + '.log')}"
+                ) from None
+            raise RuntimeError(
+                f"{name} could not listen on 127.0.0.1:{port}: it is held by {holder}. Stop "
+                "that process, or run this copy with another data folder and ports."
+            ) from None
 
     def _start_web(self, timeout: float) -> None:
         """The web front end and every API under one origin (only with the whole product)."""
@@ -156,22 +202,54 @@ class Stack:
         port = self._port(WEB_PORT)
         self.progress(f"starting the web front end on :{port}")
         upstreams = [f"--upstream={n}={r.api_url}" for n, r in self.running.items()]
-        self._web = spawn(
-            [sys.executable, "-m", "cobalt_devstack.web", "--port", str(port), *upstreams],
-            env=child_env({}), log_path=self.log_dir / "web.log",
-        )  # fmt: skip
-        wait_for_port(port, timeout, self._web)
+        self._web_args = ["-m", "cobalt_devstack.web", "--port", str(port), *upstreams]
+        self._web = self.spawn_web()
+        self._wait_listening(f"http://127.0.0.1:{port}", time.monotonic() + timeout, self._web,
+                             "web front end")  # fmt: skip
         self.web_url = f"http://localhost:{port}"
+
+    def spawn_web(self) -> subprocess.Popen[bytes]:
+        self._web = spawn(
+            [sys.executable, *self._web_args], env=child_env({}), log_path=self.log_dir / "web.log"
+        )
+        return self._web
+
+    def supervised(self) -> list[Unit]:
+        """Every process of the stack, as the supervisor restarts them."""
+        units = []
+        if self.nats is not None and (server := self.nats.process) is not None:
+            units.append(Unit("NATS server", self.nats.spawn, self.nats.log_path, server))
+        for name, running in self.running.items():
+            for index, part in enumerate(("api", "worker")):
+
+                def again(name: str = name, part: str = part) -> subprocess.Popen[bytes]:
+                    proc = self.spawn_part(name, part)
+                    self.running[name].procs[("api", "worker").index(part)] = proc
+                    return proc
+
+                log = self.log_dir / f"{name}-{part}.log"
+                units.append(Unit(f"{name} {part}", again, log, running.procs[index]))
+        if self._web is not None:
+            units.append(Unit("web front end", self.spawn_web, self.log_dir / "web.log", self._web))
+        return units
 
     def _wait_ready(
         self, url: str, deadline: float, proc: subprocess.Popen[bytes], name: str
     ) -> None:
         last = ""
+        expected = self._instances.get(proc.pid)
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise RuntimeError(f"{name} exited with code {proc.returncode}; see {self.log_dir}")
             try:
                 response = httpx.get(f"{url}/readyz", timeout=2)
+                answered = response.json().get("instance") if response.content else None
+                if expected is not None and answered != expected:
+                    port = url.rsplit(":", 1)[1]
+                    raise RuntimeError(
+                        f"{name}: another process answers on port {port} "
+                        f"({port_holder(int(port)) or 'unknown'}), not the one just started"
+                    )
                 if response.status_code == 200:
                     return
                 last = response.text
@@ -191,17 +269,10 @@ class Stack:
         running = self.running[name]
         index = ("api", "worker").index(part)
         stop(running.procs[index])
-        api_port = int(running.api_url.rsplit(":", 1)[1])
-        worker_port = int(running.worker_url.rsplit(":", 1)[1])
-        service = running.definition
-        running.procs[index] = spawn(
-            [sys.executable, "-m", service.module, part],
-            env=self._env(service, api_port, worker_port),
-            log_path=self.log_dir / f"{service.name}-{part}.log",
-        )
+        running.procs[index] = self.spawn_part(name, part)
         url = (running.api_url, running.worker_url)[index]
         deadline = time.monotonic() + timeout
-        wait_for_port(api_port if part == "api" else worker_port, timeout, running.procs[index])
+        self._wait_listening(url, deadline, running.procs[index], f"{name} {part}")
         self._wait_ready(url, deadline, running.procs[index], name)
 
     def add_instance(self, name: str, part: str, timeout: float = 60.0) -> str:
@@ -209,15 +280,18 @@ class Stack:
         durables), as scaling out does; returns its URL."""
         running = self.running[name]
         service = running.definition
-        port = free_port()
+        port = free_port(avoid=self._ports)
+        self._ports.add(port)
         api_port = port if part == "api" else int(running.api_url.rsplit(":", 1)[1])
         worker_port = port if part == "worker" else int(running.worker_url.rsplit(":", 1)[1])
         n = len(running.extra) + 2
+        env = self._env(service, api_port, worker_port)
         proc = spawn(
             [sys.executable, "-m", service.module, part],
-            env=self._env(service, api_port, worker_port),
+            env=env,
             log_path=self.log_dir / f"{service.name}-{part}-{n}.log",
         )
+        self._instances[proc.pid] = env["COBALT_INSTANCE_ID"]
         url = f"http://127.0.0.1:{port}"
         running.extra.append((part, url, proc))
         wait_for_port(port, timeout, proc)
@@ -229,17 +303,6 @@ class Stack:
         procs = [p for kind, _, p in self.running[name].extra if kind == part]
         procs[number].kill()
         procs[number].wait(10)
-
-    def dead_processes(self) -> list[str]:
-        """Names of service processes that exited on their own."""
-        dead = []
-        for running in self.running.values():
-            for part, proc in zip(("api", "worker"), running.procs, strict=True):
-                if proc.poll() is not None:
-                    dead.append(f"{running.definition.name} {part} (exit code {proc.returncode})")
-        if self._web is not None and self._web.poll() is not None:
-            dead.append(f"web front end (exit code {self._web.returncode})")
-        return dead
 
     def pids(self) -> list[int]:
         pids = [p.pid for r in self.running.values() for p in r.all_procs()]

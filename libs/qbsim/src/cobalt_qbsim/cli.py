@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--company", type=Path, default=DEFAULT_COMPANY,
                         help=f"company file (JSON; made with a liquor-store chart if missing; "
                         f"default {DEFAULT_COMPANY})")  # fmt: skip
+    parser.add_argument(
+        "--no-schema-check",
+        action="store_true",
+        help="run without Intuit's qbXML schema: requests are not checked as QuickBooks does",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     connect = commands.add_parser("connect", help="run the Web Connector against a service")
@@ -42,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     company = Company.open(args.company)
-    quickbooks = SimulatedQuickBooks(company)
+    quickbooks = SimulatedQuickBooks(company, check_schema=not args.no_schema_check)
+    if args.no_schema_check:
+        logging.warning("qbXML request checking is OFF: Intuit's schema was not found")
     if args.command == "process":
         try:
             print(quickbooks.process(args.request.read_bytes()))

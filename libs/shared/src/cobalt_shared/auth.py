@@ -175,17 +175,12 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 async def get_merchant_scope(
     principal: CurrentPrincipal,
     x_merchant_id: Annotated[
-        str | None,
+        uuid.UUID | None,
         Header(description="Merchant to act for (support and service tokens only)"),
     ] = None,
 ) -> MerchantScope:
     """Scope the request to exactly one merchant, or refuse it."""
-    requested: uuid.UUID | None = None
-    if x_merchant_id:
-        try:
-            requested = uuid.UUID(x_merchant_id)
-        except ValueError:
-            raise InvalidInput("X-Merchant-Id must be a UUID") from None
+    requested = x_merchant_id
     if principal.role is Role.MERCHANT:
         assert principal.merchant_id is not None
         if requested is not None and requested != principal.merchant_id:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 
@@ -112,7 +112,9 @@ def dead_letter_router(make_uow: Callable[[], UnitOfWork], owner: StreamSpec) ->
         status_code=202,
         dependencies=[require_role(Role.SUPPORT)],
     )
-    async def replay(dead_letter_id: int) -> dict[str, str]:
+    async def replay(
+        dead_letter_id: Annotated[int, Path(ge=1, le=2**63 - 1)],
+    ) -> dict[str, str]:
         """Send the message to its consumer again (once)."""
         async with make_uow() as uow:
             await replay_dead_letter(uow, owner, dead_letter_id)

@@ -10,7 +10,9 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from cobalt_shared.api_contract import ERROR_RESPONSES, honest_openapi
 from cobalt_shared.auth import Role, TokenService
 from cobalt_shared.contracts.subjects import StreamSpec
 from cobalt_shared.db.engine import create_engine, ping
@@ -41,7 +43,8 @@ def build_api(
     install_error_handlers(app)
     app.include_router(health_router(checks))
     for router in routers:
-        app.include_router(router)
+        app.include_router(router, responses=ERROR_RESPONSES)
+    honest_openapi(app)
     return app
 
 
@@ -71,6 +74,12 @@ def install_error_handlers(app: FastAPI) -> None:
         extra = {"field": exc.field} if exc.field else {}
         body = error_body(exc.code, exc.message, **extra)
         return JSONResponse(body, exc.status, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
+        body = error_body(code, str(exc.detail))
+        return JSONResponse(body, exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 import uuid
@@ -13,11 +14,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from pydantic import BaseModel, Field
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 correlation_id: ContextVar[str | None] = ContextVar("correlation_id", default=None)
+# Which process answers: a launcher that set COBALT_INSTANCE_ID proves its readiness check
+# reached its own process, not another one on the same port.
+INSTANCE_ID = os.environ.get("COBALT_INSTANCE_ID") or uuid.uuid4().hex[:12]
 
 HTTP_REQUESTS = Counter(
     "cobalt_http_requests_total", "HTTP requests", ["service", "method", "route", "status"]
@@ -106,6 +111,14 @@ def _valid_correlation_id(value: str) -> bool:
 Check = Callable[[], Awaitable[None]]
 
 
+class Readiness(BaseModel):
+    """Whether the process can do its work, and which process answered."""
+
+    status: str = Field(description="ready or not ready")
+    checks: dict[str, str] = Field(description="Each dependency: ok, or why it is unavailable.")
+    instance: str = Field(description="Which process answered.")
+
+
 def health_router(checks: Mapping[str, Check]) -> APIRouter:
     """`/healthz` (process alive), `/readyz` (every dependency answers), `/metrics`."""
     router = APIRouter(tags=["health"])
@@ -113,9 +126,15 @@ def health_router(checks: Mapping[str, Check]) -> APIRouter:
     @router.get("/healthz")
     async def healthz() -> dict[str, str]:
         """The process is alive."""
-        return {"status": "ok"}
+        return {"status": "ok", "instance": INSTANCE_ID}
 
-    @router.get("/readyz")
+    @router.get(
+        "/readyz",
+        responses={
+            200: {"model": Readiness, "description": "Ready: every dependency answers."},
+            503: {"model": Readiness, "description": "Not ready: `checks` says what is not."},
+        },
+    )
     async def readyz() -> JSONResponse:
         """Every dependency (database, NATS) answers now."""
         results: dict[str, str] = {}
@@ -126,12 +145,20 @@ def health_router(checks: Mapping[str, Check]) -> APIRouter:
             except Exception as exc:
                 results[name] = f"unavailable: {exc.__class__.__name__}: {exc}"[:300]
         ready = all(v == "ok" for v in results.values())
-        body = {"status": "ready" if ready else "not ready", "checks": results}
+        body = {
+            "status": "ready" if ready else "not ready",
+            "checks": results,
+            "instance": INSTANCE_ID,
+        }
         return JSONResponse(body, status_code=200 if ready else 503)
 
-    @router.get("/metrics")
+    @router.get(
+        "/metrics",
+        response_class=PlainTextResponse,
+        responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
+    )
     async def metrics() -> Response:
-        """Prometheus metrics of this process."""
+        """Prometheus metrics of this process (text exposition format)."""
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router

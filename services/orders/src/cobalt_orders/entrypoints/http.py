@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -14,6 +14,7 @@ from cobalt_orders.adapters.repository import OrderFilter
 from cobalt_orders.adapters.uow import OrdersUnitOfWork
 from cobalt_orders.application.orders import RecordOrder, receive_order, record_order
 from cobalt_orders.domain.order import Credit, Order, OrderLine
+from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant
 from cobalt_shared.contracts.orders import CreditReason
 from cobalt_shared.errors import NotFound
@@ -54,16 +55,16 @@ class OrderIn(BaseModel):
 
     vendor_name: str = Field(examples=["Acme Beverage"])
     invoice_number: str = Field(examples=["INV-1042"])
-    order_date: date
-    due_date: date | None = None
+    order_date: IsoDate
+    due_date: IsoDate | None = None
     lines: list[LineIn] = Field(max_length=1000)
     credits: list[CreditIn] = Field(default_factory=list, max_length=100)
     total: Money | None = Field(None, description="If given, must equal the sum of the lines.")
-    received_on: date | None = None
+    received_on: IsoDate | None = None
 
 
 class ReceiveIn(BaseModel):
-    received_on: date
+    received_on: IsoDate
 
 
 class LineOut(BaseModel):
@@ -92,10 +93,10 @@ class OrderOut(BaseModel):
     id: uuid.UUID
     vendor_name: str
     invoice_number: str
-    order_date: date
-    due_date: date | None
+    order_date: IsoDate
+    due_date: IsoDate | None
     received: bool
-    received_on: date | None
+    received_on: IsoDate | None
     lines: list[LineOut]
     credits: list[CreditOut]
     categories: list[CategoryOut]
@@ -142,7 +143,16 @@ def _correlation() -> uuid.UUID | None:
         return None
 
 
-@router.post("", status_code=201)
+@router.post(
+    "",
+    status_code=201,
+    responses={
+        200: {
+            "model": OrderOut,
+            "description": "The same request again (Idempotency-Key): what it made the first time.",
+        }
+    },
+)
 async def create_order(
     body: OrderIn, scope: Merchant, uow: Uow, response: Response, key: IdempotencyKey
 ) -> OrderOut:
@@ -190,8 +200,8 @@ async def list_orders(
     scope: Merchant,
     uow: Uow,
     vendor: Annotated[str | None, Query(max_length=100, description="Vendor name contains")] = None,
-    date_from: Annotated[date | None, Query(alias="from", description="Order date from")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="Order date to")] = None,
+    date_from: Annotated[IsoDate | None, Query(alias="from", description="Order date from")] = None,
+    date_to: Annotated[IsoDate | None, Query(alias="to", description="Order date to")] = None,
     received: Annotated[bool | None, Query(description="Received or not")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[OrderOut]:

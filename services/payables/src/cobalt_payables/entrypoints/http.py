@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
@@ -14,6 +13,7 @@ from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.application.payables import PayRequest, pay
 from cobalt_payables.domain.bill import ZERO, Bill, VendorCredit
 from cobalt_payables.domain.payment import Payment
+from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant
 from cobalt_shared.contracts import utcnow
 from cobalt_shared.errors import NotFound
@@ -41,8 +41,8 @@ class BillOut(BaseModel):
     order_id: uuid.UUID
     vendor_name: str
     invoice_number: str
-    bill_date: date
-    due_date: date | None
+    bill_date: IsoDate
+    due_date: IsoDate | None
     amount: Money
     paid: Money
     credited: Money
@@ -73,7 +73,7 @@ class CreditOut(BaseModel):
     order_id: uuid.UUID
     vendor_name: str
     invoice_number: str
-    credit_date: date
+    credit_date: IsoDate
     amount: Money
     applied: Money
     available: Money
@@ -121,7 +121,7 @@ class PaymentOut(BaseModel):
 
     id: uuid.UUID
     vendor_name: str
-    payment_date: date
+    payment_date: IsoDate
     amount: Money
     applied: list[AppliedOut]
     state: str
@@ -162,7 +162,7 @@ class PaymentIn(BaseModel):
 
     bills: list[BillPick] = Field(default_factory=list, max_length=500)
     credits: list[CreditPick] = Field(default_factory=list, max_length=500)
-    payment_date: date | None = Field(None, description="Default: today.")
+    payment_date: IsoDate | None = Field(None, description="Default: today.")
 
 
 @router.get("/bills")
@@ -234,7 +234,16 @@ async def accounts_payable(scope: Merchant, uow: Uow) -> AccountsPayable:
     )
 
 
-@router.post("/payments", status_code=201)
+@router.post(
+    "/payments",
+    status_code=201,
+    responses={
+        200: {
+            "model": list[PaymentOut],
+            "description": "The same request again (Idempotency-Key): what it made the first time.",
+        }
+    },
+)
 async def send_payments(
     body: PaymentIn, scope: Merchant, uow: Uow, response: Response, key: IdempotencyKey
 ) -> list[PaymentOut]:

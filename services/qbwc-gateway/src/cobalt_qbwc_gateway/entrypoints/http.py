@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -35,6 +35,7 @@ from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_qbwc_gateway.domain.facts import VendorLink
 from cobalt_qbwc_gateway.domain.posting import EntryKind, vendor_of
 from cobalt_qbwc_gateway.domain.qwc import QwcSettings
+from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant, Role, require_role
 from cobalt_shared.clock import Clock
 from cobalt_shared.contracts.gateway import NOT_SET_UP
@@ -52,7 +53,7 @@ class ConnectionIn(BaseModel):
     password: str | None = Field(
         None, min_length=12, max_length=256, description="Set or rotate; never returned"
     )
-    start_date: date = Field(description="Nothing dated before it is sent to QuickBooks")
+    start_date: IsoDate = Field(description="Nothing dated before it is sent to QuickBooks")
     qbxml_version: str = Field("13.0", examples=["13.0"])
     company_file: str | None = Field(None, examples=[r"C:\QuickBooks\Demo Liquors.QBW"])
 
@@ -74,7 +75,7 @@ class ConnectionOut(BaseModel):
     message: str | None = None
     qbwc_user: str | None = None
     file_id: str | None = None
-    start_date: date | None = None
+    start_date: IsoDate | None = None
     qbxml_version: str | None = None
     company_file: str | None = None
     last_contact_at: datetime | None = None
@@ -120,7 +121,11 @@ def _passwords(request: Request) -> Passwords:
     return passwords
 
 
-@router.put("/connections/{merchant_id}", dependencies=support)
+@router.put(
+    "/connections/{merchant_id}",
+    dependencies=support,
+    responses={201: {"model": ConnectionOut, "description": "Set up (a new connection)."}},
+)
 async def put_connection(
     merchant_id: uuid.UUID, body: ConnectionIn, uow: Uow, request: Request, response: Response
 ) -> ConnectionOut:
@@ -202,7 +207,7 @@ class EntryOut(BaseModel):
     id: uuid.UUID
     kind: EntryKind
     description: str = Field(description="What it is: 'bill INV-77 from Acme Beverage'.")
-    txn_date: date
+    txn_date: IsoDate
     state: str
     detail: str
     txn_id: str | None
@@ -275,8 +280,8 @@ async def entries_list(
     uow: Uow,
     state: EntryState | None = None,
     kind: EntryKind | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[EntryOut]:
     """The merchant's QuickBooks entries, newest first, filtered by state, kind and date."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -19,6 +19,7 @@ from cobalt_reporting.application.reporting import (
     settle_cards,
 )
 from cobalt_reporting.domain.sales import CloseSchedule
+from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant
 from cobalt_shared.contracts import PosSale, utcnow
 from cobalt_shared.errors import InvalidInput
@@ -44,13 +45,28 @@ class IngestOut(BaseModel):
 
 
 class ScheduleIn(BaseModel):
-    timezone: str = Field(examples=["America/New_York"], max_length=64)
-    close_time: time = Field(examples=["23:59"], description="Local time the business day ends.")
+    """When the merchant's business day ends, in its own time zone."""
+
+    timezone: str = Field(
+        examples=["America/New_York"],
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$",
+        description="IANA time zone name.",
+    )
+    close_time: str = Field(
+        examples=["23:59"],
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+        description="Local time the business day ends (HH:MM).",
+    )
+
+    def closing(self) -> time:
+        return time.fromisoformat(self.close_time)
 
 
 class SettlementIn(BaseModel):
     batch_id: str = Field(examples=["B-20261124"])
-    settled_on: date
+    settled_on: IsoDate
     gross: Money
     fees: Money | None = None
 
@@ -75,13 +91,13 @@ async def post_sales(body: SalesBatch, scope: Merchant, uow: Uow) -> IngestOut:
 async def get_schedule(scope: Merchant, uow: Uow) -> ScheduleIn:
     async with uow as tx:
         schedule = await tx.reporting.schedule(scope.merchant_id)
-    return ScheduleIn(timezone=schedule.timezone, close_time=schedule.close_time)
+    return ScheduleIn(timezone=schedule.timezone, close_time=schedule.close_time.strftime("%H:%M"))
 
 
 @router.put("/schedule")
 async def put_schedule(body: ScheduleIn, scope: Merchant, uow: Uow) -> ScheduleIn:
     """When the merchant's business day ends, in its own time zone."""
-    schedule = CloseSchedule(body.timezone, body.close_time.replace(second=0, microsecond=0))
+    schedule = CloseSchedule(body.timezone, body.closing())
     schedule.zone()  # an unknown zone is refused here
     async with uow as tx:
         await tx.reporting.set_schedule(scope.merchant_id, schedule, utcnow())
@@ -89,7 +105,16 @@ async def put_schedule(body: ScheduleIn, scope: Merchant, uow: Uow) -> ScheduleI
     return body
 
 
-@router.post("/card-settlements", status_code=201)
+@router.post(
+    "/card-settlements",
+    status_code=201,
+    responses={
+        200: {
+            "model": dict[str, str],
+            "description": "The same request again (Idempotency-Key): what it made the first time.",
+        }
+    },
+)
 async def post_settlement(
     body: SettlementIn, scope: Merchant, uow: Uow, response: Response
 ) -> dict[str, str]:
@@ -105,7 +130,7 @@ async def post_settlement(
 
 
 @router.post("/days/{day}/close")
-async def close(day: date, body: CloseIn, scope: Merchant, uow: Uow) -> dict[str, Any]:
+async def close(day: IsoDate, body: CloseIn, scope: Merchant, uow: Uow) -> dict[str, Any]:
     """Close a business day now (it also closes by itself at the close time)."""
     async with uow as tx:
         await close_day(tx, scope.merchant_id, day, counted_cash=body.counted_cash,
@@ -118,8 +143,8 @@ async def close(day: date, body: CloseIn, scope: Merchant, uow: Uow) -> dict[str
 async def list_days(
     scope: Merchant,
     uow: Uow,
-    start: Annotated[date, Query(alias="from")],
-    end: Annotated[date | None, Query(alias="to")] = None,
+    start: Annotated[IsoDate, Query(alias="from")],
+    end: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> list[dict[str, Any]]:
     """Each day's close status, figures and QuickBooks entries, for a range of days."""
     last = end or start
@@ -133,18 +158,30 @@ async def list_days(
 
 
 @router.get("/days/{day}")
-async def get_day(day: date, scope: Merchant, uow: Uow) -> dict[str, Any]:
+async def get_day(day: IsoDate, scope: Merchant, uow: Uow) -> dict[str, Any]:
     """A day's close status, figures and QuickBooks entries with their state."""
     async with uow as tx:
         return await day_status(tx, scope.merchant_id, day)
 
 
-@router.get("/reports/sales-by-category", response_model=None)
+@router.get(
+    "/reports/sales-by-category",
+    response_model=None,
+    responses={
+        200: {
+            "description": "JSON rows, or CSV with format=csv.",
+            "content": {
+                "application/json": {"schema": {"type": "array", "items": {"type": "object"}}},
+                "text/csv": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
 async def sales_by_category(
     scope: Merchant,
     uow: Uow,
-    start: Annotated[date, Query(alias="from")],
-    end: Annotated[date | None, Query(alias="to")] = None,
+    start: Annotated[IsoDate, Query(alias="from")],
+    end: Annotated[IsoDate | None, Query(alias="to")] = None,
     fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
 ) -> list[dict[str, Any]] | Response:
     """Sales by category per business day, net of refunds, with tax and tenders."""
