@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
 
 import nats
 import pytest
+from faststream.nats import NatsBroker
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from cobalt_devstack.testkit import effects_metadata
+from cobalt_devstack.testkit import MAX_DELIVERIES, Note, effects, effects_metadata
 from cobalt_shared.contracts.subjects import StreamSpec
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.tables import messaging_metadata
 from cobalt_shared.db.uow import UnitOfWork
+from cobalt_shared.inbox import InboxConfig, InboxUnitOfWork, durable_subscriber, inbox_router
 from cobalt_shared.messaging import ensure_stream
 
 
@@ -47,3 +50,42 @@ async def js(nats_server, stream):
     await ensure_stream(jetstream, stream)
     yield jetstream
     await nc.close()
+
+
+@dataclass
+class Behaviour:
+    """How the test handler behaves: fail this many times first, or always."""
+
+    failures_left: int = 0
+    always_fail: bool = False
+    calls: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def behaviour() -> Behaviour:
+    return Behaviour()
+
+
+@pytest.fixture
+async def consumer(nats_server, stream, js, new_uow, behaviour) -> AsyncIterator[NatsBroker]:
+    """A worker with one inbox-guarded handler that records an effect per message."""
+    router = inbox_router(InboxConfig(new_uow, max_deliveries=MAX_DELIVERIES, base_delay=0.05))
+    subject = stream.subjects[0].replace(">", "note")
+
+    @durable_subscriber(
+        router, subject, stream=stream, durable="effects", owner=stream, description="test"
+    )
+    async def on_note(note: Note, uow: InboxUnitOfWork) -> None:
+        behaviour.calls.append(note.text)
+        if behaviour.always_fail or behaviour.failures_left > 0:
+            behaviour.failures_left -= 1
+            raise RuntimeError(f"handler failed on {note.text}")
+        await uow.connection.execute(
+            effects.insert().values(message_id=str(note.message_id), text=note.text)
+        )
+
+    broker = NatsBroker(nats_server.url)
+    broker.include_router(router)
+    await broker.start()
+    yield broker
+    await broker.stop()

@@ -2,83 +2,32 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
-
 import pytest
-from faststream.nats import NatsBroker
 
-from cobalt_devstack.testkit import Note, count, effects, eventually
+from cobalt_devstack.testkit import (
+    MAX_DELIVERIES,
+    acked_all,
+    count,
+    effects,
+    eventually,
+    new_note,
+    publish_note,
+)
 from cobalt_shared.db.tables import dead_letters, inbox
 from cobalt_shared.dead_letters import list_dead_letters, replay_dead_letter
 from cobalt_shared.errors import Conflict
-from cobalt_shared.inbox import InboxConfig, InboxUnitOfWork, durable_subscriber, inbox_router
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
-
-MAX_DELIVERIES = 3
-
-
-@dataclass
-class Behaviour:
-    """How the test handler behaves: fail this many times first, or always."""
-
-    failures_left: int = 0
-    always_fail: bool = False
-    calls: list[str] = field(default_factory=list)
-
-
-@pytest.fixture
-def behaviour() -> Behaviour:
-    return Behaviour()
-
-
-@pytest.fixture
-async def consumer(nats_server, stream, js, new_uow, behaviour) -> AsyncIterator[NatsBroker]:
-    """A worker with one inbox-guarded handler that records an effect per message."""
-    router = inbox_router(InboxConfig(new_uow, max_deliveries=MAX_DELIVERIES, base_delay=0.05))
-    subject = stream.subjects[0].replace(">", "note")
-
-    @durable_subscriber(
-        router, subject, stream=stream, durable="effects", owner=stream, description="test"
-    )
-    async def on_note(note: Note, uow: InboxUnitOfWork) -> None:
-        behaviour.calls.append(note.text)
-        if behaviour.always_fail or behaviour.failures_left > 0:
-            behaviour.failures_left -= 1
-            raise RuntimeError(f"handler failed on {note.text}")
-        await uow.connection.execute(
-            effects.insert().values(message_id=str(note.message_id), text=note.text)
-        )
-
-    broker = NatsBroker(nats_server.url)
-    broker.include_router(router)
-    await broker.start()
-    yield broker
-    await broker.stop()
-
-
-def _subject(stream) -> str:
-    return stream.subjects[0].replace(">", "note")
-
-
-async def _publish(js, stream, body: bytes, msg_id: str | None = None) -> None:
-    await js.publish(_subject(stream), body, headers={"Nats-Msg-Id": msg_id or uuid.uuid4().hex})
-
-
-def _note(text: str = "hello") -> Note:
-    return Note(merchant_id=uuid.uuid4(), text=text)
 
 
 async def test_a_redelivered_message_changes_nothing_the_second_time(
     engine, stream, js, consumer, behaviour
 ):
-    note = _note()
+    note = new_note()
     # Same message id, different stream dedup ids: the stream keeps both, the inbox one.
-    await _publish(js, stream, note.model_dump_json().encode(), "first-delivery")
-    await _publish(js, stream, note.model_dump_json().encode(), "second-delivery")
+    await publish_note(js, stream, note.model_dump_json().encode(), "first-delivery")
+    await publish_note(js, stream, note.model_dump_json().encode(), "second-delivery")
     await eventually(lambda: _inbox_rows(engine, 1), what="message processed")
-    await eventually(lambda: _acked_all(js, stream, 2), what="both deliveries acked")
+    await eventually(lambda: acked_all(js, stream, 2), what="both deliveries acked")
     assert await count(engine, effects) == 1
     assert behaviour.calls == ["hello"]
 
@@ -87,7 +36,7 @@ async def test_a_failing_handler_gets_the_message_again_until_it_succeeds(
     engine, stream, js, consumer, behaviour
 ):
     behaviour.failures_left = 2
-    await _publish(js, stream, _note("retry me").model_dump_json().encode())
+    await publish_note(js, stream, new_note("retry me").model_dump_json().encode())
     await eventually(lambda: _effects(engine, 1), what="effect after retries")
     assert behaviour.calls == ["retry me"] * 3
     assert await count(engine, dead_letters) == 0
@@ -97,8 +46,8 @@ async def test_after_the_delivery_limit_a_message_is_a_dead_letter_then_replays_
     engine, new_uow, stream, js, consumer, behaviour
 ):
     behaviour.always_fail = True
-    note = _note("poison")
-    await _publish(js, stream, note.model_dump_json().encode())
+    note = new_note("poison")
+    await publish_note(js, stream, note.model_dump_json().encode())
     await eventually(lambda: _dead_letters(engine, 1), what="dead letter recorded")
     assert behaviour.calls == ["poison"] * MAX_DELIVERIES
     async with new_uow() as uow:
@@ -131,8 +80,8 @@ async def test_after_the_delivery_limit_a_message_is_a_dead_letter_then_replays_
 async def test_a_malformed_body_is_dead_lettered_and_does_not_block_the_next(
     engine, new_uow, stream, js, consumer, behaviour, body
 ):
-    await _publish(js, stream, body)
-    await _publish(js, stream, _note("after the bad one").model_dump_json().encode())
+    await publish_note(js, stream, body)
+    await publish_note(js, stream, new_note("after the bad one").model_dump_json().encode())
     await eventually(lambda: _effects(engine, 1), what="the good message processed")
     await eventually(lambda: _dead_letters(engine, 1), what="the bad message dead-lettered")
     async with new_uow() as uow:
@@ -153,8 +102,3 @@ async def _effects(engine, n):
 
 async def _dead_letters(engine, n):
     return await count(engine, dead_letters) == n
-
-
-async def _acked_all(js, stream, delivered):
-    info = await js.consumer_info(stream.name, "effects")
-    return info.num_ack_pending == 0 and info.delivered.consumer_seq >= delivered

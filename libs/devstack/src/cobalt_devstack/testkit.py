@@ -69,3 +69,27 @@ async def drain(js: Any, subject: str, durable: str | None = None, idle: float =
             seen.append(msg)
     await sub.unsubscribe()
     return seen
+
+
+MAX_DELIVERIES = 3  # of the test consumer: deliveries before a dead letter
+
+
+def note_subject(stream: Any) -> str:
+    return str(stream.subjects[0].replace(">", "note"))
+
+
+async def publish_note(js: Any, stream: Any, body: bytes, msg_id: str | None = None) -> None:
+    """Publish a body on the test stream, with its own JetStream dedup id unless given."""
+    await js.publish(
+        note_subject(stream), body, headers={"Nats-Msg-Id": msg_id or uuid.uuid4().hex}
+    )
+
+
+def new_note(text: str = "hello") -> Note:
+    return Note(merchant_id=uuid.uuid4(), text=text)
+
+
+async def acked_all(js: Any, stream: Any, delivered: int, durable: str = "effects") -> bool:
+    """Every delivery so far acknowledged, and at least `delivered` made."""
+    info = await js.consumer_info(stream.name, durable)
+    return bool(info.num_ack_pending == 0 and info.delivered.consumer_seq >= delivered)

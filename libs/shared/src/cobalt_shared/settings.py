@@ -85,6 +85,15 @@ class ServiceSettings(BaseSettings):
     max_deliveries: int = Field(
         5, ge=1, le=100, description="deliveries of a failing message before it is dead-lettered"
     )
+    retention_hours: float = Field(
+        168,
+        ge=1,
+        description="how long sent outbox rows and processed message ids are kept (at least an "
+        "hour: past JetStream's duplicate window and redelivery)",
+    )
+    retention_interval_seconds: float = Field(
+        3600, gt=0, description="how often the worker purges what is older than that"
+    )
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> ServiceSettings:

@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI
@@ -27,6 +28,7 @@ from cobalt_shared.inbox import InboxConfig
 from cobalt_shared.messaging import NatsConnection, ensure_stream
 from cobalt_shared.observability import CorrelationMiddleware, health_router
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
+from cobalt_shared.retention import Retention, keep_purging
 from cobalt_shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -196,6 +198,15 @@ def build_service_worker(
         return unit_of_work(engine, on_commit=runtime.relay.notify)
 
     inbox = InboxConfig(new_uow, max_deliveries=settings.max_deliveries)
+    retention = Retention(timedelta(hours=settings.retention_hours))
+
+    async def purging() -> None:
+        await keep_purging(engine, retention, settings.retention_interval_seconds)
+
     return build_worker(
-        runtime, title=title, routers=routers(inbox), streams=streams, background=background(inbox)
+        runtime,
+        title=title,
+        routers=routers(inbox),
+        streams=streams,
+        background=[*background(inbox), purging],
     )

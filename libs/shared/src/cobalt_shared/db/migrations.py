@@ -84,3 +84,16 @@ def create_messaging_tables() -> None:
 def drop_messaging_tables() -> None:
     """Drop the messaging tables (downgrade of the first migration)."""
     messaging_metadata.drop_all(context.get_bind())
+
+
+def add_retention_index() -> None:
+    """The inbox index retention purges by (already there on databases made since)."""
+    from alembic import op
+
+    op.create_index("ix_inbox_processed_at", "inbox", ["processed_at"], if_not_exists=True)
+
+
+def drop_retention_index() -> None:
+    from alembic import op
+
+    op.drop_index("ix_inbox_processed_at", "inbox", if_exists=True)

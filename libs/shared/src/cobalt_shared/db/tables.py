@@ -84,6 +84,7 @@ inbox = Table(
     Column("subject", String(255), nullable=False),
     Column("processed_at", UTCDateTime, nullable=False),
 )
+Index("ix_inbox_processed_at", inbox.c.processed_at)  # retention purges by age
 
 dead_letters = Table(
     "dead_letters",

@@ -1,0 +1,23 @@
+"""The inbox is purged by age after the retention window: an index on processed_at.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-30
+"""
+
+from collections.abc import Sequence
+
+from cobalt_shared.db.migrations import add_retention_index, drop_retention_index
+
+revision: str = "0003"
+down_revision: str | None = "0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    add_retention_index()
+
+
+def downgrade() -> None:
+    drop_retention_index()
