@@ -283,3 +283,13 @@ def test_one_bad_entry_fails_alone_and_the_rest_are_written():
     [failed] = [e for e in decided.changed if e.state is EntryState.FAILED]
     assert failed.id == bad.id
     assert "Bill RefNumber" in failed.detail
+
+
+def test_an_entry_that_missed_its_mapping_event_moves_at_the_next_step():
+    """A command and its mapping handled at the same moment by two workers: whichever way
+    they interleave, the next Web Connector step derives the entry from current facts."""
+    stranded = replace(entry(), state=EntryState.WAITING_FOR_MAPPING, detail="stale")
+    queue = Queue(MERCHANT, FACTS, unsent=(stranded,))
+    decided = plan(queue, Limits())
+    assert isinstance(decided.step, Writes)
+    assert decided.step.entries[0].id == stranded.id

@@ -53,6 +53,7 @@ class Stack:
         services: Sequence[ServiceDef] = SERVICES,
         database_urls: dict[str, str] | None = None,
         nats_url: str | None = None,
+        nats_urls: dict[str, str] | None = None,
         fixed_ports: bool = True,
         extra_env: dict[str, str] | None = None,
         progress: Progress = lambda _msg: None,
@@ -61,6 +62,7 @@ class Stack:
         self.services = list(services)
         self.database_urls = database_urls or {}
         self.nats_url = nats_url
+        self.nats_urls = nats_urls or {}  # per service (its own NATS user), over nats_url
         self.fixed_ports = fixed_ports
         self.extra_env = extra_env or {}
         self.progress = progress
@@ -85,12 +87,13 @@ class Stack:
 
     def _env(self, service: ServiceDef, api_port: int, worker_port: int) -> dict[str, str]:
         p = service.env_prefix
-        assert self.nats_url is not None
+        nats_url = self.nats_urls.get(service.name, self.nats_url)
+        assert nats_url is not None
         return child_env(
             {
                 "COBALT_INSTANCE_ID": uuid.uuid4().hex[:12],
                 f"{p}DATABASE_URL": self.database_url(service),
-                f"{p}NATS_URL": self.nats_url,
+                f"{p}NATS_URL": nats_url,
                 f"{p}HTTP_PORT": str(api_port),
                 f"{p}WORKER_PORT": str(worker_port),
                 # Where the Web Connector reaches the gateway (others ignore it).
@@ -111,7 +114,7 @@ class Stack:
             raise
 
     def _start_nats(self) -> None:
-        if self.nats_url is not None:
+        if self.nats_url is not None or self.nats_urls:
             return
         port = self._port(DEFAULT_NATS_PORT)
         self.progress(f"starting NATS (JetStream) on 127.0.0.1:{port}")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
+
+from sqlalchemy import text
+
 from cobalt_qbwc_gateway.adapters.entries import EntryRepository, VendorRepository
 from cobalt_qbwc_gateway.adapters.repository import (
     ConnectionRepository,
@@ -36,3 +40,11 @@ class GatewayUnitOfWork(UnitOfWork):
     @property
     def signin_sources(self) -> SignInSourceRepository:
         return SignInSourceRepository(self.connection)
+
+    async def lock_merchant(self, merchant_id: uuid.UUID) -> None:
+        """Hold the merchant's queue for this transaction: a command, a mapping and a Web
+        Connector step of one merchant never interleave (so none decides on facts another is
+        changing). SQLite transactions already run one at a time."""
+        if self.connection.dialect.name == "postgresql":
+            key = int.from_bytes(merchant_id.bytes[:8], "big", signed=True)
+            await self.connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})

@@ -26,6 +26,7 @@ async def record_command(
     """Store the command as an entry, once per entry id, in the state current facts give it
     (waiting, ready, looked up or cancelled before the start date). Takes an open unit of
     work."""
+    await uow.lock_merchant(cmd.merchant_id)
     connection = await uow.connections.for_merchant(cmd.merchant_id)
     posting = posting_of(cmd)
     entry = Entry(
@@ -96,6 +97,7 @@ async def retry_entry(
     """Send a failed entry again once its cause is fixed: what it waits for is derived anew
     from current facts. Refused, with the reason, for an entry that has not failed. Takes an
     open unit of work."""
+    await uow.lock_merchant(merchant_id)
     entry = await get_entry(uow, merchant_id, entry_id)
     try:
         return await _retry(uow, entry, now)
@@ -109,6 +111,7 @@ async def retry_failed(
 ) -> list[Entry]:
     """Retry every failed entry of the merchant. Takes an open unit of work."""
     await require_connection(uow, merchant_id)
+    await uow.lock_merchant(merchant_id)
     retried = []
     for entry in await uow.entries.in_states(merchant_id, (EntryState.FAILED,)):
         current = await uow.entries.get(merchant_id, entry.id)  # a vendor retry may move it

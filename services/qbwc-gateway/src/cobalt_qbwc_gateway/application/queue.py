@@ -9,7 +9,7 @@ from datetime import date, datetime
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.results import publish_changes
 from cobalt_qbwc_gateway.domain.connection import Connection
-from cobalt_qbwc_gateway.domain.entry import Entry, EntryState, NotAllowed
+from cobalt_qbwc_gateway.domain.entry import UNSENT, Entry, EntryState, NotAllowed
 from cobalt_qbwc_gateway.domain.events import Event
 from cobalt_qbwc_gateway.domain.facts import Facts, Prerequisite, VendorLink
 from cobalt_qbwc_gateway.domain.lifecycle import apply
@@ -20,6 +20,7 @@ ACTIVE = (
     EntryState.SENT,
     EntryState.CHECKING,
     EntryState.LOOKING_UP,
+    EntryState.WAITING_FOR_MAPPING,
     EntryState.READY,
     EntryState.WAITING_FOR_PREREQUISITE,
 )
@@ -57,12 +58,7 @@ async def load_facts(
 
 async def load_queue(uow: GatewayUnitOfWork, connection: Connection, now: datetime) -> Queue:
     active = await uow.entries.in_states(connection.merchant_id, ACTIVE)
-    unsent = tuple(
-        e
-        for e in active
-        if e.state in (EntryState.READY, EntryState.WAITING_FOR_PREREQUISITE)
-        and e.kind is not EntryKind.ACCOUNT_QUERY
-    )
+    unsent = tuple(e for e in active if e.state in UNSENT and e.kind is not EntryKind.ACCOUNT_QUERY)
     facts = await load_facts(uow, connection.merchant_id, connection.start_date, now, unsent)
     return Queue(
         merchant_id=connection.merchant_id,

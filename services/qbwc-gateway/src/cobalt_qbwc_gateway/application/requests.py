@@ -18,6 +18,7 @@ async def planned(
     uow: GatewayUnitOfWork, connection: Connection, now: datetime, limits: Limits
 ) -> Plan:
     """The plan for this moment, with what planning moved (waits, failures) saved."""
+    await uow.lock_merchant(connection.merchant_id)
     queue = await load_queue(uow, connection, now)
     decided = plan(queue, limits)
     await save_plan(uow, queue, decided, now)

@@ -43,7 +43,9 @@ class Queue:
     checking: tuple[Entry, ...] = ()
     looking_up: tuple[Entry, ...] = ()
     chart_reads: tuple[Entry, ...] = ()
-    unsent: tuple[Entry, ...] = ()  # waiting for a prerequisite or ready, oldest first
+    # Not sent yet, oldest first: each is re-derived from current facts at every step, so
+    # one that missed its mapping or prerequisite event still moves on.
+    unsent: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,8 @@ def _register_vendors(queue: Queue) -> tuple[Facts, dict[str, VendorLink]]:
     """Every valid vendor name an unsent entry needs is known, or queued to be looked up."""
     vendors = dict(queue.facts.vendors)
     for entry in queue.unsent:
+        if entry.state is EntryState.WAITING_FOR_MAPPING:
+            continue  # its vendor is looked up once its accounts are mapped
         name = vendor_of(entry.payload)
         if name and name_key(name) not in vendors and vendor_name_problem(name) is None:
             vendors[name_key(name)] = VendorLink(name, VendorState.UNKNOWN)
