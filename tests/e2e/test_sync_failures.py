@@ -16,7 +16,7 @@ import pytest
 
 from cobalt_devstack.services import SERVICE_BY_NAME
 from cobalt_devstack.stack import Stack
-from cobalt_devstack.store import Store, eventually
+from cobalt_devstack.store import OWNER_NAME, Store, eventually
 from cobalt_qbxml import BillAdd, ExpenseLine, MessageSet, Ref, VendorAdd
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -158,6 +158,7 @@ def test_retry_after_the_cause_is_fixed_reaches_quickbooks_and_a_waiting_payment
     assert retried.json()["retried"] == 1
     [again] = retried.json()["entries"]
     assert again["state"] == "ready", again  # never "waiting for mapping" for a mapped bill
+    assert again["retried_by"] == OWNER_NAME
     not_failed = store.send("POST", "qbwc-gateway", f"/entries/{bill['id']}/retry")
     assert not_failed.status_code == 409
     assert "only failed entries can be retried (this one is ready" in not_failed.text

@@ -86,6 +86,14 @@ EVERY_REQUEST: dict[str, Request] = {
         ref_number="10042",
         applied=[AppliedToTxn("1A2B-1234567890", Decimal("1.00"))],
     ),
+    "bill-payment-to-be-printed": BillPaymentCheckAdd(
+        payee=Ref("Acme Beverage"),
+        bank_account=Ref("Payroll Account"),
+        txn_date=DAY,
+        external_guid=GUID,
+        to_be_printed=True,
+        applied=[AppliedToTxn("1A2B-1234567890", Decimal("1.00"))],
+    ),
     "deposit-add": DepositAdd(
         deposit_to=Ref("Operating Account"),
         txn_date=DAY,
@@ -203,6 +211,18 @@ def test_old_message_set_id_and_version_are_written():
         ),
         (lambda: TxnQuery(iterator="Continue").to_node("1"), "iteratorID"),
         (lambda: BillPaymentCheckAdd(Ref("A"), Ref("B"), DAY, GUID, []).to_node("1"), "Check"),
+        (
+            lambda: BillPaymentCheckAdd(
+                Ref("A"),
+                Ref("B"),
+                DAY,
+                GUID,
+                [AppliedToTxn("1", Decimal(1))],
+                ref_number="7",
+                to_be_printed=True,
+            ).to_node("1"),
+            "not both",
+        ),
         (
             lambda: BillAdd(Ref("A"), DAY, "x" * 21, GUID, LINES).to_node("1"),
             "Bill RefNumber",

@@ -116,8 +116,8 @@ def coa(database_url, nats_server) -> Iterator[Coa]:
         yield Coa(client, database_url)
 
 
-def _as(merchant: uuid.UUID) -> dict[str, str]:
-    token = TOKENS.mint(subject="t", role=Role.MERCHANT, merchant_id=merchant)
+def _as(merchant: uuid.UUID, name: str | None = None) -> dict[str, str]:
+    token = TOKENS.mint(subject="t", role=Role.MERCHANT, merchant_id=merchant, name=name)
     return {"Authorization": f"Bearer {token}"}
 
 
@@ -156,9 +156,12 @@ def test_accounts_appear_with_categories_and_map_by_type(coa):
     ]
     assert {a["state"] for a in listed} == {"unmapped"}
 
+    # Set up: the chart is read at the first Web Connector contact, unasked.
+    [(subject, _first)] = coa.published()
+    assert subject == f"coa.command.{merchant}.refresh-accounts"
     refresh = coa.client.post("/coa/quickbooks-accounts/refresh", headers=h)
     assert refresh.status_code == 202
-    [(subject, payload)] = coa.published()
+    [_, (subject, payload)] = coa.published()
     assert subject == f"coa.command.{merchant}.refresh-accounts"
     assert (
         str(RefreshQuickBooksAccounts.model_validate_json(payload).request_id)
@@ -189,12 +192,14 @@ def test_accounts_appear_with_categories_and_map_by_type(coa):
     assert "inactive in QuickBooks" in map_("purchases:beer", "21").json()["error"]["message"]
     assert "refresh the list" in map_("purchases:beer", "99").json()["error"]["message"]
     assert map_("purchases:wine", "20").status_code == 404
-    assert coa.mappings() == []  # nothing refused changed anything
+    assert [m.account for m in coa.mappings()] == ["bank:10"]  # nothing refused changed
 
+    # The bank account read from QuickBooks (it can pay bills) was mapped to itself when read.
     assert map_("operating-account", "10").json()["state"] == "mapped"
     assert map_("purchases:beer", "20").json()["mapping"]["qb_full_name"] == "Purchases:Beer"
     assert map_("purchases:beer", "20").status_code == 200  # the same again: no new event
     assert [(m.account, m.qb_full_name) for m in coa.mappings()] == [
+        ("bank:10", "Checking"),
         ("operating-account", "Checking"),
         ("purchases:beer", "Purchases:Beer"),
     ]
@@ -247,3 +252,84 @@ def test_sales_categories_from_reporting_get_their_accounts(coa):
     coa.run(lambda uow: on_sales_categories(event, uow))
     keys = {a["key"] for a in coa.client.get("/coa/accounts", headers=_as(merchant)).json()}
     assert {"sales:mixers & soda", "purchases:mixers & soda"} <= keys
+
+
+LIQUOR_CHART = [
+    QuickBooksAccount(list_id=str(i), name=name.rsplit(":", 1)[-1], full_name=name,
+                      account_type=kind)
+    for i, (name, kind) in enumerate(
+        [
+            ("Operating Account", "Bank"), ("Payroll Account", "Bank"),
+            ("Card Clearing", "OtherCurrentAsset"), ("Cash Drawer", "OtherCurrentAsset"),
+            ("Accounts Payable", "AccountsPayable"), ("Sales Tax Payable", "OtherCurrentLiability"),
+            ("Sales", "Income"), ("Sales:Beer", "Income"), ("Sales:Wine", "Income"),
+            ("Purchases", "CostOfGoodsSold"), ("Purchases:Beer", "CostOfGoodsSold"),
+            ("Purchases:Wine", "CostOfGoodsSold"), ("Cash Over/Short", "Expense"),
+            ("Breakage & Spoilage", "Expense"),
+        ],
+        start=100,
+    )
+]  # fmt: skip
+
+
+def test_suggestions_match_by_name_and_type_and_are_confirmed_in_bulk(coa):
+    merchant = uuid.uuid4()
+    coa.connect(merchant)
+    coa.order(merchant, "Beer", "wine", "Snacks")
+    coa.chart(merchant, LIQUOR_CHART)
+    h = _as(merchant, name="Dana Whitfield")
+    suggested = {s["key"]: s for s in coa.client.get("/coa/suggestions", headers=h).json()}
+    by_key = {k: v["qb_full_name"] for k, v in suggested.items()}
+    assert by_key["operating-account"] == "Operating Account"
+    assert by_key["accounts-payable"] == "Accounts Payable"
+    assert by_key["purchases:beer"] == "Purchases:Beer"  # not Sales:Beer: the type decides
+    assert by_key["sales:beer"] == "Sales:Beer"
+    assert by_key["purchases:wine"] == "Purchases:Wine"
+    assert by_key["cash-over-short"] == "Cash Over/Short"
+    assert "purchases:snacks" not in by_key  # no account for snacks: nothing made up
+    assert "same name" in suggested["sales:beer"]["reason"]
+
+    # One bad line refuses the whole batch, naming the line, and maps nothing.
+    chosen = [{"key": k, "qb_list_id": v["qb_list_id"]} for k, v in suggested.items()]
+    bad = [*chosen, {"key": "purchases:snacks", "qb_list_id": "107"}]  # Sales:Beer: wrong type
+    refused = coa.client.post("/coa/mappings", json={"mappings": bad}, headers=h)
+    assert refused.status_code == 422
+    assert refused.json()["error"]["field"] == f"mappings.{len(chosen)}"
+    assert not [m for m in coa.mappings() if not m.account.startswith("bank:")]
+
+    done = coa.client.post("/coa/mappings", json={"mappings": chosen}, headers=h)
+    assert done.status_code == 200, done.text
+    assert {a["key"] for a in done.json()} == set(suggested)
+    assert {a["mapped_by"] for a in done.json()} == {"Dana Whitfield"}
+    assert coa.client.get("/coa/suggestions", headers=h).json() == []  # all taken
+    history = coa.client.get("/coa/mapping-history", params={"key": "sales:beer"}, headers=h).json()
+    assert [(c["by"], c["qb_full_name"]) for c in history] == [("Dana Whitfield", "Sales:Beer")]
+
+
+def test_bills_can_be_paid_from_the_operating_account_or_another_bank(coa):
+    merchant = uuid.uuid4()
+    coa.connect(merchant)
+    coa.chart(merchant, LIQUOR_CHART)
+    h = _as(merchant)
+    banks = coa.client.get("/coa/bank-accounts", headers=h).json()
+    # Not mapped yet: the QuickBooks bank accounts, none of them the default.
+    assert [(b["name"], b["default"]) for b in banks] == [
+        ("Bank: Operating Account", False),
+        ("Bank: Payroll Account", False),
+    ]
+    coa.client.put("/coa/accounts/operating-account/mapping", json={"qb_list_id": "100"}, headers=h)
+    banks = coa.client.get("/coa/bank-accounts", headers=h).json()
+    assert [(b["key"], b["qb_full_name"], b["default"]) for b in banks] == [
+        ("operating-account", "Operating Account", True),
+        ("bank:101", "Payroll Account", False),
+    ]
+
+
+def test_the_chart_is_read_once_when_the_connection_is_set_up(coa):
+    merchant = uuid.uuid4()
+    coa.connect(merchant)
+    coa.connect(merchant)  # announced again (a change of password, say): no second read
+    assert [s for s, _ in coa.published()] == [f"coa.command.{merchant}.refresh-accounts"]
+    coa.chart(merchant, CHART)
+    coa.connect(merchant)
+    assert len(coa.published()) == 2  # the bank account's mapping, no new read

@@ -228,3 +228,63 @@ def test_the_domain_knows_every_credit_reason_the_contract_allows():
     from cobalt_shared.contracts.orders import CreditReason
 
     assert set(CREDIT_REASONS) == set(get_args(CreditReason))
+
+
+def test_an_order_is_edited_until_received_and_its_history_says_who(api):
+    client, url = api
+    merchant = uuid.uuid4()
+    token = TOKENS.mint(subject="u-1", role=Role.MERCHANT, merchant_id=merchant, name="Dana W")
+    dana = {"Authorization": f"Bearer {token}"}
+    draft = {**ORDER, "received_on": None}
+    made = client.post("/orders", json=draft, headers=dana)
+    assert made.status_code == 201, made.text
+    order = made.json()
+    assert order["editable"]
+    assert order["recorded_by"] == "Dana W"
+    assert _events(url) == []  # not received: nothing announced
+
+    two_credits = [
+        {"reason": "breakage", "amount": "6.00", "category": "Beer"},
+        {"reason": "return", "amount": "4.50"},
+    ]
+    corrected = {**draft, "credits": two_credits, "received_on": "2026-11-26"}
+    edited = client.put(f"/orders/{order['id']}", json=corrected, headers=dana)
+    assert edited.status_code == 200, edited.text
+    detail = edited.json()
+    assert detail["credit_total"] == "10.50"
+    assert not detail["editable"]
+    assert [(h["action"], h["by"]) for h in detail["history"]] == [
+        ("recorded", "Dana W"),
+        ("edited", "Dana W"),
+        ("received", "Dana W"),
+    ]
+    assert "credits" in detail["history"][1]["summary"]
+    [event] = _events(url)
+    assert [str(c.amount) for c in event.credits] == ["6.00", "4.50"]
+
+    # Received: its bill went to QuickBooks, so the order can no longer change here.
+    late = client.put(f"/orders/{order['id']}", json=corrected, headers=dana)
+    assert late.status_code == 409
+    assert "can no longer be edited" in late.json()["error"]["message"]
+    assert len(_events(url)) == 1
+
+
+def test_an_edit_that_would_repeat_another_invoice_is_refused(api):
+    client, _ = api
+    merchant = uuid.uuid4()
+    first = client.post("/orders", json={**ORDER, "received_on": None}, headers=_as(merchant))
+    other = {**ORDER, "invoice_number": "INV-2", "received_on": None}
+    second = client.post("/orders", json=other, headers=_as(merchant)).json()
+    clash = client.put(
+        f"/orders/{second['id']}", json={**other, "invoice_number": ORDER["invoice_number"]},
+        headers=_as(merchant),
+    )  # fmt: skip
+    assert clash.status_code == 409
+    assert clash.json()["error"]["field"] == "invoice_number"
+    assert first.status_code == 201
+    bad = client.put(f"/orders/{second['id']}", json={**other, "lines": []}, headers=_as(merchant))
+    assert bad.status_code == 422
+    assert (
+        client.get(f"/orders/{second['id']}", headers=_as(merchant)).json()["history"][0]["action"]
+        == "recorded"
+    )

@@ -157,7 +157,9 @@ def test_a_payment_applies_bill_and_credit_once_and_balances_move_when_synced(pa
     assert first.status_code == 201, first.text
     [payment] = first.json()
     assert payment["amount"] == "275.00"  # 300.00 due - 25.00 credit
-    assert payment["applied"][0]["credits"] == [{"credit_id": str(credit.id), "amount": "25.00"}]
+    assert payment["applied"][0]["credits"] == [
+        {"credit_id": str(credit.id), "invoice_number": "INV-1", "amount": "25.00"}
+    ]
     again = payables.pay(merchant, body, key="press-1")  # the button pressed twice
     assert again.status_code == 200
     assert [p["id"] for p in again.json()] == [payment["id"]]
@@ -258,3 +260,89 @@ def test_bad_selections_are_refused_with_the_reason_and_change_nothing(payables)
     assert len(payables.commands()) == before
     assert payables.get(merchant, "/payments") == []
     assert not any(x["in_pending_payment"] for x in payables.get(merchant, "/bills"))
+
+
+def test_checks_are_previewed_then_written_with_date_account_number_and_who(payables):
+    merchant = uuid.uuid4()
+    acme, _ = payables.receive(_order(merchant, "A-1", credits=()))
+    acme2, credit = payables.receive(_order(merchant, "A-2"))
+    zed, _ = payables.receive(_order(merchant, "Z-1", vendor="Zed Wines", credits=()))
+    for bill in (acme, acme2, zed):
+        payables.result(merchant, bill.id, "bill")
+    payables.result(merchant, credit.id, "vendor-credit")
+    body = {
+        "bills": [{"bill_id": str(b.id)} for b in (acme, acme2, zed)],
+        "credits": [{"credit_id": str(credit.id)}],
+        "payment_date": "2026-11-29",
+        "pay_from": "bank:80000002-1",
+        "check_number": "0998",
+    }
+    headers = _as(merchant)
+    preview = payables.client.post("/payments/preview", json=body, headers=headers)
+    assert preview.status_code == 200, preview.text
+    assert [
+        (c["vendor_name"], c["amount"], c["credits_applied"], c["check_number"], c["bills"])
+        for c in preview.json()
+    ] == [
+        ("Acme Beverage", "575.00", "25.00", "0998", ["A-1", "A-2"]),
+        ("Zed Wines", "300.00", "0.00", "0999", ["Z-1"]),
+    ]
+    assert len(payables.commands()) == 4  # three bills and a credit: the preview sent nothing
+
+    token = TOKENS.mint(subject="u-7", role=Role.MERCHANT, merchant_id=merchant, name="Dana W")
+    made = payables.client.post(
+        "/payments", json=body, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert made.status_code == 201, made.text
+    assert [(p["check_number"], p["made_by"], p["tone"]) for p in made.json()] == [
+        ("0998", "Dana W", "pending"),
+        ("0999", "Dana W", "pending"),
+    ]
+    checks = [c for c in payables.commands() if c.kind == "bill-payment"]
+    assert [(c.ref_number, c.bank_account, c.to_be_printed, str(c.txn_date)) for c in checks] == [
+        ("0998", "bank:80000002-1", False, "2026-11-29"),
+        ("0999", "bank:80000002-1", False, "2026-11-29"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "says"),
+    [
+        ({"pay_from": "card-clearing"}, "pay_from", "not a bank account"),
+        ({"check_number": "1001", "to_be_printed": True}, "check_number", "not both"),
+        ({"check_number": "A-1"}, "check_number", "numbered in turn"),
+        ({"check_number": "99999999999"}, "check_number", "at most 11"),
+    ],
+)
+def test_check_details_that_cannot_be_written_are_refused_beside_the_field(
+    payables, change, field, says
+):
+    merchant = uuid.uuid4()
+    one, _ = payables.receive(_order(merchant, "A-1", credits=()))
+    two, _ = payables.receive(_order(merchant, "Z-1", vendor="Zed Wines", credits=()))
+    for bill in (one, two):
+        payables.result(merchant, bill.id, "bill")
+    body = {"bills": [{"bill_id": str(one.id)}, {"bill_id": str(two.id)}], **change}
+    for path in ("/payments/preview", "/payments"):
+        answer = payables.client.post(path, json=body, headers=_as(merchant))
+        assert answer.status_code == 422
+        assert answer.json()["error"]["field"] == field
+        assert says in answer.json()["error"]["message"]
+    assert [c.kind for c in payables.commands()] == ["bill", "bill"]  # nothing recorded
+
+
+def test_a_held_entry_reads_waiting_with_its_reason_then_pending_then_synced(payables):
+    merchant = uuid.uuid4()
+    bill, _ = payables.receive(_order(merchant, credits=()))
+    event = QuickBooksEntryResult(
+        merchant_id=merchant, entry_id=bill.id, state="waiting", kind="bill", source="payables",
+        explanation="Waiting for a mapping: map Purchases: Wine in Chart of Accounts.",
+    )  # fmt: skip
+    payables.run(lambda uow: apply_entry_result(event, uow))
+    [due] = payables.get(merchant, "/accounts-payable")["due"]
+    assert (due["state"], due["tone"]) == ("waiting", "waiting")
+    assert "map Purchases: Wine" in due["detail"]
+    payables.result(merchant, bill.id, "bill", state="pending")
+    assert payables.get(merchant, "/accounts-payable")["due"][0]["tone"] == "pending"
+    payables.result(merchant, bill.id, "bill")
+    assert payables.get(merchant, "/accounts-payable")["due"][0]["tone"] == "synced"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date
 from pathlib import Path
@@ -131,7 +132,7 @@ async def test_an_answer_for_entries_never_sent_changes_nothing(engine):
 
 
 async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(engine):
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     from cobalt_qbsim import SimulatedQuickBooks, sample_company
     from cobalt_qbxml import MessageSet, VendorAdd
@@ -176,16 +177,26 @@ async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(
         )
         progress = await queue.apply_response(uow, connection, answer, "", "")
         released = await uow.entries.get(merchant, payment.id)
-        results = await uow.connection.scalar(
-            select(func.count())
-            .select_from(outbox)
-            .where(outbox.c.message_type == "quickbooks-entry-result")
-        )
+        results = [
+            json.loads(payload)
+            for payload in await uow.connection.scalars(
+                select(outbox.c.payload)
+                .where(outbox.c.message_type == "quickbooks-entry-result")
+                .order_by(outbox.c.id)
+            )
+        ]
         await uow.commit()
     assert (progress.synced, progress.failed) == (1, 0)
     assert 0 < progress.percent < 100  # the payment can go now: the Web Connector asks again
     assert released.state.value == "ready"
-    assert results == 1  # the bill's result is published for payables
+    # Its owner heard the payment was held (and why), then the bill synced, then the payment
+    # on its way again.
+    assert [(r["kind"], r["state"]) for r in results] == [
+        ("bill-payment", "waiting"),
+        ("bill", "synced"),
+        ("bill-payment", "pending"),
+    ]
+    assert results[0]["explanation"].startswith("Waiting for bill INV-0 from Acme")
     assert "BillPaymentCheckAddRq" in await _next(engine, queue, connection)
 
 

@@ -31,6 +31,9 @@ def eventually(check: Callable[[], Any], what: str, timeout: float = 60) -> Any:
         time.sleep(0.1)
 
 
+OWNER_NAME = "Pat Owner"  # the signed-in person of the store's API calls, for who-did-what
+
+
 class Store:
     """One merchant's view of the product, plus the PC running its QuickBooks.
 
@@ -51,7 +54,9 @@ class Store:
         self.origin = origin
         self.tokens = tokens
         self.merchant = uuid.uuid4()
-        token = tokens.mint(subject="m", role=Role.MERCHANT, merchant_id=self.merchant)
+        token = tokens.mint(
+            subject="m", role=Role.MERCHANT, merchant_id=self.merchant, name=OWNER_NAME
+        )
         self.headers = {"Authorization": f"Bearer {token}"}
         self.quickbooks = SimulatedQuickBooks(sample_company())
         self.web_connector: SimulatedWebConnector | None = None

@@ -226,12 +226,17 @@ class BillPaymentCheckAdd(Request):
     external_guid: uuid.UUID
     applied: Sequence[AppliedToTxn]
     ap_account: Ref | None = None
-    ref_number: str | None = None
+    ref_number: str | None = None  # the check number
+    to_be_printed: bool = False  # without a check number: print it later in QuickBooks
     memo: str | None = None
 
     def fill(self, rq: Node) -> None:
         if not self.applied:
             raise QbxmlValueError("BillPaymentCheckAdd", "must apply to at least one bill")
+        if self.ref_number and self.to_be_printed:
+            raise QbxmlValueError(
+                "BillPaymentCheckAdd", "a check has a number or is to be printed, not both"
+            )
         add = rq.add("BillPaymentCheckAdd")
         self.payee.add_to(add, "PayeeEntityRef")
         if self.ap_account:
@@ -241,7 +246,7 @@ class BillPaymentCheckAdd(Request):
         if self.ref_number:
             add.add("RefNumber", v.name(self.ref_number, "BillPaymentCheck RefNumber", 11))
         else:
-            add.add("IsToBePrinted", "false")
+            add.add("IsToBePrinted", "true" if self.to_be_printed else "false")
         add.opt("Memo", v.free_text(self.memo, "BillPaymentCheck Memo", 4095))
         add.add("ExternalGUID", v.guid(self.external_guid))
         for applied in self.applied:

@@ -73,10 +73,25 @@ def sales_account(category: str) -> str:
     return f"sales:{category_key(category)}"
 
 
+BANK_PREFIX = "bank:"
+
+
+def bank_account(list_id: str) -> str:
+    """The CobaltConnect account of one QuickBooks bank account (bills can be paid from it)."""
+    return f"{BANK_PREFIX}{list_id}"
+
+
+def can_pay_from(key: str) -> bool:
+    """Whether bills can be paid from this CobaltConnect account (it is mapped to a bank)."""
+    return key == OPERATING_ACCOUNT or (key.startswith(BANK_PREFIX) and len(key) > len(BANK_PREFIX))
+
+
 def qb_types_for(key: str) -> tuple[str, ...]:
     """The QuickBooks account types a CobaltConnect account may be mapped to."""
     if key in SYSTEM_BY_KEY:
         return SYSTEM_BY_KEY[key].qb_types
+    if key.startswith(BANK_PREFIX) and len(key) > len(BANK_PREFIX):
+        return (BANK,)
     if key.startswith("purchases:"):
         return PURCHASE_TYPES
     if key.startswith("sales:"):

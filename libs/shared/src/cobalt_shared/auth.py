@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 import jwt
 from fastapi import Depends, Header, Request
@@ -34,6 +34,12 @@ class Principal:
     subject: str
     role: Role
     merchant_id: uuid.UUID | None
+    name: str | None = None  # as the sign-in names the person, for "who did what"
+
+    @property
+    def display_name(self) -> str:
+        """Who did it, in a history: the person's name, else the sign-in's subject."""
+        return self.name or self.subject
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ class TokenService:
         role: Role,
         merchant_id: uuid.UUID | None,
         ttl: timedelta = timedelta(hours=8),
+        name: str | None = None,
     ) -> str:
         if role is Role.MERCHANT and merchant_id is None:
             raise ValueError("a merchant token needs a merchant id")
@@ -94,6 +101,8 @@ class TokenService:
         }
         if merchant_id is not None:
             claims["merchant_id"] = str(merchant_id)
+        if name:
+            claims["name"] = name
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
 
     def verify(self, token: str) -> Principal:
@@ -117,13 +126,19 @@ class TokenService:
             role = Role(claims["role"])
             raw = claims.get("merchant_id")
             merchant_id = uuid.UUID(raw) if raw else None
-            issued, expires = _instant(claims["iat"]), _instant(claims["exp"])
+            issued, expires = instant(claims["iat"]), instant(claims["exp"])
         except (ValueError, TypeError, OverflowError):
             raise Unauthorized("invalid bearer token: bad role, merchant id or times") from None
         check_lifetime(role, issued, expires, now, self._max[role])
         if role is Role.MERCHANT and merchant_id is None:
             raise Unauthorized("invalid bearer token: merchant token without merchant id")
-        return Principal(subject=str(claims["sub"]), role=role, merchant_id=merchant_id)
+        name = claims.get("name")
+        return Principal(
+            subject=str(claims["sub"]),
+            role=role,
+            merchant_id=merchant_id,
+            name=str(name) if name else None,
+        )
 
 
 def check_lifetime(
@@ -140,7 +155,7 @@ def check_lifetime(
         )
 
 
-def _instant(value: object) -> datetime:
+def instant(value: object) -> datetime:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError("a time must be a number of seconds")
     return datetime.fromtimestamp(value, UTC)
@@ -151,9 +166,15 @@ def _span(delta: timedelta) -> str:
     return f"{hours / 24:g} days" if hours >= 48 else f"{hours:g} hours"
 
 
-def _tokens(request: Request) -> TokenService:
-    tokens: TokenService = request.app.state.tokens
-    return tokens
+class Verifier(Protocol):
+    """Turns a bearer token into the verified caller, or raises Unauthorized."""
+
+    async def verify(self, token: str) -> Principal: ...
+
+
+def _verifier(request: Request) -> Verifier:
+    verifier: Verifier = request.app.state.verifier
+    return verifier
 
 
 async def get_principal(
@@ -166,7 +187,7 @@ async def get_principal(
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("the Authorization header must be 'Bearer <token>'")
-    return _tokens(request).verify(token.strip())
+    return await _verifier(request).verify(token.strip())
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

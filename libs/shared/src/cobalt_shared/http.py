@@ -21,6 +21,7 @@ from cobalt_shared.dead_letters import dead_letter_router
 from cobalt_shared.errors import DomainError
 from cobalt_shared.messaging import NatsConnection
 from cobalt_shared.observability import Check, CorrelationMiddleware, health_router
+from cobalt_shared.oidc import Authenticator, KeyCache, OidcProvider, OidcVerifier, http_keys
 from cobalt_shared.settings import ServiceSettings
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
@@ -38,7 +39,7 @@ def build_api(
     """An API with auth, correlation ids, health endpoints and uniform error bodies."""
     app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
-    app.state.tokens = tokens_for(settings)
+    app.state.verifier = verifier_for(settings)
     app.add_middleware(CorrelationMiddleware, service=settings.service_name)
     install_error_handlers(app)
     app.include_router(health_router(checks))
@@ -48,17 +49,41 @@ def build_api(
     return app
 
 
+def lifetimes(settings: ServiceSettings) -> dict[Role, timedelta]:
+    """The longest sign-in the settings allow each role."""
+    return {
+        Role.MERCHANT: timedelta(hours=settings.token_max_hours_merchant),
+        Role.SUPPORT: timedelta(hours=settings.token_max_hours_support),
+        Role.SERVICE: timedelta(hours=settings.token_max_hours_service),
+    }
+
+
 def tokens_for(settings: ServiceSettings) -> TokenService:
     """The token service with the lifetimes the settings allow each role."""
     return TokenService(
         settings.auth_secret.get_secret_value(),
         settings.token_issuer,
-        max_lifetime={
-            Role.MERCHANT: timedelta(hours=settings.token_max_hours_merchant),
-            Role.SUPPORT: timedelta(hours=settings.token_max_hours_support),
-            Role.SERVICE: timedelta(hours=settings.token_max_hours_service),
-        },
+        max_lifetime=lifetimes(settings),
     )
+
+
+def verifier_for(settings: ServiceSettings) -> Authenticator:
+    """HS256 tokens always; the OpenID Connect provider's tokens when one is configured."""
+    oidc = None
+    if settings.oidc_issuer:
+        issuer = settings.oidc_issuer.rstrip("/")
+        provider = OidcProvider(
+            issuer=settings.oidc_issuer,
+            audience=settings.oidc_audience,
+            jwks_url=settings.oidc_jwks_url or f"{issuer}/jwks.json",
+            merchant_claim=settings.oidc_merchant_claim,
+            role_claim=settings.oidc_role_claim,
+            name_claim=settings.oidc_name_claim,
+        )
+        oidc = OidcVerifier(
+            provider, KeyCache(http_keys(provider.jwks_url)), max_lifetime=lifetimes(settings)
+        )
+    return Authenticator(tokens_for(settings), oidc)
 
 
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:

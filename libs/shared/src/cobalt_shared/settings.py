@@ -78,6 +78,24 @@ class ServiceSettings(BaseSettings):
     token_max_hours_service: float = Field(
         24 * 30, gt=0, le=24 * 365, description="longest a service token may last (hours)"
     )
+    oidc_issuer: str | None = Field(
+        None,
+        description="OpenID Connect provider whose tokens are accepted (its issuer URL); "
+        "unset: only HS256 tokens signed with the auth secret",
+    )
+    oidc_audience: str = Field(
+        "cobaltconnect", description="audience the provider's tokens must name"
+    )
+    oidc_jwks_url: str | None = Field(
+        None, description="the provider's JWKS URL (default: <issuer>/jwks.json)"
+    )
+    oidc_merchant_claim: str = Field(
+        "merchant_id", description="claim of the provider's token holding the merchant id"
+    )
+    oidc_role_claim: str = Field(
+        "role", description="claim holding the role (merchant when absent)"
+    )
+    oidc_name_claim: str = Field("name", description="claim holding the person's name")
     log_level: str = Field("INFO", description="root log level")
     relay_interval_seconds: float = Field(
         0.2, gt=0, le=60, description="how often the outbox relay looks for new rows"

@@ -54,12 +54,17 @@ class PostToQuickBooks(Message):
     )
     kind: EntryKind = Field(description="Which QuickBooks transaction to make.")
     txn_date: date = Field(description="Transaction date in QuickBooks.")
-    ref_number: str | None = Field(None, description="Invoice or reference number.")
+    ref_number: str | None = Field(
+        None, description="Invoice or reference number; for a payment, its check number."
+    )
     memo: str | None = Field(None, description="Memo on the transaction.")
     vendor_name: str | None = Field(None, description="Vendor, for bills, credits, payments.")
     due_date: date | None = Field(None, description="Due date, for bills.")
     bank_account: str | None = Field(
         None, description="CobaltConnect account paid from or deposited to (payments, deposits)."
+    )
+    to_be_printed: bool = Field(
+        False, description="For a payment without a check number: print the check later."
     )
     lines: list[AccountLine] = Field(default_factory=list, description="Expense/deposit/JE lines.")
     applied: list[AppliedBill] = Field(default_factory=list, description="Bills a payment pays.")

@@ -38,8 +38,9 @@ class QuickBooksEntryResult(Message):
     state: str = Field(
         description="synced; failed (explanation says why and the fix); cancelled (never goes "
         "to QuickBooks, e.g. dated before the start date and not found there); 'in QuickBooks "
-        "before the start date' (found there and linked, with its TxnID); pending (on its way "
-        "again, e.g. after Retry)",
+        "before the start date' (found there and linked, with its TxnID); waiting (held until "
+        "an account is mapped or another entry is in QuickBooks: the explanation says which); "
+        "pending (on its way, e.g. after Retry or once no longer held)",
         examples=["synced"],
     )
     kind: str | None = Field(

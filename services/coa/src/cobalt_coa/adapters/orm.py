@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, MetaData, PrimaryKeyConstraint, String, Table, Text, Uuid
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Index,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    Uuid,
+)
 
 from cobalt_shared.db.tables import NAMING_CONVENTION, UTCDateTime
 
@@ -20,7 +30,22 @@ coa_accounts = Table(
     Column("qb_full_name", String(200), nullable=True),
     Column("qb_account_type", String(40), nullable=True),
     Column("problem", Text, nullable=True),
+    Column("mapped_by", String(200), nullable=True),
+    Column("mapped_at", UTCDateTime, nullable=True),
     PrimaryKeyConstraint("merchant_id", "key", name="pk_coa_accounts"),
+)
+
+# Every mapping change: who mapped what to which QuickBooks account, or removed it.
+mapping_history = Table(
+    "mapping_history",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("merchant_id", Uuid, nullable=False),
+    Column("key", String(120), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("by", String(200), nullable=True),
+    Column("qb_full_name", String(200), nullable=True),
+    Index("ix_mapping_history_merchant_at", "merchant_id", "at"),
 )
 
 qb_accounts = Table(

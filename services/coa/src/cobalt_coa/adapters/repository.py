@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_coa.adapters.orm import coa_accounts, qb_accounts, qb_connections
+from cobalt_coa.adapters.orm import coa_accounts, mapping_history, qb_accounts, qb_connections
 from cobalt_coa.domain.account import CoaAccount, QbAccount
 from cobalt_shared.accounts import SYSTEM_ACCOUNTS
 
@@ -34,15 +34,7 @@ class AccountRepository:
 
     async def add_if_new(self, account: CoaAccount) -> bool:
         result = await self._db.execute(
-            self._insert()(coa_accounts)
-            .values(
-                merchant_id=account.merchant_id,
-                key=account.key,
-                name=account.name,
-                kind=account.kind,
-                created_at=account.created_at,
-            )
-            .on_conflict_do_nothing()
+            self._insert()(coa_accounts).values(**account.__dict__).on_conflict_do_nothing()
         )
         return bool(result.rowcount == 1)
 
@@ -58,6 +50,8 @@ class AccountRepository:
                 qb_full_name=account.qb_full_name,
                 qb_account_type=account.qb_account_type,
                 problem=account.problem,
+                mapped_by=account.mapped_by,
+                mapped_at=account.mapped_at,
             )
         )
 
@@ -82,8 +76,8 @@ class AccountRepository:
 
 
 def display_order(account: CoaAccount) -> tuple[int, int, str]:
-    """System accounts in their defined order, then purchases, then sales, by name."""
-    kind = {"system": 0, "purchases": 1, "sales": 2}.get(account.kind, 9)
+    """System accounts in their defined order, then banks, purchases and sales, by name."""
+    kind = {"system": 0, "bank": 1, "purchases": 2, "sales": 3}.get(account.kind, 9)
     return kind, SYSTEM_POSITION.get(account.key, 0), account.name.casefold()
 
 
@@ -119,6 +113,44 @@ class QbAccountRepository:
             )
         ).first()
         return _qb(row._mapping) if row else None
+
+
+@dataclass(frozen=True)
+class MappingChange:
+    """One line of the mapping history."""
+
+    key: str
+    at: datetime
+    by: str | None
+    qb_full_name: str | None  # None: the mapping was removed
+
+
+class MappingHistoryRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add(self, account: CoaAccount, at: datetime) -> None:
+        await self._db.execute(
+            insert(mapping_history).values(
+                id=uuid.uuid4(),
+                merchant_id=account.merchant_id,
+                key=account.key,
+                at=at,
+                by=account.mapped_by,
+                qb_full_name=account.qb_full_name,
+            )
+        )
+
+    async def recent(
+        self, merchant_id: uuid.UUID, key: str | None = None, limit: int = 100
+    ) -> list[MappingChange]:
+        query = select(mapping_history).where(mapping_history.c.merchant_id == merchant_id)
+        if key is not None:
+            query = query.where(mapping_history.c.key == key)
+        rows = await self._db.execute(
+            query.order_by(mapping_history.c.at.desc(), mapping_history.c.id).limit(limit)
+        )
+        return [MappingChange(r.key, r.at, r.by, r.qb_full_name) for r in rows]
 
 
 class ConnectionRepository:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cobalt_coa.adapters.repository import (
     AccountRepository,
     ConnectionRepository,
+    MappingHistoryRepository,
     QbAccountRepository,
 )
 from cobalt_shared.db import UnitOfWork
@@ -22,3 +23,7 @@ class CoaUnitOfWork(UnitOfWork):
     @property
     def connections(self) -> ConnectionRepository:
         return ConnectionRepository(self.connection)
+
+    @property
+    def history(self) -> MappingHistoryRepository:
+        return MappingHistoryRepository(self.connection)

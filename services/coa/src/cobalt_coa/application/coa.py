@@ -8,7 +8,15 @@ from collections.abc import Sequence
 
 from cobalt_coa.adapters.repository import ConnectionState
 from cobalt_coa.adapters.uow import CoaUnitOfWork
-from cobalt_coa.domain.account import CoaAccount, QbAccount, category_account, system_accounts
+from cobalt_coa.domain.account import (
+    CoaAccount,
+    QbAccount,
+    bank_accounts,
+    category_account,
+    system_accounts,
+)
+from cobalt_coa.domain.suggestions import Suggestion, suggest
+from cobalt_shared.accounts import BANK, OPERATING_ACCOUNT, can_pay_from
 from cobalt_shared.contracts import (
     AccountMapped,
     OrderReceived,
@@ -52,8 +60,18 @@ async def on_sales_categories(event: SalesCategoriesSeen, uow: CoaUnitOfWork) ->
 
 
 async def on_connection_changed(event: QuickBooksConnectionChanged, uow: CoaUnitOfWork) -> None:
+    """Follow the connection's state; once it is set up, the QuickBooks chart is read at the
+    first Web Connector contact (so the first visit to the page already has it)."""
     await uow.connections.set_status(event.merchant_id, event.status, utcnow())
     await ensure_accounts(uow, event.merchant_id)
+    state = await uow.connections.get(event.merchant_id)
+    if (
+        event.status != "not set up"
+        and state is not None
+        and state.refreshed_at is None
+        and state.refresh_requested_id is None
+    ):
+        await request_refresh(uow, event.merchant_id)
 
 
 async def require_connection(uow: CoaUnitOfWork, merchant_id: uuid.UUID) -> ConnectionState:
@@ -95,6 +113,11 @@ async def on_accounts_listed(event: QuickBooksAccountsListed, uow: CoaUnitOfWork
     ]
     await uow.qb_accounts.replace_all(merchant, chart)
     by_id = {a.list_id: a for a in chart}
+    now = utcnow()
+    for bank in bank_accounts(merchant, chart, now):
+        if await uow.accounts.add_if_new(bank):
+            await uow.history.add(bank, now)
+            await _announce(uow, bank)
     for account in await uow.accounts.all(merchant):
         checked = account.checked_against(by_id)
         if checked == account:
@@ -106,7 +129,12 @@ async def on_accounts_listed(event: QuickBooksAccountsListed, uow: CoaUnitOfWork
 
 
 async def map_account(
-    uow: CoaUnitOfWork, merchant_id: uuid.UUID, key: str, qb_list_id: str
+    uow: CoaUnitOfWork,
+    merchant_id: uuid.UUID,
+    key: str,
+    qb_list_id: str,
+    by: str | None = None,
+    field: str = "qb_list_id",
 ) -> CoaAccount:
     await require_connection(uow, merchant_id)
     account = await _account(uow, merchant_id, key)
@@ -114,24 +142,70 @@ async def map_account(
     if qb is None:
         raise InvalidInput(
             f"QuickBooks account {qb_list_id} is not in the list read from QuickBooks; "
-            "refresh the list and choose again"
+            "refresh the list and choose again",
+            field=field,
         )
-    mapped = account.mapped_to(qb)
+    now = utcnow()
+    try:
+        mapped = account.mapped_to(qb, by, now)
+    except InvalidInput as exc:
+        raise InvalidInput(exc.message, field=field) from None
     if mapped != account:
         await uow.accounts.save(mapped)
+        await uow.history.add(mapped, now)
         await _announce(uow, mapped)
     return mapped
 
 
-async def unmap_account(uow: CoaUnitOfWork, merchant_id: uuid.UUID, key: str) -> CoaAccount:
+async def map_accounts(
+    uow: CoaUnitOfWork, merchant_id: uuid.UUID, choices: Sequence[tuple[str, str]], by: str | None
+) -> list[CoaAccount]:
+    """Map several accounts at once (confirmed suggestions): all of them, or none (the first
+    problem is refused, naming the line)."""
+    if len({key for key, _ in choices}) != len(choices):
+        raise InvalidInput("an account is listed twice", field="mappings")
+    return [
+        await map_account(uow, merchant_id, key, list_id, by, field=f"mappings.{i}")
+        for i, (key, list_id) in enumerate(choices)
+    ]
+
+
+async def unmap_account(
+    uow: CoaUnitOfWork, merchant_id: uuid.UUID, key: str, by: str | None = None
+) -> CoaAccount:
     await require_connection(uow, merchant_id)
     account = await _account(uow, merchant_id, key)
     if account.qb_list_id is None:
         return account
-    unmapped = account.unmapped()
+    now = utcnow()
+    unmapped = account.unmapped(by, now)
     await uow.accounts.save(unmapped)
+    await uow.history.add(unmapped, now)
     await _announce(uow, unmapped)
     return unmapped
+
+
+async def suggestions(uow: CoaUnitOfWork, merchant_id: uuid.UUID) -> list[Suggestion]:
+    """Suggested QuickBooks accounts for the accounts not yet mapped."""
+    accounts = await list_accounts(uow, merchant_id)
+    return suggest(accounts, await uow.qb_accounts.all(merchant_id))
+
+
+async def pay_from_accounts(uow: CoaUnitOfWork, merchant_id: uuid.UUID) -> list[CoaAccount]:
+    """The accounts bills can be paid from, mapped to an active QuickBooks bank account: the
+    operating account first (the default), then each other bank account."""
+    accounts = await list_accounts(uow, merchant_id)
+    usable = [
+        a
+        for a in accounts
+        if can_pay_from(a.key) and a.qb_account_type == BANK and a.state == "mapped"
+    ]
+    operating = next((a for a in usable if a.key == OPERATING_ACCOUNT), None)
+    others = [a for a in usable if a.key != OPERATING_ACCOUNT]
+    if operating is not None:
+        others = [a for a in others if a.qb_list_id != operating.qb_list_id]
+        return [operating, *others]
+    return others
 
 
 async def _account(uow: CoaUnitOfWork, merchant_id: uuid.UUID, key: str) -> CoaAccount:

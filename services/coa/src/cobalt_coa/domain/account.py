@@ -7,7 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from cobalt_shared.accounts import (
+    BANK,
     SYSTEM_ACCOUNTS,
+    bank_account,
     purchases_account,
     qb_types_for,
     sales_account,
@@ -15,7 +17,7 @@ from cobalt_shared.accounts import (
 from cobalt_shared.errors import InvalidInput
 from cobalt_shared.names import tidy
 
-KINDS = ("system", "purchases", "sales")
+KINDS = ("system", "purchases", "sales", "bank")
 
 TYPE_NAMES = {
     "Bank": "Bank",
@@ -55,6 +57,8 @@ class CoaAccount:
     qb_full_name: str | None = None
     qb_account_type: str | None = None
     problem: str | None = None  # a mapping QuickBooks no longer honours
+    mapped_by: str | None = None  # who chose the mapping (from their sign-in)
+    mapped_at: datetime | None = None
 
     @property
     def allowed_types(self) -> tuple[str, ...]:
@@ -66,7 +70,9 @@ class CoaAccount:
             return "unmapped"
         return "needs attention" if self.problem else "mapped"
 
-    def mapped_to(self, qb: QbAccount) -> CoaAccount:
+    def mapped_to(
+        self, qb: QbAccount, by: str | None = None, at: datetime | None = None
+    ) -> CoaAccount:
         """Map to a QuickBooks account of a type this account may use, active."""
         if qb.account_type not in self.allowed_types:
             needed = " or ".join(TYPE_NAMES.get(t, t) for t in self.allowed_types)
@@ -80,13 +86,28 @@ class CoaAccount:
                 f"'{qb.full_name}' is inactive in QuickBooks; make it active there or choose "
                 "another account"
             )
+        if self.qb_list_id == qb.list_id and self.problem is None:
+            return self  # already so: who mapped it first stays
         return replace(
-            self, qb_list_id=qb.list_id, qb_full_name=qb.full_name,
-            qb_account_type=qb.account_type, problem=None,
-        )  # fmt: skip
+            self,
+            qb_list_id=qb.list_id,
+            qb_full_name=qb.full_name,
+            qb_account_type=qb.account_type,
+            problem=None,
+            mapped_by=by,
+            mapped_at=at,
+        )
 
-    def unmapped(self) -> CoaAccount:
-        return replace(self, qb_list_id=None, qb_full_name=None, qb_account_type=None, problem=None)
+    def unmapped(self, by: str | None = None, at: datetime | None = None) -> CoaAccount:
+        return replace(
+            self,
+            qb_list_id=None,
+            qb_full_name=None,
+            qb_account_type=None,
+            problem=None,
+            mapped_by=by,
+            mapped_at=at,
+        )
 
     def checked_against(self, chart: dict[str, QbAccount]) -> CoaAccount:
         """After a refresh: flag a mapping whose account was deleted or made inactive, follow
@@ -120,3 +141,25 @@ def category_account(merchant_id: uuid.UUID, kind: str, category: str, now: date
     if kind == "purchases":
         return CoaAccount(merchant_id, purchases_account(name), f"Purchases: {name}", kind, now)
     return CoaAccount(merchant_id, sales_account(name), f"Sales: {name}", kind, now)
+
+
+def bank_accounts(
+    merchant_id: uuid.UUID, chart: list[QbAccount], now: datetime
+) -> list[CoaAccount]:
+    """An account to pay bills from for every active QuickBooks bank account, mapped to it."""
+    return [
+        CoaAccount(
+            merchant_id,
+            bank_account(qb.list_id),
+            f"Bank: {qb.full_name}",
+            "bank",
+            now,
+            qb_list_id=qb.list_id,
+            qb_full_name=qb.full_name,
+            qb_account_type=qb.account_type,
+            mapped_by="QuickBooks chart of accounts",
+            mapped_at=now,
+        )
+        for qb in chart
+        if qb.account_type == BANK and qb.is_active
+    ]

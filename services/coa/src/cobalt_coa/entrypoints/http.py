@@ -13,11 +13,15 @@ from cobalt_coa.adapters.uow import CoaUnitOfWork
 from cobalt_coa.application.coa import (
     list_accounts,
     map_account,
+    map_accounts,
+    pay_from_accounts,
     request_refresh,
     require_connection,
+    suggestions,
     unmap_account,
 )
 from cobalt_coa.domain.account import CoaAccount, QbAccount
+from cobalt_shared.accounts import OPERATING_ACCOUNT
 from cobalt_shared.auth import Merchant
 from cobalt_shared.http import unit_of_work
 
@@ -37,11 +41,13 @@ class AccountOut(BaseModel):
 
     key: str = Field(examples=["purchases:beer"])
     name: str = Field(examples=["Purchases: Beer"])
-    kind: str = Field(examples=["purchases"])
+    kind: Literal["system", "bank", "purchases", "sales"] = Field(examples=["purchases"])
     allowed_types: list[str] = Field(description="QuickBooks account types it may map to.")
     state: Literal["unmapped", "mapped", "needs attention"]
     mapping: MappingOut | None
     problem: str | None
+    mapped_by: str | None = Field(None, description="Who chose the mapping (or removed it).")
+    mapped_at: datetime | None = None
 
     @classmethod
     def of(cls, account: CoaAccount) -> AccountOut:
@@ -55,7 +61,8 @@ class AccountOut(BaseModel):
         return cls(
             key=account.key, name=account.name, kind=account.kind,
             allowed_types=list(account.allowed_types), state=account.state,
-            mapping=mapping, problem=account.problem,
+            mapping=mapping, problem=account.problem, mapped_by=account.mapped_by,
+            mapped_at=account.mapped_at,
         )  # fmt: skip
 
 
@@ -89,6 +96,45 @@ class MapIn(BaseModel):
     qb_list_id: str = Field(min_length=1, max_length=40, description="From the QuickBooks list.")
 
 
+class MappingIn(MapIn):
+    key: str = Field(min_length=1, max_length=120, examples=["purchases:beer"])
+
+
+class MappingsIn(BaseModel):
+    """Several mappings confirmed at once (suggestions the merchant accepted)."""
+
+    mappings: list[MappingIn] = Field(min_length=1, max_length=500)
+
+
+class SuggestionOut(BaseModel):
+    """A QuickBooks account suggested for an unmapped CobaltConnect account, and why."""
+
+    key: str
+    name: str
+    qb_list_id: str
+    qb_full_name: str
+    qb_account_type: str
+    reason: str = Field(examples=["same name, a Cost of Goods Sold account"])
+
+
+class PayFromOut(BaseModel):
+    """An account bills can be paid from."""
+
+    key: str = Field(description="Send it as the payment's pay_from.")
+    name: str
+    qb_full_name: str | None
+    default: bool = Field(description="The operating account: chosen unless another is picked.")
+
+
+class MappingChangeOut(BaseModel):
+    """One change of a mapping: who mapped the account to what, or removed the mapping."""
+
+    key: str
+    at: datetime
+    by: str | None
+    qb_full_name: str | None = Field(description="None when the mapping was removed.")
+
+
 @router.get("/accounts")
 async def accounts(
     scope: Merchant,
@@ -110,7 +156,9 @@ async def accounts(
 async def map_one(key: str, body: MapIn, scope: Merchant, uow: Uow) -> AccountOut:
     """Map a CobaltConnect account to a QuickBooks account of a fitting type."""
     async with uow as tx:
-        account = await map_account(tx, scope.merchant_id, key, body.qb_list_id)
+        account = await map_account(
+            tx, scope.merchant_id, key, body.qb_list_id, scope.principal.display_name
+        )
         await tx.commit()
     return AccountOut.of(account)
 
@@ -119,9 +167,74 @@ async def map_one(key: str, body: MapIn, scope: Merchant, uow: Uow) -> AccountOu
 async def unmap_one(key: str, scope: Merchant, uow: Uow) -> AccountOut:
     """Remove a mapping: entries using the account wait until it is mapped again."""
     async with uow as tx:
-        account = await unmap_account(tx, scope.merchant_id, key)
+        account = await unmap_account(tx, scope.merchant_id, key, scope.principal.display_name)
         await tx.commit()
     return AccountOut.of(account)
+
+
+@router.post("/mappings")
+async def map_many(body: MappingsIn, scope: Merchant, uow: Uow) -> list[AccountOut]:
+    """Map several accounts at once, all or none: a problem names its line
+    (`field`: mappings.<index>) and nothing is mapped."""
+    choices = [(m.key, m.qb_list_id) for m in body.mappings]
+    async with uow as tx:
+        mapped = await map_accounts(tx, scope.merchant_id, choices, scope.principal.display_name)
+        await tx.commit()
+    return [AccountOut.of(a) for a in mapped]
+
+
+@router.get("/suggestions")
+async def suggested(scope: Merchant, uow: Uow) -> list[SuggestionOut]:
+    """For each account not yet mapped, the QuickBooks account most likely meant (by name and
+    by the account type it needs). Nothing is mapped until the merchant confirms."""
+    async with uow as tx:
+        found = await suggestions(tx, scope.merchant_id)
+        await tx.commit()
+    return [
+        SuggestionOut(
+            key=s.key,
+            name=s.name,
+            qb_list_id=s.qb.list_id,
+            qb_full_name=s.qb.full_name,
+            qb_account_type=s.qb.account_type,
+            reason=s.reason,
+        )
+        for s in found
+    ]
+
+
+@router.get("/bank-accounts")
+async def bank_accounts(scope: Merchant, uow: Uow) -> list[PayFromOut]:
+    """The accounts bills can be paid from: the operating account (the default) and every
+    other QuickBooks bank account."""
+    async with uow as tx:
+        found = await pay_from_accounts(tx, scope.merchant_id)
+        await tx.commit()
+    return [
+        PayFromOut(
+            key=a.key,
+            name=a.name,
+            qb_full_name=a.qb_full_name,
+            default=a.key == OPERATING_ACCOUNT,
+        )
+        for a in found
+    ]
+
+
+@router.get("/mapping-history")
+async def mapping_history(
+    scope: Merchant,
+    uow: Uow,
+    key: Annotated[str | None, Query(max_length=120)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[MappingChangeOut]:
+    """Who mapped what, newest first (one account's with `key`)."""
+    async with uow as tx:
+        await require_connection(tx, scope.merchant_id)
+        changes = await tx.history.recent(scope.merchant_id, key, limit)
+    return [
+        MappingChangeOut(key=c.key, at=c.at, by=c.by, qb_full_name=c.qb_full_name) for c in changes
+    ]
 
 
 @router.get("/quickbooks-accounts")

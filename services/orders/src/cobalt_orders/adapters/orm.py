@@ -36,7 +36,22 @@ orders = Table(
     Column("credits", Text, nullable=False),  # JSON: the vendor's credits
     Column("idempotency_key", String(200), nullable=True),
     Column("request_hash", String(64), nullable=True),
+    Column("recorded_by", String(200), nullable=True),
     UniqueConstraint("merchant_id", "vendor_key", "invoice_number", name="uq_orders_invoice"),
     UniqueConstraint("merchant_id", "idempotency_key", name="uq_orders_idempotency_key"),
     Index("ix_orders_merchant_order_date", "merchant_id", "order_date"),
+)
+
+# Who recorded, edited and received each order, and what an edit changed.
+order_history = Table(
+    "order_history",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("merchant_id", Uuid, nullable=False),
+    Column("order_id", Uuid, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("by", String(200), nullable=True),
+    Column("action", String(20), nullable=False),
+    Column("summary", Text, nullable=False),
+    Index("ix_order_history_order", "merchant_id", "order_id", "at"),
 )

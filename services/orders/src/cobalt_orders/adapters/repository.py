@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_orders.adapters.orm import orders
-from cobalt_orders.domain.order import Credit, Order, OrderLine
+from cobalt_orders.adapters.orm import order_history, orders
+from cobalt_orders.domain.order import Credit, Order, OrderChange, OrderLine
 from cobalt_shared.names import vendor_key
 
 
@@ -49,8 +49,48 @@ class OrderRepository:
                 credits=json.dumps([_credit_json(c) for c in order.credits]),
                 idempotency_key=idempotency_key,
                 request_hash=request_hash,
+                recorded_by=order.recorded_by,
             )
         )
+
+    async def save(self, order: Order) -> None:
+        """Store an edited order (not yet received)."""
+        await self._connection.execute(
+            update(orders)
+            .where(orders.c.merchant_id == order.merchant_id, orders.c.id == order.id)
+            .values(
+                vendor_name=order.vendor_name,
+                vendor_key=vendor_key(order.vendor_name),
+                invoice_number=order.invoice_number,
+                received_on=order.received_on,
+                total=order.total,
+                order_date=order.order_date,
+                due_date=order.due_date,
+                lines=json.dumps([_line_json(ln) for ln in order.lines]),
+                credits=json.dumps([_credit_json(c) for c in order.credits]),
+            )
+        )
+
+    async def add_change(self, merchant_id: uuid.UUID, change: OrderChange) -> None:
+        await self._connection.execute(
+            insert(order_history).values(
+                id=uuid.uuid4(),
+                merchant_id=merchant_id,
+                order_id=change.order_id,
+                at=change.at,
+                by=change.by,
+                action=change.action,
+                summary=change.summary,
+            )
+        )
+
+    async def history(self, merchant_id: uuid.UUID, order_id: uuid.UUID) -> list[OrderChange]:
+        rows = await self._connection.execute(
+            select(order_history)
+            .where(order_history.c.merchant_id == merchant_id, order_history.c.order_id == order_id)
+            .order_by(order_history.c.at, order_history.c.id)
+        )
+        return [OrderChange(r.order_id, r.at, r.by, r.action, r.summary) for r in rows]
 
     async def mark_received(self, order: Order) -> None:
         await self._connection.execute(
@@ -152,4 +192,5 @@ def _to_order(row: Any) -> Order:
         credits=credits,
         recorded_at=row["recorded_at"],
         received_on=row["received_on"],
+        recorded_by=row["recorded_by"],
     )

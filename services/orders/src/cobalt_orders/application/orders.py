@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
 from cobalt_orders.adapters.uow import OrdersUnitOfWork
-from cobalt_orders.domain.order import Credit, Order, OrderLine
+from cobalt_orders.domain.order import Credit, Order, OrderChange, OrderLine, describe_changes
 from cobalt_shared.contracts import CategoryTotal, OrderCredit, OrderReceived, utcnow
 from cobalt_shared.contracts.subjects import order_received
 from cobalt_shared.errors import Conflict, NotFound
@@ -30,6 +30,7 @@ class RecordOrder:
     idempotency_key: str | None = None
     request_hash: str | None = None
     correlation_id: uuid.UUID | None = None
+    by: str | None = None  # who entered it
 
 
 async def record_order(cmd: RecordOrder, uow: OrdersUnitOfWork) -> tuple[Order, bool]:
@@ -62,12 +63,52 @@ async def record_order(cmd: RecordOrder, uow: OrdersUnitOfWork) -> tuple[Order, 
         stated_total=cmd.total,
         now=utcnow(),
     )
+    order = replace(order, recorded_by=cmd.by)
     if cmd.received_on is not None:
         order = order.receive(cmd.received_on)
     await uow.orders.add(order, cmd.idempotency_key, cmd.request_hash)
+    summary = f"{order.vendor_name} {order.invoice_number}, total {order.total}"
+    await _note(uow, order, cmd.by, "recorded", summary)
     if order.received_on is not None:
+        await _note(uow, order, cmd.by, "received", f"received {order.received_on.isoformat()}")
         await _announce(uow, order, cmd.correlation_id)
     return order, True
+
+
+async def edit_order(cmd: RecordOrder, order_id: uuid.UUID, uow: OrdersUnitOfWork) -> Order:
+    """Correct an order not yet received (its bill has not been sent); with `received_on`
+    it is received too. Takes an open unit of work; the caller commits."""
+    existing = await uow.orders.get(cmd.merchant_id, order_id)
+    if existing is None:
+        raise NotFound(f"order {order_id} not found")
+    changed = Order.record(
+        merchant_id=cmd.merchant_id,
+        vendor_name=cmd.vendor_name,
+        invoice_number=cmd.invoice_number,
+        order_date=cmd.order_date,
+        due_date=cmd.due_date,
+        lines=cmd.lines,
+        credits=cmd.credits,
+        stated_total=cmd.total,
+        now=existing.recorded_at,
+    )
+    order = existing.edited(changed)
+    other = await uow.orders.by_invoice(cmd.merchant_id, order.vendor_name, order.invoice_number)
+    if other is not None and other.id != order.id:
+        raise Conflict(
+            f"{order.vendor_name} invoice {order.invoice_number} is already another order",
+            field="invoice_number",
+        )
+    summary = describe_changes(existing, order)
+    if cmd.received_on is not None:
+        order = order.receive(cmd.received_on)
+    await uow.orders.save(order)
+    if summary != "no change":
+        await _note(uow, order, cmd.by, "edited", summary)
+    if order.received_on is not None:
+        await _note(uow, order, cmd.by, "received", f"received {order.received_on.isoformat()}")
+        await _announce(uow, order, cmd.correlation_id)
+    return order
 
 
 async def receive_order(
@@ -76,6 +117,7 @@ async def receive_order(
     received_on: date,
     uow: OrdersUnitOfWork,
     correlation_id: uuid.UUID | None = None,
+    by: str | None = None,
 ) -> Order:
     """Mark an order received and announce it; receiving it again changes nothing."""
     order = await uow.orders.get(merchant_id, order_id)
@@ -85,8 +127,16 @@ async def receive_order(
         return order
     order = order.receive(received_on)
     await uow.orders.mark_received(order)
+    await _note(uow, order, by, "received", f"received {received_on.isoformat()}")
     await _announce(uow, order, correlation_id)
     return order
+
+
+async def _note(
+    uow: OrdersUnitOfWork, order: Order, by: str | None, action: str, summary: str
+) -> None:
+    change = OrderChange(order.id, utcnow(), by, action, summary)
+    await uow.orders.add_change(order.merchant_id, change)
 
 
 async def _announce(uow: OrdersUnitOfWork, order: Order, correlation_id: uuid.UUID | None) -> None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from cobalt_qbxml.values import name_problem
 from cobalt_shared.accounts import category_key
 from cobalt_shared.amounts import round_money
-from cobalt_shared.errors import InvalidInput
+from cobalt_shared.errors import Conflict, InvalidInput
 from cobalt_shared.names import tidy
 
 MAX_VENDOR_NAME = 41  # QuickBooks' limit on a vendor name, in the form QuickBooks stores it
@@ -55,6 +55,7 @@ class Order:
     credits: tuple[Credit, ...]
     recorded_at: datetime
     received_on: date | None = None
+    recorded_by: str | None = None  # who entered it (from their sign-in)
 
     @property
     def total(self) -> Decimal:
@@ -126,6 +127,19 @@ class Order:
             )
         return order
 
+    def edited(self, changed: Order) -> Order:
+        """This order as corrected (`changed` was validated by `record`): allowed until it is
+        received, since receiving sends its bill to QuickBooks."""
+        if self.received_on is not None:
+            raise Conflict(
+                f"order {self.invoice_number} was received on {self.received_on.isoformat()} and "
+                "its bill sent to QuickBooks, so it can no longer be edited here",
+                code="already_received",
+            )
+        return replace(
+            changed, id=self.id, recorded_at=self.recorded_at, recorded_by=self.recorded_by
+        )
+
     def receive(self, received_on: date) -> Order:
         if received_on < self.order_date:
             raise InvalidInput("received date is before the order date")
@@ -164,3 +178,41 @@ def _credit(n: int, credit: Credit) -> Credit:
         raise InvalidInput(f"{where}: amount must be positive")
     category = None if credit.category is None else _category(where, credit.category)
     return replace(credit, category=category)
+
+
+@dataclass(frozen=True)
+class OrderChange:
+    """One line of an order's history: recorded, edited or received, by whom."""
+
+    order_id: uuid.UUID
+    at: datetime
+    by: str | None
+    action: str  # recorded, edited, received
+    summary: str
+
+
+def describe_changes(before: Order, after: Order) -> str:
+    """What an edit changed, in a bookkeeper's words ('total 204.00 -> 212.50; ...')."""
+    said = []
+    for label, old, new in (
+        ("vendor", before.vendor_name, after.vendor_name),
+        ("invoice", before.invoice_number, after.invoice_number),
+        ("order date", before.order_date, after.order_date),
+        ("due date", before.due_date, after.due_date),
+        ("total", before.total, after.total),
+        ("credits", before.credit_total, after.credit_total),
+        ("lines", len(before.lines), len(after.lines)),
+    ):
+        if old != new:
+            said.append(f"{label} {_shown(old)} -> {_shown(new)}")
+    if not said and before.lines != after.lines:
+        said.append("line details")
+    return "; ".join(said) or "no change"
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

@@ -5,17 +5,17 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal, cast
 
 from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from cobalt_orders.adapters.repository import OrderFilter
 from cobalt_orders.adapters.uow import OrdersUnitOfWork
-from cobalt_orders.application.orders import RecordOrder, receive_order, record_order
-from cobalt_orders.domain.order import Credit, Order, OrderLine
+from cobalt_orders.application.orders import RecordOrder, edit_order, receive_order, record_order
+from cobalt_orders.domain.order import Credit, Order, OrderChange, OrderLine
 from cobalt_shared.api_contract import IsoDate
-from cobalt_shared.auth import Merchant
+from cobalt_shared.auth import Merchant, MerchantScope
 from cobalt_shared.contracts.orders import CreditReason
 from cobalt_shared.errors import NotFound
 from cobalt_shared.http import unit_of_work
@@ -24,6 +24,7 @@ from cobalt_shared.money import Money
 from cobalt_shared.observability import correlation_id
 
 router = APIRouter(prefix="/orders", tags=["orders"])
+Action = Literal["recorded", "edited", "received"]
 
 
 Uow = Annotated[OrdersUnitOfWork, Depends(unit_of_work)]
@@ -61,6 +62,26 @@ class OrderIn(BaseModel):
     credits: list[CreditIn] = Field(default_factory=list, max_length=100)
     total: Money | None = Field(None, description="If given, must equal the sum of the lines.")
     received_on: IsoDate | None = None
+
+    def command(self, scope: MerchantScope, key: str | None = None) -> RecordOrder:
+        return RecordOrder(
+            merchant_id=scope.merchant_id,
+            vendor_name=self.vendor_name,
+            invoice_number=self.invoice_number,
+            order_date=self.order_date,
+            due_date=self.due_date,
+            lines=[
+                OrderLine(ln.category, ln.description, ln.quantity, ln.unit_cost)
+                for ln in self.lines
+            ],
+            credits=[Credit(c.reason, c.amount, c.category, c.memo) for c in self.credits],
+            total=self.total,
+            received_on=self.received_on,
+            idempotency_key=key,
+            request_hash=request_hash(self.model_dump(mode="json")),
+            correlation_id=_correlation(),
+            by=scope.principal.display_name,
+        )
 
 
 class ReceiveIn(BaseModel):
@@ -103,6 +124,8 @@ class OrderOut(BaseModel):
     total: Money
     credit_total: Money
     recorded_at: datetime
+    recorded_by: str | None = Field(None, description="Who entered it (from their sign-in).")
+    editable: bool = Field(description="It can still be edited: its bill has not been sent.")
 
     @classmethod
     def of(cls, order: Order) -> OrderOut:
@@ -132,6 +155,33 @@ class OrderOut(BaseModel):
             total=order.total,
             credit_total=order.credit_total,
             recorded_at=order.recorded_at,
+            recorded_by=order.recorded_by,
+            editable=order.received_on is None,
+        )
+
+
+class ChangeOut(BaseModel):
+    """One line of an order's history."""
+
+    at: datetime
+    by: str | None
+    action: Action
+    summary: str
+
+
+class OrderDetail(OrderOut):
+    """An order with its history: who recorded, edited and received it."""
+
+    history: list[ChangeOut]
+
+    @classmethod
+    def with_history(cls, order: Order, history: list[OrderChange]) -> OrderDetail:
+        return cls(
+            **OrderOut.of(order).model_dump(),
+            history=[
+                ChangeOut(at=c.at, by=c.by, action=cast(Action, c.action), summary=c.summary)
+                for c in history
+            ],
         )
 
 
@@ -159,22 +209,7 @@ async def create_order(
     """Record a vendor order (received at once when `received_on` is given). The same
     `Idempotency-Key`, or the same vendor and invoice number, returns the existing order
     (200) and never makes a second bill."""
-    cmd = RecordOrder(
-        merchant_id=scope.merchant_id,
-        vendor_name=body.vendor_name,
-        invoice_number=body.invoice_number,
-        order_date=body.order_date,
-        due_date=body.due_date,
-        lines=[
-            OrderLine(ln.category, ln.description, ln.quantity, ln.unit_cost) for ln in body.lines
-        ],
-        credits=[Credit(c.reason, c.amount, c.category, c.memo) for c in body.credits],
-        total=body.total,
-        received_on=body.received_on,
-        idempotency_key=key,
-        request_hash=request_hash(body.model_dump(mode="json")),
-        correlation_id=_correlation(),
-    )
+    cmd = body.command(scope, key)
     async with uow as tx:
         order, created = await record_order(cmd, tx)
         await tx.commit()
@@ -189,10 +224,26 @@ async def receive(order_id: uuid.UUID, body: ReceiveIn, scope: Merchant, uow: Uo
     it again changes nothing."""
     async with uow as tx:
         order = await receive_order(
-            scope.merchant_id, order_id, body.received_on, tx, _correlation()
+            scope.merchant_id,
+            order_id,
+            body.received_on,
+            tx,
+            _correlation(),
+            scope.principal.display_name,
         )
         await tx.commit()
     return OrderOut.of(order)
+
+
+@router.put("/{order_id}")
+async def edit(order_id: uuid.UUID, body: OrderIn, scope: Merchant, uow: Uow) -> OrderDetail:
+    """Correct an order until it is received (receiving sends its bill to QuickBooks; 409
+    after that). With `received_on` it is received too. The edit is kept in its history."""
+    async with uow as tx:
+        order = await edit_order(body.command(scope), order_id, tx)
+        history = await tx.orders.history(scope.merchant_id, order.id)
+        await tx.commit()
+    return OrderDetail.with_history(order, history)
 
 
 @router.get("")
@@ -213,10 +264,11 @@ async def list_orders(
 
 
 @router.get("/{order_id}")
-async def get_order(order_id: uuid.UUID, scope: Merchant, uow: Uow) -> OrderOut:
-    """One order of the merchant."""
+async def get_order(order_id: uuid.UUID, scope: Merchant, uow: Uow) -> OrderDetail:
+    """One order of the merchant, with its history."""
     async with uow as tx:
         order = await tx.orders.get(scope.merchant_id, order_id)
+        history = await tx.orders.history(scope.merchant_id, order_id) if order else []
     if order is None:
         raise NotFound(f"order {order_id} not found")
-    return OrderOut.of(order)
+    return OrderDetail.with_history(order, history)

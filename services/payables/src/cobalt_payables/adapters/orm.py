@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     MetaData,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
 )
 
 from cobalt_shared.db.tables import NAMING_CONVENTION, UTCDateTime
@@ -80,6 +82,10 @@ payments = Table(
     Column("request_id", Uuid, nullable=True),
     Column("recorded_at", UTCDateTime, nullable=False),
     *_sync(),
+    Column("pay_from", String(60), nullable=False, server_default="operating-account"),
+    Column("check_number", String(11), nullable=True),
+    Column("to_be_printed", Boolean, nullable=False, server_default=false()),
+    Column("made_by", String(200), nullable=True),
 )
 
 payment_requests = Table(

@@ -183,6 +183,8 @@ class PaymentRepository:
                 applications=_applications_json(payment.applications),
                 request_id=payment.request_id, recorded_at=payment.recorded_at,
                 state=payment.state.value, txn_id=payment.txn_id, detail=payment.detail,
+                pay_from=payment.pay_from, check_number=payment.check_number,
+                to_be_printed=payment.to_be_printed, made_by=payment.made_by,
             )
         )  # fmt: skip
 
@@ -286,5 +288,7 @@ def _to_payment(row: Any) -> Payment:
         id=row["id"], merchant_id=row["merchant_id"], vendor_name=row["vendor_name"],
         payment_date=row["payment_date"], applications=applications,
         recorded_at=row["recorded_at"], state=SyncState(row["state"]), txn_id=row["txn_id"],
-        detail=row["detail"], request_id=row["request_id"],
+        detail=row["detail"], request_id=row["request_id"], pay_from=row["pay_from"],
+        check_number=row["check_number"], to_be_printed=bool(row["to_be_printed"]),
+        made_by=row["made_by"],
     )  # fmt: skip

@@ -7,13 +7,18 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, replace
-from datetime import date
 from decimal import Decimal
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.domain.bill import ZERO, Bill, Line, SyncState, VendorCredit
-from cobalt_payables.domain.payment import BillChoice, CreditChoice, Payment, plan_payments
-from cobalt_shared.accounts import OPERATING_ACCOUNT, VENDOR_CREDITS, purchases_account
+from cobalt_payables.domain.payment import (
+    BillChoice,
+    CheckDetails,
+    CreditChoice,
+    Payment,
+    plan_payments,
+)
+from cobalt_shared.accounts import VENDOR_CREDITS, purchases_account
 from cobalt_shared.contracts import (
     OrderReceived,
     PostToQuickBooks,
@@ -102,13 +107,31 @@ class PayRequest:
     merchant_id: uuid.UUID
     bills: list[tuple[uuid.UUID, Decimal | None]]  # (bill id, amount; None: all that is open)
     credits: list[tuple[uuid.UUID, Decimal | None]]
-    payment_date: date
+    details: CheckDetails
     idempotency_key: str | None = None
     request_hash: str | None = None
 
 
+async def plan(cmd: PayRequest, uow: PayablesUnitOfWork) -> list[Payment]:
+    """The checks the selection makes (one per vendor), checked but not recorded: what the
+    confirmation states before anything is sent."""
+    bill_choices = []
+    for bill_id, amount in cmd.bills:
+        bill = await uow.bills.get(cmd.merchant_id, bill_id)
+        if bill is None:
+            raise NotFound(f"bill {bill_id} not found", field="bills")
+        bill_choices.append(BillChoice(bill, amount))
+    credit_choices = []
+    for credit_id, amount in cmd.credits:
+        credit = await uow.credits.get(cmd.merchant_id, credit_id)
+        if credit is None:
+            raise NotFound(f"credit {credit_id} not found", field="credits")
+        credit_choices.append(CreditChoice(credit, amount))
+    return plan_payments(cmd.merchant_id, bill_choices, credit_choices, cmd.details, utcnow())
+
+
 async def pay(cmd: PayRequest, uow: PayablesUnitOfWork) -> tuple[list[Payment], bool]:
-    """One payment per vendor, each sent as a BillPaymentCheck from the operating account.
+    """One payment per vendor, each sent as a BillPaymentCheck from the chosen bank account.
     The same Idempotency-Key returns the payments it made. Returns (payments, created)."""
     if cmd.idempotency_key:
         found = await uow.payment_requests.find(cmd.merchant_id, cmd.idempotency_key)
@@ -120,20 +143,8 @@ async def pay(cmd: PayRequest, uow: PayablesUnitOfWork) -> tuple[list[Payment], 
                     "use a new key for a new payment"
                 )
             return await uow.payments.find(cmd.merchant_id, request_id), False
-    bill_choices = []
-    for bill_id, amount in cmd.bills:
-        bill = await uow.bills.get(cmd.merchant_id, bill_id)
-        if bill is None:
-            raise NotFound(f"bill {bill_id} not found")
-        bill_choices.append(BillChoice(bill, amount))
-    credit_choices = []
-    for credit_id, amount in cmd.credits:
-        credit = await uow.credits.get(cmd.merchant_id, credit_id)
-        if credit is None:
-            raise NotFound(f"credit {credit_id} not found")
-        credit_choices.append(CreditChoice(credit, amount))
+    planned = await plan(cmd, uow)
     now = utcnow()
-    planned = plan_payments(cmd.merchant_id, bill_choices, credit_choices, cmd.payment_date, now)
     request_id = uuid.uuid4()
     if cmd.idempotency_key:
         await uow.payment_requests.add(
@@ -152,8 +163,9 @@ async def pay(cmd: PayRequest, uow: PayablesUnitOfWork) -> tuple[list[Payment], 
         await _post(uow, payment.merchant_id, PostToQuickBooks(
             merchant_id=payment.merchant_id, entry_id=payment.id, kind="bill-payment",
             txn_date=payment.payment_date, vendor_name=payment.vendor_name,
-            bank_account=OPERATING_ACCOUNT,
-            memo="Paid from CobaltConnect accounts payable",
+            bank_account=payment.pay_from, ref_number=payment.check_number,
+            to_be_printed=payment.to_be_printed,
+            memo=_payment_memo(payment),
             applied=[
                 AppliedBill(
                     bill_entry_id=a.bill_id, amount=a.cash,
@@ -168,6 +180,11 @@ async def pay(cmd: PayRequest, uow: PayablesUnitOfWork) -> tuple[list[Payment], 
         ))  # fmt: skip
         made.append(payment)
     return made, True
+
+
+def _payment_memo(payment: Payment) -> str:
+    by = f" by {payment.made_by}" if payment.made_by else ""
+    return f"Paid from CobaltConnect accounts payable{by}"
 
 
 async def apply_entry_result(result: QuickBooksEntryResult, uow: PayablesUnitOfWork) -> None:

@@ -14,7 +14,8 @@ ZERO = Decimal("0.00")
 class SyncState(StrEnum):
     """Where a bill, credit or payment is on its way into QuickBooks."""
 
-    PENDING = "pending"  # sent to the gateway; waits for the Web Connector (or a mapping)
+    PENDING = "pending"  # sent to the gateway; goes at the next Web Connector update
+    WAITING = "waiting"  # the gateway holds it until something is done (a mapping, a bill)
     SYNCED = "synced"
     FAILED = "failed"
     NOTHING_TO_SEND = "nothing to send"  # a zero amount: no QuickBooks transaction
@@ -29,7 +30,33 @@ class SyncState(StrEnum):
             "in QuickBooks before the start date": cls.SYNCED,
             "failed": cls.FAILED,
             "cancelled": cls.NOT_IN_QUICKBOOKS,
+            "waiting": cls.WAITING,
         }.get(state, cls.PENDING)
+
+    @property
+    def tone(self) -> Tone:
+        """How the state reads at a glance: four different things, never one colour."""
+        return _TONES[self]
+
+
+class Tone(StrEnum):
+    """The colour family a state is shown in."""
+
+    PENDING = "pending"  # on its way, nothing to do
+    WAITING = "waiting"  # held until the merchant (or another entry) does something
+    FAILED = "failed"  # needs a fix
+    SYNCED = "synced"  # in QuickBooks
+    NEUTRAL = "neutral"  # nothing goes to QuickBooks
+
+
+_TONES = {
+    SyncState.PENDING: Tone.PENDING,
+    SyncState.WAITING: Tone.WAITING,
+    SyncState.SYNCED: Tone.SYNCED,
+    SyncState.FAILED: Tone.FAILED,
+    SyncState.NOTHING_TO_SEND: Tone.NEUTRAL,
+    SyncState.NOT_IN_QUICKBOOKS: Tone.NEUTRAL,
+}
 
 
 @dataclass(frozen=True)

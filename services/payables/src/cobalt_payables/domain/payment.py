@@ -4,13 +4,56 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
 from cobalt_payables.domain.bill import ZERO, Bill, SyncState, VendorCredit
+from cobalt_shared.accounts import OPERATING_ACCOUNT, can_pay_from
 from cobalt_shared.errors import InvalidInput
 from cobalt_shared.names import vendor_key
+
+CHECK_NUMBER_LENGTH = 11  # QuickBooks' RefNumber of a BillPaymentCheck
+
+
+@dataclass(frozen=True)
+class CheckDetails:
+    """How the checks are written: date, account paid from, number or to be printed, and who
+    sent them."""
+
+    payment_date: date
+    pay_from: str = OPERATING_ACCOUNT
+    check_number: str | None = None  # the first check's; the next vendors' follow it
+    to_be_printed: bool = False
+    made_by: str | None = None
+
+
+def check_problem(details: CheckDetails, checks: int) -> tuple[str, str] | None:
+    """(field, why) when the details cannot make `checks` checks; None when they can."""
+    if not can_pay_from(details.pay_from):
+        return "pay_from", f"{details.pay_from!r} is not a bank account bills can be paid from"
+    number = details.check_number
+    if number is not None and details.to_be_printed:
+        return "check_number", "give a check number or choose to print the checks later, not both"
+    if number is not None and checks > 1 and not number.isdigit():
+        return (
+            "check_number",
+            f"{checks} checks are written (one per vendor): give a number such as 1001 so they "
+            "are numbered in turn, or choose to print them later",
+        )
+    if any(len(n or "") > CHECK_NUMBER_LENGTH for n in check_numbers(number, checks)):
+        return "check_number", f"a check number has at most {CHECK_NUMBER_LENGTH} characters"
+    return None
+
+
+def check_numbers(first: str | None, count: int) -> list[str | None]:
+    """The numbers of `count` checks starting at `first` (leading zeros kept)."""
+    if first is None:
+        return [None] * count
+    if count == 1 or not first.isdigit():
+        return [first] * count
+    start = int(first)
+    return [str(start + i).zfill(len(first)) for i in range(count)]
 
 
 @dataclass(frozen=True)
@@ -46,7 +89,8 @@ class Application:
 
 @dataclass(frozen=True)
 class Payment:
-    """One BillPaymentCheck from the operating account to one vendor."""
+    """One BillPaymentCheck to one vendor, from a bank account (the operating account unless
+    the merchant chose another)."""
 
     id: uuid.UUID
     merchant_id: uuid.UUID
@@ -58,6 +102,10 @@ class Payment:
     txn_id: str | None = None
     detail: str | None = None
     request_id: uuid.UUID | None = None
+    pay_from: str = OPERATING_ACCOUNT
+    check_number: str | None = None
+    to_be_printed: bool = False
+    made_by: str | None = None
 
     @property
     def amount(self) -> Decimal:
@@ -79,11 +127,12 @@ def plan_payments(
     merchant_id: uuid.UUID,
     bills: Sequence[BillChoice],
     credits: Sequence[CreditChoice],
-    payment_date: date,
+    details: CheckDetails,
     now: datetime,
 ) -> list[Payment]:
     """Check the selection and make one payment per vendor, credits applied to that vendor's
-    bills in the order selected. Raises InvalidInput naming the first problem."""
+    bills in the order selected, checks numbered in turn. Raises InvalidInput naming the first
+    problem."""
     if not bills:
         if credits:
             raise InvalidInput("credits are applied to bills: select a bill of the same vendor")
@@ -158,7 +207,20 @@ def plan_payments(
                 "still available"
             )
         vendor.credits.append((credit, amount))
-    return [_payment(merchant_id, v, payment_date, now) for v in vendors.values()]
+    problem = check_problem(details, len(vendors))
+    if problem:
+        raise InvalidInput(problem[1], field=problem[0])
+    numbers = check_numbers(details.check_number, len(vendors))
+    return [
+        replace(
+            _payment(merchant_id, selection, details.payment_date, now),
+            pay_from=details.pay_from,
+            check_number=number,
+            to_be_printed=details.to_be_printed,
+            made_by=details.made_by,
+        )
+        for selection, number in zip(vendors.values(), numbers, strict=True)
+    ]
 
 
 def _payment(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -10,11 +12,12 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
-from cobalt_payables.application.payables import PayRequest, pay
-from cobalt_payables.domain.bill import ZERO, Bill, VendorCredit
-from cobalt_payables.domain.payment import Payment
+from cobalt_payables.application.payables import PayRequest, pay, plan
+from cobalt_payables.domain.bill import ZERO, Bill, SyncState, Tone, VendorCredit
+from cobalt_payables.domain.payment import CHECK_NUMBER_LENGTH, CheckDetails, Payment
+from cobalt_shared.accounts import OPERATING_ACCOUNT
 from cobalt_shared.api_contract import IsoDate
-from cobalt_shared.auth import Merchant
+from cobalt_shared.auth import Merchant, MerchantScope
 from cobalt_shared.contracts import utcnow
 from cobalt_shared.errors import NotFound
 from cobalt_shared.http import unit_of_work
@@ -48,9 +51,10 @@ class BillOut(BaseModel):
     credited: Money
     open_balance: Money
     in_pending_payment: bool
-    state: str
+    state: SyncState
+    tone: Tone = Field(description="How the state reads: pending, waiting, failed, synced.")
     txn_id: str | None
-    detail: str | None
+    detail: str | None = Field(description="Where it is, in the merchant's words; why, if held.")
     lines: list[LineOut]
 
     @classmethod
@@ -60,8 +64,8 @@ class BillOut(BaseModel):
             invoice_number=bill.invoice_number, bill_date=bill.bill_date,
             due_date=bill.due_date, amount=bill.amount, paid=bill.paid, credited=bill.credited,
             open_balance=bill.open_balance,
-            in_pending_payment=bill.pending_payment_id is not None, state=bill.state.value,
-            txn_id=bill.txn_id, detail=bill.detail,
+            in_pending_payment=bill.pending_payment_id is not None, state=bill.state,
+            tone=bill.state.tone, txn_id=bill.txn_id, detail=bill.detail,
             lines=[LineOut(account=x.account, amount=x.amount, memo=x.memo) for x in bill.lines],
         )  # fmt: skip
 
@@ -78,7 +82,8 @@ class CreditOut(BaseModel):
     applied: Money
     available: Money
     in_pending_payment: bool
-    state: str
+    state: SyncState
+    tone: Tone
     txn_id: str | None
     detail: str | None
 
@@ -88,8 +93,8 @@ class CreditOut(BaseModel):
             id=credit.id, order_id=credit.order_id, vendor_name=credit.vendor_name,
             invoice_number=credit.invoice_number, credit_date=credit.credit_date,
             amount=credit.amount, applied=credit.applied, available=credit.available,
-            in_pending_payment=credit.pending_payment_id is not None, state=credit.state.value,
-            txn_id=credit.txn_id, detail=credit.detail,
+            in_pending_payment=credit.pending_payment_id is not None, state=credit.state,
+            tone=credit.state.tone, txn_id=credit.txn_id, detail=credit.detail,
         )  # fmt: skip
 
 
@@ -110,41 +115,75 @@ class AccountsPayable(BaseModel):
     total_credits: Money
 
 
+class CreditUseOut(BaseModel):
+    credit_id: uuid.UUID
+    invoice_number: str | None
+    amount: Money
+
+
 class AppliedOut(BaseModel):
+    """What a payment settles on one bill: cash, and credits used there."""
+
     bill_id: uuid.UUID
+    invoice_number: str | None = Field(description="The bill's invoice number, when known.")
     cash: Money
-    credits: list[dict[str, str]]
+    credits: list[CreditUseOut]
 
 
 class PaymentOut(BaseModel):
-    """One payment (one vendor): pending until QuickBooks has it, then synced or failed."""
+    """One check (one vendor): pending until QuickBooks has it, then synced or failed."""
 
     id: uuid.UUID
     vendor_name: str
     payment_date: IsoDate
     amount: Money
+    pay_from: str = Field(description="CobaltConnect account paid from (mapped to a bank).")
+    check_number: str | None
+    to_be_printed: bool
+    made_by: str | None = Field(description="Who sent it (from their sign-in).")
+    recorded_at: datetime
     applied: list[AppliedOut]
-    state: str
+    state: SyncState
+    tone: Tone
     txn_id: str | None
     detail: str | None
 
     @classmethod
-    def of(cls, payment: Payment) -> PaymentOut:
+    def of(cls, payment: Payment, invoices: Mapping[uuid.UUID, str] | None = None) -> PaymentOut:
+        names = invoices or {}
         return cls(
             id=payment.id, vendor_name=payment.vendor_name, payment_date=payment.payment_date,
-            amount=payment.amount, state=payment.state.value, txn_id=payment.txn_id,
-            detail=payment.detail,
+            amount=payment.amount, pay_from=payment.pay_from, check_number=payment.check_number,
+            to_be_printed=payment.to_be_printed, made_by=payment.made_by,
+            recorded_at=payment.recorded_at, state=payment.state, tone=payment.state.tone,
+            txn_id=payment.txn_id, detail=payment.detail,
             applied=[
                 AppliedOut(
-                    bill_id=a.bill_id, cash=a.cash,
+                    bill_id=a.bill_id, invoice_number=names.get(a.bill_id), cash=a.cash,
                     credits=[
-                        {"credit_id": str(c.credit_id), "amount": str(c.amount)}
+                        CreditUseOut(
+                            credit_id=c.credit_id, invoice_number=names.get(c.credit_id),
+                            amount=c.amount,
+                        )
                         for c in a.credits
                     ],
                 )
                 for a in payment.applications
             ],
         )  # fmt: skip
+
+
+class PlannedCheck(BaseModel):
+    """A check the selection would write, as the confirmation states it."""
+
+    vendor_name: str
+    payment_date: IsoDate
+    amount: Money
+    credits_applied: Money
+    pay_from: str
+    check_number: str | None
+    to_be_printed: bool
+    bills: list[str] = Field(description="Invoice numbers of the bills it pays.")
 
 
 class BillPick(BaseModel):
@@ -158,11 +197,43 @@ class CreditPick(BaseModel):
 
 
 class PaymentIn(BaseModel):
-    """Send to QuickBooks: the bills and credits the merchant selected."""
+    """Send to QuickBooks: the bills and credits the merchant selected, and how the checks are
+    written."""
 
     bills: list[BillPick] = Field(default_factory=list, max_length=500)
     credits: list[CreditPick] = Field(default_factory=list, max_length=500)
-    payment_date: IsoDate | None = Field(None, description="Default: today.")
+    payment_date: IsoDate | None = Field(
+        None, description="The checks' date (the app sends today in the store's time zone)."
+    )
+    pay_from: str = Field(
+        OPERATING_ACCOUNT,
+        max_length=60,
+        description="CobaltConnect bank account to pay from (see GET /coa/bank-accounts).",
+    )
+    check_number: str | None = Field(
+        None,
+        min_length=1,
+        max_length=CHECK_NUMBER_LENGTH,
+        pattern=r"^[0-9A-Za-z][0-9A-Za-z ./#-]*$",
+        description="The first check's number; one check per vendor, numbered in turn.",
+    )
+    to_be_printed: bool = Field(False, description="Print the checks later in QuickBooks.")
+
+    def request(self, scope: MerchantScope, key: str | None) -> PayRequest:
+        return PayRequest(
+            merchant_id=scope.merchant_id,
+            bills=[(b.bill_id, b.amount) for b in self.bills],
+            credits=[(c.credit_id, c.amount) for c in self.credits],
+            details=CheckDetails(
+                payment_date=self.payment_date or utcnow().date(),
+                pay_from=self.pay_from,
+                check_number=self.check_number,
+                to_be_printed=self.to_be_printed,
+                made_by=scope.principal.display_name,
+            ),
+            idempotency_key=key,
+            request_hash=request_hash(self.model_dump(mode="json")),
+        )
 
 
 @router.get("/bills")
@@ -247,37 +318,68 @@ async def accounts_payable(scope: Merchant, uow: Uow) -> AccountsPayable:
 async def send_payments(
     body: PaymentIn, scope: Merchant, uow: Uow, response: Response, key: IdempotencyKey
 ) -> list[PaymentOut]:
-    """Send to QuickBooks: one BillPaymentCheck per vendor from the operating account,
+    """Send to QuickBooks: one BillPaymentCheck per vendor from the chosen bank account,
     applying the selected bills and credits. The same `Idempotency-Key` returns the payments
     already made (200); a bill or credit already in a pending payment is refused."""
-    cmd = PayRequest(
-        merchant_id=scope.merchant_id,
-        bills=[(b.bill_id, b.amount) for b in body.bills],
-        credits=[(c.credit_id, c.amount) for c in body.credits],
-        payment_date=body.payment_date or utcnow().date(),
-        idempotency_key=key,
-        request_hash=request_hash(body.model_dump(mode="json")),
-    )
     async with uow as tx:
-        payments, created = await pay(cmd, tx)
+        payments, created = await pay(body.request(scope, key), tx)
+        invoices = await _invoices(tx, scope.merchant_id)
         await tx.commit()
     if not created:
         response.status_code = 200
-    return [PaymentOut.of(p) for p in payments]
+    return [PaymentOut.of(p, invoices) for p in payments]
+
+
+@router.post("/payments/preview")
+async def preview_payments(body: PaymentIn, scope: Merchant, uow: Uow) -> list[PlannedCheck]:
+    """The checks Send to QuickBooks would write for this selection (checked by the same
+    rules, nothing recorded): what the confirmation states before anything is sent."""
+    async with uow as tx:
+        planned = await plan(body.request(scope, None), tx)
+        invoices = await _invoices(tx, scope.merchant_id)
+    return [
+        PlannedCheck(
+            vendor_name=p.vendor_name,
+            payment_date=p.payment_date,
+            amount=p.amount,
+            credits_applied=sum((c.amount for a in p.applications for c in a.credits), ZERO),
+            pay_from=p.pay_from,
+            check_number=p.check_number,
+            to_be_printed=p.to_be_printed,
+            bills=[invoices.get(a.bill_id, str(a.bill_id)) for a in p.applications],
+        )
+        for p in planned
+    ]
 
 
 @router.get("/payments")
-async def list_payments(scope: Merchant, uow: Uow) -> list[PaymentOut]:
-    """The merchant's payments, newest first."""
+async def list_payments(
+    scope: Merchant,
+    uow: Uow,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[PaymentOut]:
+    """The merchant's payments, newest first: the payment history."""
     async with uow as tx:
         payments = await tx.payments.find(scope.merchant_id)
-    return [PaymentOut.of(p) for p in payments]
+        invoices = await _invoices(tx, scope.merchant_id)
+    return [PaymentOut.of(p, invoices) for p in payments[:limit]]
+
+
+async def _invoices(tx: PayablesUnitOfWork, merchant_id: uuid.UUID) -> dict[uuid.UUID, str]:
+    """Invoice numbers of the merchant's bills and credits, by id."""
+    bills = await tx.bills.find(merchant_id)
+    credits = await tx.credits.find(merchant_id)
+    return {
+        **{b.id: b.invoice_number for b in bills},
+        **{c.id: c.invoice_number for c in credits},
+    }
 
 
 @router.get("/payments/{payment_id}")
 async def get_payment(payment_id: uuid.UUID, scope: Merchant, uow: Uow) -> PaymentOut:
     async with uow as tx:
         payment = await tx.payments.get(scope.merchant_id, payment_id)
+        invoices = await _invoices(tx, scope.merchant_id)
     if payment is None:
         raise NotFound(f"payment {payment_id} not found")
-    return PaymentOut.of(payment)
+    return PaymentOut.of(payment, invoices)

@@ -53,6 +53,7 @@ def posting_of(command: PostToQuickBooks) -> Posting:
         vendor_name=command.vendor_name,
         due_date=command.due_date,
         bank_account=command.bank_account,
+        to_be_printed=command.to_be_printed,
         lines=tuple(
             PostingLine(line.account, line.amount, line.memo, line.side) for line in command.lines
         ),

@@ -76,6 +76,8 @@ entries = Table(
     Column("message_set_id", String(23), nullable=True),
     Column("not_before", UTCDateTime, nullable=True),
     Column("send_alone", Boolean, nullable=False, server_default="0"),
+    Column("retried_by", String(200), nullable=True),
+    Column("retried_at", UTCDateTime, nullable=True),
 )
 Index("ix_entries_merchant_state", entries.c.merchant_id, entries.c.state, entries.c.created_at)
 

@@ -92,7 +92,11 @@ async def entry_counts(uow: GatewayUnitOfWork, merchant_id: uuid.UUID) -> dict[s
 
 
 async def retry_entry(
-    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, entry_id: uuid.UUID, now: datetime
+    uow: GatewayUnitOfWork,
+    merchant_id: uuid.UUID,
+    entry_id: uuid.UUID,
+    now: datetime,
+    by: str | None = None,
 ) -> Entry:
     """Send a failed entry again once its cause is fixed: what it waits for is derived anew
     from current facts. Refused, with the reason, for an entry that has not failed. Takes an
@@ -100,14 +104,14 @@ async def retry_entry(
     await uow.lock_merchant(merchant_id)
     entry = await get_entry(uow, merchant_id, entry_id)
     try:
-        return await _retry(uow, entry, now)
+        return await _retry(uow, entry, now, by)
     except NotAllowed as exc:
         detail = f"{exc}: {entry.detail}" if entry.state is not EntryState.FAILED else str(exc)
         raise Conflict(detail, code="not_failed") from None
 
 
 async def retry_failed(
-    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, now: datetime
+    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, now: datetime, by: str | None = None
 ) -> list[Entry]:
     """Retry every failed entry of the merchant. Takes an open unit of work."""
     await require_connection(uow, merchant_id)
@@ -116,17 +120,20 @@ async def retry_failed(
     for entry in await uow.entries.in_states(merchant_id, (EntryState.FAILED,)):
         current = await uow.entries.get(merchant_id, entry.id)  # a vendor retry may move it
         if current is not None and current.state is EntryState.FAILED:
-            retried.append(await _retry(uow, current, now))
+            retried.append(await _retry(uow, current, now, by))
     return retried
 
 
-async def _retry(uow: GatewayUnitOfWork, entry: Entry, now: datetime) -> Entry:
+async def _retry(
+    uow: GatewayUnitOfWork, entry: Entry, now: datetime, by: str | None = None
+) -> Entry:
     connection = await require_connection(uow, entry.merchant_id)
     facts = await load_facts(uow, entry.merchant_id, connection.start_date, now, [entry])
     retried = apply(entry, Retried(facts), now)
     if await retry_vendor_of(uow, entry, facts) is not None:
         facts = await load_facts(uow, entry.merchant_id, connection.start_date, now, [entry])
         retried = apply(entry, Retried(facts), now)
+    retried = replace(retried, retried_by=by, retried_at=now)
     await save_entries(uow, [(entry, retried)])
     await release_dependents(uow, connection, now)
     return retried

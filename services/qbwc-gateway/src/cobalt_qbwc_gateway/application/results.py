@@ -11,15 +11,20 @@ from cobalt_shared.contracts import QuickBooksEntryResult
 from cobalt_shared.contracts.subjects import entry_result
 
 PENDING = "pending"
+WAITING = "waiting"
+HELD = (EntryState.WAITING_FOR_MAPPING, EntryState.WAITING_FOR_PREREQUISITE)
 
 
 def owner_state(entry: Entry | None) -> str | None:
     """What the owning service sees: synced, failed, cancelled, in QuickBooks before the start
-    date, or pending (anything still on its way)."""
+    date, waiting (held until a mapping is made or another entry is in QuickBooks; the
+    explanation says which), or pending (on its way)."""
     if entry is None:
         return None
     if entry.state.final or entry.state is EntryState.FAILED:
         return entry.state.value
+    if entry.state in HELD:
+        return WAITING
     return PENDING
 
 
@@ -29,7 +34,9 @@ async def publish_changes(
     """Publish a result for every entry whose owner-visible state changed."""
     for before, after in changes:
         state = owner_state(after)
-        if state != owner_state(before) and not (before is None and state == PENDING):
+        moved = state != owner_state(before) and not (before is None and state == PENDING)
+        reason_changed = state == WAITING and before is not None and before.detail != after.detail
+        if moved or reason_changed:
             await publish(uow, after)
 
 

@@ -6,8 +6,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Literal
 
 from cobalt_qbwc_gateway.domain.posting import EntryKind, Payload, Posting
+
+Tone = Literal["pending", "waiting", "failed", "synced", "neutral"]
 
 
 class EntryState(StrEnum):
@@ -36,6 +39,19 @@ class EntryState(StrEnum):
     def pending(self) -> bool:
         """On its way: not yet in QuickBooks, not failed, not cancelled."""
         return self in PENDING
+
+    @property
+    def tone(self) -> Tone:
+        """How the state reads at a glance: pending, waiting, failed, synced or neutral."""
+        if self.in_quickbooks:
+            return "synced"
+        if self is EntryState.FAILED:
+            return "failed"
+        if self is EntryState.CANCELLED:
+            return "neutral"
+        if self in (EntryState.WAITING_FOR_MAPPING, EntryState.WAITING_FOR_PREREQUISITE):
+            return "waiting"
+        return "pending"
 
 
 FINAL = frozenset({EntryState.SYNCED, EntryState.IN_QUICKBOOKS_BEFORE_START, EntryState.CANCELLED})
@@ -78,6 +94,8 @@ class Entry:
     message_set_id: str | None = None
     not_before: datetime | None = None  # a retryable failure waits for a later session
     send_alone: bool = False  # its set was refused whole: it goes in a set of its own
+    retried_by: str | None = None  # who last pressed Retry on it (from their sign-in)
+    retried_at: datetime | None = None
 
     @property
     def accounts(self) -> tuple[str, ...]:

@@ -86,6 +86,7 @@ class Posting:
     vendor_name: str | None = None
     due_date: date | None = None
     bank_account: str | None = None
+    to_be_printed: bool = False  # a payment without a check number: print it later
     lines: tuple[PostingLine, ...] = ()
     applied: tuple[BillPaid, ...] = ()
     source_record: str | None = None

@@ -156,6 +156,8 @@ def _payment(entry: Entry, payload: Posting, facts: Facts) -> Request:
         bank_account=_account(payload.bank_account, facts),
         txn_date=entry.txn_date,
         external_guid=entry.id,
+        ref_number=payload.ref_number,
+        to_be_printed=payload.to_be_printed,
         memo=payload.memo,
         applied=applied,
     )

@@ -31,7 +31,7 @@ from cobalt_qbwc_gateway.application.entries import (
 )
 from cobalt_qbwc_gateway.application.signin import clear_lock
 from cobalt_qbwc_gateway.config import Settings
-from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryState, Tone
 from cobalt_qbwc_gateway.domain.facts import VendorLink
 from cobalt_qbwc_gateway.domain.posting import EntryKind, vendor_of
 from cobalt_qbwc_gateway.domain.qwc import QwcSettings
@@ -208,12 +208,15 @@ class EntryOut(BaseModel):
     kind: EntryKind
     description: str = Field(description="What it is: 'bill INV-77 from Acme Beverage'.")
     txn_date: IsoDate
-    state: str
+    state: EntryState
+    tone: Tone = Field(description="How the state reads at a glance.")
     detail: str
     txn_id: str | None
     error_code: str | None
     created_at: datetime
     updated_at: datetime
+    retried_by: str | None = Field(None, description="Who last pressed Retry on it.")
+    retried_at: datetime | None = None
 
     @classmethod
     def of(cls, entry: Entry) -> EntryOut:
@@ -222,12 +225,15 @@ class EntryOut(BaseModel):
             kind=entry.kind,
             description=entry.describe(),
             txn_date=entry.txn_date,
-            state=entry.state.value,
+            state=entry.state,
+            tone=entry.state.tone,
             detail=entry.detail,
             txn_id=entry.txn_id,
             error_code=entry.error_code,
             created_at=entry.created_at,
             updated_at=entry.updated_at,
+            retried_by=entry.retried_by,
+            retried_at=entry.retried_at,
         )
 
 
@@ -314,7 +320,9 @@ async def entries_show(entry_id: uuid.UUID, scope: Merchant, uow: Uow) -> EntryD
 async def entries_retry_failed(scope: Merchant, uow: Uow, request: Request) -> RetriedOut:
     """Retry every failed entry: each goes again once what it waits for is there."""
     async with uow as tx:
-        retried = await retry_failed(tx, scope.merchant_id, _now(request))
+        retried = await retry_failed(
+            tx, scope.merchant_id, _now(request), scope.principal.display_name
+        )
         await tx.commit()
     return RetriedOut(retried=len(retried), entries=[EntryOut.of(e) for e in retried])
 
@@ -325,6 +333,8 @@ async def entries_retry(
 ) -> EntryOut:
     """Send a failed entry again once its cause is fixed (409 with the reason otherwise)."""
     async with uow as tx:
-        entry = await retry_entry(tx, scope.merchant_id, entry_id, _now(request))
+        entry = await retry_entry(
+            tx, scope.merchant_id, entry_id, _now(request), scope.principal.display_name
+        )
         await tx.commit()
     return EntryOut.of(entry)
