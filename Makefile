@@ -13,9 +13,9 @@ PYPROJECTS := pyproject.toml $(wildcard libs/*/pyproject.toml services/*/pyproje
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint format reset env bench browser containers update inspect
+.PHONY: run test lint format reset env bench browser containers update inspect web web-test api-types
 
-run: $(STAMP) ## start the whole product and its demo (DEMO=0: without the demo) (Ctrl-C stops it)
+run: $(STAMP) web ## start the whole product and its demo (DEMO=0: without the demo) (Ctrl-C stops it)
 	@$(VENV)/bin/python -m cobalt_devstack.run $(if $(filter 0,$(DEMO)),--no-demo)
 
 update: $(STAMP) ## make the demo's simulated Web Connector update now ("Update Selected")
@@ -24,8 +24,19 @@ update: $(STAMP) ## make the demo's simulated Web Connector update now ("Update 
 inspect: $(STAMP) ## what the demo's simulated QuickBooks company holds
 	@$(VENV)/bin/cobalt-qbsim --company .local/qbsim/company.json inspect
 
-test: $(STAMP) browser containers ## run the whole test suite (PostgreSQL too when COBALT_TEST_POSTGRES_URL is set)
+test: $(STAMP) browser containers web web-test ## run the whole test suite (PostgreSQL too when COBALT_TEST_POSTGRES_URL is set)
 	@$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The web app (web/): installed from its lock file and built with the Node.js that comes as a
+# Python package, only when something changed.
+web: $(STAMP)
+	@$(VENV)/bin/python -m cobalt_devstack.frontend build
+
+web-test: $(STAMP) ## the web app's unit tests (Vitest)
+	@$(VENV)/bin/python -m cobalt_devstack.frontend test
+
+api-types: $(STAMP) ## write the services' OpenAPI documents into web/ and regenerate the app's API types
+	@$(VENV)/bin/python -m cobalt_devstack.frontend api
 
 # The browser tests drive Debian's chromium package (a test tool's own browser download is not
 # reachable here); installed once when missing.

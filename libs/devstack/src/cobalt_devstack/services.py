@@ -36,3 +36,16 @@ API_PATHS: dict[str, tuple[str, ...]] = {
     "reporting": ("/sales", "/days", "/reports", "/schedule", "/card-settlements"),
 }
 WEB_PORT = 8100
+
+
+def openapi_documents() -> dict[str, dict[str, object]]:
+    """Each service's OpenAPI document, as its API publishes it (no database or NATS needed:
+    the app is built, not started)."""
+    import importlib
+
+    documents = {}
+    for service in SERVICES:
+        config = importlib.import_module(f"{service.module}.config")
+        app = importlib.import_module(f"{service.module}.app").create_api(config.Settings())
+        documents[service.name] = app.openapi()
+    return documents

@@ -105,7 +105,7 @@ class Provider:
 
     accounts_path: Path
     key: ECKey
-    redirect_origins: tuple[str, ...] = ()  # empty: the origin the request came to
+    redirect_origins: tuple[str, ...] = ()  # empty: the issuer's own origin
     codes: dict[str, Grant] = field(default_factory=dict)
     failures: dict[str, tuple[int, float]] = field(default_factory=dict)
 
@@ -122,16 +122,30 @@ class Provider:
         )
 
 
-def create_app(provider: Provider, *, mount: str = "/signin") -> FastAPI:
-    """The provider's endpoints, served at `mount` of the web origin."""
-    app = FastAPI(title="CobaltConnect development sign-in", docs_url=None, redoc_url=None)
+def local_origins(port: int) -> tuple[str, ...]:
+    """The origins a local web server on `port` is reached at."""
+    return (f"http://localhost:{port}", f"http://127.0.0.1:{port}")
 
-    def issuer(request: Request) -> str:
-        return f"{_origin(request)}{mount}"
+
+def create_app(provider: Provider, *, issuer: str) -> FastAPI:
+    """The provider's endpoints; `issuer` is the URL they are served at (the services are
+    configured with the same value and accept only tokens naming it)."""
+    app = FastAPI(title="CobaltConnect development sign-in", docs_url=None, redoc_url=None)
+    issuer = issuer.rstrip("/")
+
+    @app.middleware("http")
+    async def cors(request: Request, call_next: Any) -> Response:
+        """A browser app on an allowed origin may read discovery, keys and tokens."""
+        answer: Response = await call_next(request)
+        origin = request.headers.get("origin", "")
+        if origin in _origins(provider, issuer):
+            answer.headers["Access-Control-Allow-Origin"] = origin
+            answer.headers["Vary"] = "Origin"
+        return answer
 
     @app.get("/.well-known/openid-configuration")
-    async def discovery(request: Request) -> dict[str, Any]:
-        base = issuer(request)
+    async def discovery() -> dict[str, Any]:
+        base = issuer
         return {
             "issuer": base,
             "authorization_endpoint": f"{base}/authorize",
@@ -154,7 +168,7 @@ def create_app(provider: Provider, *, mount: str = "/signin") -> FastAPI:
     @app.get("/authorize", response_class=HTMLResponse)
     async def authorize_form(request: Request) -> Response:
         params = dict(request.query_params)
-        problem = _request_problem(params, request, provider)
+        problem = _request_problem(params, provider, issuer)
         if problem:
             return HTMLResponse(
                 _page("Sign-in link not valid", f"<p>{html.escape(problem)}</p>"), 400
@@ -165,7 +179,7 @@ def create_app(provider: Provider, *, mount: str = "/signin") -> FastAPI:
     async def authorize(request: Request) -> Response:
         form = _form_fields(await request.body())
         params = {k: form.get(k, "") for k in _CARRIED}
-        problem = _request_problem(params, request, provider)
+        problem = _request_problem(params, provider, issuer)
         if problem:
             return HTMLResponse(
                 _page("Sign-in link not valid", f"<p>{html.escape(problem)}</p>"), 400
@@ -220,7 +234,7 @@ def create_app(provider: Provider, *, mount: str = "/signin") -> FastAPI:
         now = int(time.time())
         account = grant.account
         common = {
-            "iss": issuer(request),
+            "iss": issuer,
             "sub": account.username,
             "name": account.name,
             "merchant_id": str(account.merchant_id),
@@ -248,7 +262,7 @@ def create_app(provider: Provider, *, mount: str = "/signin") -> FastAPI:
     @app.get("/logout")
     async def logout(request: Request) -> Response:
         target = request.query_params.get("post_logout_redirect_uri", "")
-        if target and _allowed_redirect(target, request, provider):
+        if target and _allowed_redirect(target, provider, issuer):
             return RedirectResponse(target, status_code=303)
         return HTMLResponse(_page("Signed out", "<p>You are signed out.</p>"))
 
@@ -267,28 +281,28 @@ _CARRIED = (
 )
 
 
-def _request_problem(params: dict[str, str], request: Request, provider: Provider) -> str | None:
+def _request_problem(params: dict[str, str], provider: Provider, issuer: str) -> str | None:
     if params.get("response_type") != "code":
         return "this provider only answers response_type=code"
     if params.get("client_id") != CLIENT_ID:
         return f"unknown client {params.get('client_id')!r}"
-    if not _allowed_redirect(params.get("redirect_uri", ""), request, provider):
+    if not _allowed_redirect(params.get("redirect_uri", ""), provider, issuer):
         return "the redirect address is not one this provider sends sign-ins to"
     if params.get("code_challenge_method") != "S256" or not params.get("code_challenge"):
         return "a PKCE code challenge (S256) is required"
     return None
 
 
-def _allowed_redirect(uri: str, request: Request, provider: Provider) -> bool:
+def _allowed_redirect(uri: str, provider: Provider, issuer: str) -> bool:
     parts = urlsplit(uri)
     origin = f"{parts.scheme}://{parts.netloc}"
-    allowed = provider.redirect_origins or (_origin(request),)
-    return parts.scheme in ("http", "https") and origin in allowed
+    return parts.scheme in ("http", "https") and origin in _origins(provider, issuer)
 
 
-def _origin(request: Request) -> str:
-    host = request.headers.get("host", request.url.netloc)
-    return f"{request.url.scheme}://{host}"
+def _origins(provider: Provider, issuer: str) -> tuple[str, ...]:
+    """Where sign-ins may be sent back to: the configured origins, else the issuer's own."""
+    parts = urlsplit(issuer)
+    return provider.redirect_origins or (f"{parts.scheme}://{parts.netloc}",)
 
 
 def _password_matches(account: Account | None, password: str) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 
+from cobalt_devstack import signin
 from cobalt_devstack.nats import NatsServer
 from cobalt_devstack.processes import (
     child_env,
@@ -73,6 +74,8 @@ class Stack:
         self._web: subprocess.Popen[bytes] | None = None
         self._web_args: list[str] = []
         self._ports: set[int] = set()  # every port given to a process of this stack
+        self._web_port: int | None = None
+        self.signin_dir = self.data_dir / "signin"
         self._instances: dict[int, str] = {}  # pid -> the instance id it was started with
 
     def database_url(self, service: ServiceDef) -> str:
@@ -98,12 +101,47 @@ class Stack:
                 f"{p}WORKER_PORT": str(worker_port),
                 # Where the Web Connector reaches the gateway (others ignore it).
                 f"{p}PUBLIC_URL": f"http://localhost:{api_port}",
+                **self._signin_env(p),
                 **self.extra_env,
             }
         )
 
+    @property
+    def whole(self) -> bool:
+        """Every service runs: the web front end (and its sign-in) comes with them."""
+        return {s.name for s in SERVICES} <= {s.name for s in self.services}
+
+    def _signin_env(self, prefix: str) -> dict[str, str]:
+        """The services accept the development sign-in's tokens (its issuer is the web's)."""
+        if self._web_port is None:
+            return {}
+        return {
+            f"{prefix}OIDC_ISSUER": self.issuer,
+            f"{prefix}OIDC_JWKS_URL": f"http://127.0.0.1:{self._web_port}/signin/jwks.json",
+        }
+
+    @property
+    def issuer(self) -> str:
+        return f"http://localhost:{self._web_port}/signin"
+
+    def add_signin(
+        self, *, username: str, password: str, merchant_id: uuid.UUID, name: str, store: str
+    ) -> None:
+        """Someone who may sign in to the web app through the development sign-in."""
+        signin.add_account(
+            self.signin_dir / "accounts.json",
+            username=username,
+            password=password,
+            merchant_id=merchant_id,
+            name=name,
+            store=store,
+        )
+
     def start(self, timeout: float = 90.0) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
+        if self.whole:
+            self._web_port = self._port(WEB_PORT)
+            self.web_url = f"http://localhost:{self._web_port}"
         try:
             self._start_nats()
             self._migrate()
@@ -199,17 +237,19 @@ class Stack:
             ) from None
 
     def _start_web(self, timeout: float) -> None:
-        """The web front end and every API under one origin (only with the whole product)."""
-        if not all(s.name in self.running for s in SERVICES):
+        """The web front end, its sign-in and every API under one origin (only with the whole
+        product)."""
+        port = self._web_port
+        if port is None:
             return
-        port = self._port(WEB_PORT)
         self.progress(f"starting the web front end on :{port}")
         upstreams = [f"--upstream={n}={r.api_url}" for n, r in self.running.items()]
-        self._web_args = ["-m", "cobalt_devstack.web", "--port", str(port), *upstreams]
+        self._web_args = ["-m", "cobalt_devstack.web", f"--port={port}", *upstreams]
+        self._web_args += [f"--signin-dir={self.signin_dir}", f"--issuer={self.issuer}"]
         self._web = self.spawn_web()
-        self._wait_listening(f"http://127.0.0.1:{port}", time.monotonic() + timeout, self._web,
-                             "web front end")  # fmt: skip
-        self.web_url = f"http://localhost:{port}"
+        self._wait_listening(
+            f"http://127.0.0.1:{port}", time.monotonic() + timeout, self._web, "web front end"
+        )
 
     def spawn_web(self) -> subprocess.Popen[bytes]:
         self._web = spawn(

@@ -121,8 +121,18 @@ class Store:
         chart = eventually(
             lambda: self.get("coa", "/coa/quickbooks-accounts")["accounts"], "the chart"
         )
+        del chart
+        self.map(mapping)
+
+    def map(self, mapping: dict[str, str]) -> None:
+        """Map CobaltConnect accounts (once they exist) to QuickBooks accounts by full name."""
+        chart = self.get("coa", "/coa/quickbooks-accounts")["accounts"]
         ids = {a["full_name"]: a["list_id"] for a in chart}
+        def known() -> set[str]:
+            return {a["key"] for a in self.get("coa", "/coa/accounts")}
+
         for key, full_name in mapping.items():
+            eventually(lambda: key in known(), f"the account {key}")  # noqa: B023 (waited here)
             body = {"qb_list_id": ids[full_name]}
             done = self.send("PUT", "coa", f"/coa/accounts/{key}/mapping", body)
             assert done.status_code == 200, done.text

@@ -13,13 +13,14 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
+from fastapi_offline import FastAPIOffline
 from faststream import FastStream
 from faststream.nats import NatsBroker, NatsRouter
 from faststream.security import SASLPlaintext
 from faststream.specification import AsyncAPI
-from faststream.specification.asyncapi import get_asyncapi_html
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from cobalt_shared.asyncapi_page import asyncapi_page
 from cobalt_shared.contracts.subjects import StreamSpec
 from cobalt_shared.db.engine import create_engine, ping
 from cobalt_shared.db.uow import UnitOfWork
@@ -129,7 +130,7 @@ def build_worker(
             await nats.close()
             await engine.dispose()
 
-    app = FastAPI(title=f"{title} worker", lifespan=lifespan)
+    app = FastAPIOffline(title=f"{title} worker", lifespan=lifespan, redoc_url=None)
     app.state.worker = worker
     app.add_middleware(CorrelationMiddleware, service=f"{settings.service_name}-worker")
     install_error_handlers(app)
@@ -150,8 +151,9 @@ def build_worker(
 
     @app.get("/asyncapi", tags=["docs"], response_class=HTMLResponse)
     async def asyncapi_html() -> str:
-        """The AsyncAPI document, rendered."""
-        return get_asyncapi_html(FastStream(broker, specification=spec).schema.to_specification())
+        """The AsyncAPI document, rendered on the server: no script, nothing from the internet."""
+        document = FastStream(broker, specification=spec).schema.to_specification().to_jsonable()
+        return asyncapi_page(document)
 
     return app
 

@@ -83,11 +83,11 @@ def _score(account: CoaAccount, qb: QbAccount) -> tuple[float, str]:
         if not words or not wanted:
             continue
         if words == wanted:
-            return 1.0 + _side_bonus(account, qb), f"same name, a {type_name} account"
+            return 1.0 + _side_bonus(account, qb), f"same name; {type_name} account"
         ratio = SequenceMatcher(None, " ".join(wanted), " ".join(words)).ratio()
         overlap = len(set(wanted) & set(words)) / len(set(wanted) | set(words))
         best = max(best, 0.6 * ratio + 0.4 * overlap)
-    return best + _side_bonus(account, qb), f"similar name, a {type_name} account"
+    return best + _side_bonus(account, qb), f"similar name; {type_name} account"
 
 
 def _side_bonus(account: CoaAccount, qb: QbAccount) -> float:

@@ -20,7 +20,7 @@ from cobalt_coa.application.coa import (
     suggestions,
     unmap_account,
 )
-from cobalt_coa.domain.account import CoaAccount, QbAccount
+from cobalt_coa.domain.account import TYPE_NAMES, CoaAccount, QbAccount
 from cobalt_shared.accounts import OPERATING_ACCOUNT
 from cobalt_shared.auth import Merchant
 from cobalt_shared.http import unit_of_work
@@ -28,6 +28,13 @@ from cobalt_shared.http import unit_of_work
 router = APIRouter(prefix="/coa", tags=["chart of accounts"])
 
 Uow = Annotated[CoaUnitOfWork, Depends(unit_of_work)]
+
+
+_TONES: dict[str, Literal["waiting", "synced", "failed"]] = {
+    "mapped": "synced",
+    "unmapped": "waiting",
+    "needs attention": "failed",
+}
 
 
 class MappingOut(BaseModel):
@@ -43,7 +50,11 @@ class AccountOut(BaseModel):
     name: str = Field(examples=["Purchases: Beer"])
     kind: Literal["system", "bank", "purchases", "sales"] = Field(examples=["purchases"])
     allowed_types: list[str] = Field(description="QuickBooks account types it may map to.")
+    allowed_type_names: list[str] = Field(description="The same, as QuickBooks shows them.")
     state: Literal["unmapped", "mapped", "needs attention"]
+    tone: Literal["waiting", "synced", "failed"] = Field(
+        description="How the state reads: mapped (synced), unmapped (waiting), needs attention."
+    )
     mapping: MappingOut | None
     problem: str | None
     mapped_by: str | None = Field(None, description="Who chose the mapping (or removed it).")
@@ -60,7 +71,9 @@ class AccountOut(BaseModel):
             )
         return cls(
             key=account.key, name=account.name, kind=account.kind,
-            allowed_types=list(account.allowed_types), state=account.state,
+            allowed_types=list(account.allowed_types),
+            allowed_type_names=[TYPE_NAMES.get(t, t) for t in account.allowed_types],
+            state=account.state, tone=_TONES[account.state],
             mapping=mapping, problem=account.problem, mapped_by=account.mapped_by,
             mapped_at=account.mapped_at,
         )  # fmt: skip
@@ -114,7 +127,7 @@ class SuggestionOut(BaseModel):
     qb_list_id: str
     qb_full_name: str
     qb_account_type: str
-    reason: str = Field(examples=["same name, a Cost of Goods Sold account"])
+    reason: str = Field(examples=["same name; Cost of Goods Sold account"])
 
 
 class PayFromOut(BaseModel):

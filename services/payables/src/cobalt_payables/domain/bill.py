@@ -93,6 +93,22 @@ class Bill:
     def open_balance(self) -> Decimal:
         return self.amount - self.paid - self.credited
 
+    def payment_problem(self) -> str | None:
+        """Why this bill cannot be paid through CobaltConnect now; None when it can."""
+        if self.state is SyncState.FAILED:
+            return (
+                f"bill {self.invoice_number} did not reach QuickBooks ({self.detail}); "
+                "fix it on the QB Entries page first"
+            )
+        if self.state is SyncState.NOT_IN_QUICKBOOKS:
+            return (
+                f"bill {self.invoice_number} is not in QuickBooks (dated before the QuickBooks "
+                "start date and not found there), so it cannot be paid through CobaltConnect"
+            )
+        if self.pending_payment_id is not None:
+            return f"bill {self.invoice_number} is already in a payment waiting for QuickBooks"
+        return None
+
     @staticmethod
     def id_for(order_id: uuid.UUID) -> uuid.UUID:
         """Derived from the order, so one order can only ever make one bill (and one entry)."""
@@ -121,6 +137,22 @@ class VendorCredit:
     @property
     def available(self) -> Decimal:
         return self.amount - self.applied
+
+    def payment_problem(self) -> str | None:
+        """Why this credit cannot be applied now; None when it can."""
+        if self.state is SyncState.FAILED:
+            return (
+                f"credit {self.invoice_number} did not reach QuickBooks ({self.detail}); "
+                "fix it on the QB Entries page first"
+            )
+        if self.state is SyncState.NOT_IN_QUICKBOOKS:
+            return (
+                f"credit {self.invoice_number} is not in QuickBooks (dated before the "
+                "QuickBooks start date and not found there), so it cannot be applied"
+            )
+        if self.pending_payment_id is not None:
+            return f"credit {self.invoice_number} is already in a payment waiting for QuickBooks"
+        return None
 
     @staticmethod
     def id_for(order_id: uuid.UUID) -> uuid.UUID:

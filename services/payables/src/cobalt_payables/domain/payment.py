@@ -144,20 +144,9 @@ def plan_payments(
         if bill.id in seen:
             raise InvalidInput(f"bill {bill.invoice_number} is selected twice")
         seen.add(bill.id)
-        if bill.state is SyncState.FAILED:
-            raise InvalidInput(
-                f"bill {bill.invoice_number} did not reach QuickBooks ({bill.detail}); "
-                "fix it on the QB Entries page first"
-            )
-        if bill.state is SyncState.NOT_IN_QUICKBOOKS:
-            raise InvalidInput(
-                f"bill {bill.invoice_number} is not in QuickBooks (dated before the QuickBooks "
-                "start date and not found there), so it cannot be paid through CobaltConnect"
-            )
-        if bill.pending_payment_id is not None:
-            raise InvalidInput(
-                f"bill {bill.invoice_number} is already in a payment waiting for QuickBooks"
-            )
+        problem = bill.payment_problem()
+        if problem:
+            raise InvalidInput(problem, field="bills")
         amount = bill.open_balance if choice.amount is None else choice.amount
         if amount <= 0:
             raise InvalidInput(
@@ -178,20 +167,9 @@ def plan_payments(
         if credit.id in seen:
             raise InvalidInput(f"credit {credit.invoice_number} is selected twice")
         seen.add(credit.id)
-        if credit.state is SyncState.FAILED:
-            raise InvalidInput(
-                f"credit {credit.invoice_number} did not reach QuickBooks ({credit.detail}); "
-                "fix it on the QB Entries page first"
-            )
-        if credit.state is SyncState.NOT_IN_QUICKBOOKS:
-            raise InvalidInput(
-                f"credit {credit.invoice_number} is not in QuickBooks (dated before the "
-                "QuickBooks start date and not found there), so it cannot be applied"
-            )
-        if credit.pending_payment_id is not None:
-            raise InvalidInput(
-                f"credit {credit.invoice_number} is already in a payment waiting for QuickBooks"
-            )
+        problem = credit.payment_problem()
+        if problem:
+            raise InvalidInput(problem, field="credits")
         vendor = vendors.get(vendor_key(credit.vendor_name))
         if vendor is None:
             raise InvalidInput(
@@ -207,9 +185,9 @@ def plan_payments(
                 "still available"
             )
         vendor.credits.append((credit, amount))
-    problem = check_problem(details, len(vendors))
-    if problem:
-        raise InvalidInput(problem[1], field=problem[0])
+    refused = check_problem(details, len(vendors))
+    if refused:
+        raise InvalidInput(refused[1], field=refused[0])
     numbers = check_numbers(details.check_number, len(vendors))
     return [
         replace(

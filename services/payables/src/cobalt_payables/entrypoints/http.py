@@ -51,6 +51,8 @@ class BillOut(BaseModel):
     credited: Money
     open_balance: Money
     in_pending_payment: bool
+    payable: bool = Field(description="It can be selected for a payment now.")
+    not_payable_because: str | None = Field(description="Why it cannot, when it cannot.")
     state: SyncState
     tone: Tone = Field(description="How the state reads: pending, waiting, failed, synced.")
     txn_id: str | None
@@ -64,7 +66,9 @@ class BillOut(BaseModel):
             invoice_number=bill.invoice_number, bill_date=bill.bill_date,
             due_date=bill.due_date, amount=bill.amount, paid=bill.paid, credited=bill.credited,
             open_balance=bill.open_balance,
-            in_pending_payment=bill.pending_payment_id is not None, state=bill.state,
+            in_pending_payment=bill.pending_payment_id is not None,
+            payable=bill.payment_problem() is None, not_payable_because=bill.payment_problem(),
+            state=bill.state,
             tone=bill.state.tone, txn_id=bill.txn_id, detail=bill.detail,
             lines=[LineOut(account=x.account, amount=x.amount, memo=x.memo) for x in bill.lines],
         )  # fmt: skip
@@ -82,6 +86,8 @@ class CreditOut(BaseModel):
     applied: Money
     available: Money
     in_pending_payment: bool
+    payable: bool = Field(description="It can be applied in a payment now.")
+    not_payable_because: str | None
     state: SyncState
     tone: Tone
     txn_id: str | None
@@ -93,7 +99,9 @@ class CreditOut(BaseModel):
             id=credit.id, order_id=credit.order_id, vendor_name=credit.vendor_name,
             invoice_number=credit.invoice_number, credit_date=credit.credit_date,
             amount=credit.amount, applied=credit.applied, available=credit.available,
-            in_pending_payment=credit.pending_payment_id is not None, state=credit.state,
+            in_pending_payment=credit.pending_payment_id is not None,
+            payable=credit.payment_problem() is None,
+            not_payable_because=credit.payment_problem(), state=credit.state,
             tone=credit.state.tone, txn_id=credit.txn_id, detail=credit.detail,
         )  # fmt: skip
 

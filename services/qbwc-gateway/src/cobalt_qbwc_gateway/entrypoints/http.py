@@ -72,6 +72,7 @@ class ConnectionOut(BaseModel):
     """A connection's state, as support and the merchant's pages show it."""
 
     status: str
+    set_up: bool = Field(description="Support has set up the connection.")
     message: str | None = None
     qbwc_user: str | None = None
     file_id: str | None = None
@@ -103,7 +104,7 @@ class ConnectionOut(BaseModel):
                 locked=view.signin_locked,
                 locked_until=view.signin.locked_until if view.signin_locked else None,
             )
-        return cls(message=message, signin=signin, **fields)
+        return cls(message=message, signin=signin, set_up=view.status != "not set up", **fields)
 
 
 def _now(request: Request) -> datetime:
@@ -207,9 +208,11 @@ class EntryOut(BaseModel):
     id: uuid.UUID
     kind: EntryKind
     description: str = Field(description="What it is: 'bill INV-77 from Acme Beverage'.")
+    accounts: list[str] = Field(description="The CobaltConnect accounts it posts to.")
     txn_date: IsoDate
     state: EntryState
     tone: Tone = Field(description="How the state reads at a glance.")
+    retryable: bool = Field(description="Retry can send it again (it failed).")
     detail: str
     txn_id: str | None
     error_code: str | None
@@ -224,9 +227,11 @@ class EntryOut(BaseModel):
             id=entry.id,
             kind=entry.kind,
             description=entry.describe(),
+            accounts=list(entry.accounts),
             txn_date=entry.txn_date,
             state=entry.state,
             tone=entry.state.tone,
+            retryable=entry.state is EntryState.FAILED,
             detail=entry.detail,
             txn_id=entry.txn_id,
             error_code=entry.error_code,

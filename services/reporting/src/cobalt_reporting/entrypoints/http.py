@@ -71,6 +71,65 @@ class SettlementIn(BaseModel):
     fees: Money | None = None
 
 
+class CategoryAmount(BaseModel):
+    category: str
+    amount: Money
+
+
+class SalesRow(BaseModel):
+    """One business day of the sales-by-category report."""
+
+    day: IsoDate
+    sales_by_category: list[CategoryAmount]
+    net_sales: Money
+    tax: Money
+    tenders: dict[str, Money] = Field(description="Totals per tender: card, cash, other.")
+    sales: int = Field(description="Sales counted.")
+    refunds: int = Field(description="Refunds counted.")
+
+
+Tone = Literal["pending", "waiting", "failed", "synced", "neutral"]
+_TONES: dict[str, Tone] = {
+    "synced": "synced",
+    "in QuickBooks before the start date": "synced",
+    "failed": "failed",
+    "waiting": "waiting",
+    "cancelled": "neutral",
+}
+
+
+class DayEntryOut(BaseModel):
+    """A QuickBooks entry the day made (its sales journal entry, its cash deposit)."""
+
+    entry_id: str
+    kind: str
+    description: str
+    amount: Money
+    state: str = Field(description="As the gateway last said: pending, waiting, synced...")
+    tone: Tone
+    txn_id: str | None
+    detail: str | None
+    link: str = Field(description="The entry on the QB Entries page.")
+
+
+class DayOut(BaseModel):
+    """A business day: open (and when it closes, store time) or closed, with its entries."""
+
+    day: IsoDate
+    status: Literal["open", "closed"]
+    closes_at: str = Field(description="When the day closes, in the store's time zone (ISO).")
+    closed_at: str | None
+    figures: dict[str, Any] | None
+    entries: list[DayEntryOut]
+
+    @classmethod
+    def of(cls, status: dict[str, Any]) -> DayOut:
+        entries = [
+            DayEntryOut(**e, tone=_TONES.get(str(e["state"]), "pending")) for e in status["entries"]
+        ]
+        return cls(**{**status, "entries": entries})
+
+
 class CloseIn(BaseModel):
     counted_cash: Money | None = Field(None, description="Cash counted in the drawer.")
     early: bool = Field(False, description="Close before the close time.")
@@ -130,13 +189,13 @@ async def post_settlement(
 
 
 @router.post("/days/{day}/close")
-async def close(day: IsoDate, body: CloseIn, scope: Merchant, uow: Uow) -> dict[str, Any]:
+async def close(day: IsoDate, body: CloseIn, scope: Merchant, uow: Uow) -> DayOut:
     """Close a business day now (it also closes by itself at the close time)."""
     async with uow as tx:
         await close_day(tx, scope.merchant_id, day, counted_cash=body.counted_cash,
                         early=body.early)  # fmt: skip
         await tx.commit()
-        return await day_status(tx, scope.merchant_id, day)
+        return DayOut.of(await day_status(tx, scope.merchant_id, day))
 
 
 @router.get("/days")
@@ -145,23 +204,23 @@ async def list_days(
     uow: Uow,
     start: Annotated[IsoDate, Query(alias="from")],
     end: Annotated[IsoDate | None, Query(alias="to")] = None,
-) -> list[dict[str, Any]]:
+) -> list[DayOut]:
     """Each day's close status, figures and QuickBooks entries, for a range of days."""
     last = end or start
     if last < start or (last - start).days > 92:
         raise InvalidInput("a range of days runs forward and covers at most 93 days")
     async with uow as tx:
         return [
-            await day_status(tx, scope.merchant_id, start + timedelta(days=n))
+            DayOut.of(await day_status(tx, scope.merchant_id, start + timedelta(days=n)))
             for n in range((last - start).days + 1)
         ]
 
 
 @router.get("/days/{day}")
-async def get_day(day: IsoDate, scope: Merchant, uow: Uow) -> dict[str, Any]:
+async def get_day(day: IsoDate, scope: Merchant, uow: Uow) -> DayOut:
     """A day's close status, figures and QuickBooks entries with their state."""
     async with uow as tx:
-        return await day_status(tx, scope.merchant_id, day)
+        return DayOut.of(await day_status(tx, scope.merchant_id, day))
 
 
 @router.get(
@@ -170,10 +229,8 @@ async def get_day(day: IsoDate, scope: Merchant, uow: Uow) -> dict[str, Any]:
     responses={
         200: {
             "description": "JSON rows, or CSV with format=csv.",
-            "content": {
-                "application/json": {"schema": {"type": "array", "items": {"type": "object"}}},
-                "text/csv": {"schema": {"type": "string"}},
-            },
+            "model": list[SalesRow],
+            "content": {"text/csv": {"schema": {"type": "string"}}},
         }
     },
 )
@@ -183,12 +240,12 @@ async def sales_by_category(
     start: Annotated[IsoDate, Query(alias="from")],
     end: Annotated[IsoDate | None, Query(alias="to")] = None,
     fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
-) -> list[dict[str, Any]] | Response:
+) -> list[SalesRow] | Response:
     """Sales by category per business day, net of refunds, with tax and tenders."""
     async with uow as tx:
         rows = await sales_report(tx, scope.merchant_id, start, end or start)
     if fmt == "json":
-        return rows
+        return [SalesRow.model_validate(row) for row in rows]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["day", "category", "net_sales"])
