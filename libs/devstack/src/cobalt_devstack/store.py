@@ -128,6 +128,7 @@ class Store:
         """Map CobaltConnect accounts (once they exist) to QuickBooks accounts by full name."""
         chart = self.get("coa", "/coa/quickbooks-accounts")["accounts"]
         ids = {a["full_name"]: a["list_id"] for a in chart}
+
         def known() -> set[str]:
             return {a["key"] for a in self.get("coa", "/coa/accounts")}
 
