@@ -286,6 +286,7 @@ def test_suggestions_match_by_name_and_type_and_are_confirmed_in_bulk(coa):
     assert by_key["sales:beer"] == "Sales:Beer"
     assert by_key["purchases:wine"] == "Purchases:Wine"
     assert by_key["cash-over-short"] == "Cash Over/Short"
+    assert by_key["cash-drawer"] == "Cash Drawer"  # "Cash Drawer / Undeposited Funds" holds it
     assert "purchases:snacks" not in by_key  # no account for snacks: nothing made up
     assert "same name" in suggested["sales:beer"]["reason"]
 

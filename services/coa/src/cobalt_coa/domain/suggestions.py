@@ -87,6 +87,8 @@ def _score(account: CoaAccount, qb: QbAccount) -> tuple[float, str]:
         ratio = SequenceMatcher(None, " ".join(wanted), " ".join(words)).ratio()
         overlap = len(set(wanted) & set(words)) / len(set(wanted) | set(words))
         best = max(best, 0.6 * ratio + 0.4 * overlap)
+        if set(words) <= set(wanted) or set(wanted) <= set(words):
+            best = max(best, 0.85)  # one name holds the other: "Cash Drawer" in "Cash Drawer /..."
     return best + _side_bonus(account, qb), f"similar name; {type_name} account"
 
 
