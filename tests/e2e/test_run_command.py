@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from cobalt_devstack import signin
 from cobalt_shared.auth import Role, TokenService
 from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
 
@@ -133,8 +134,10 @@ def test_the_default_run_shows_the_demo_working_end_to_end(tmp_path):
     try:
         text = "\n".join(lines)
         assert "demo: seeding vendors, received orders with credits" in text
-        link = next(line.strip() for line in lines if "/#token=" in line)
-        web, token = link.split("/#token=")
+        web = next(line.strip() for line in lines if line.strip().startswith("http://"))
+        owner = next(line.split()[-1] for line in lines if "e-mail:" in line)
+        password = next(line.split()[-1] for line in lines if "password:" in line)
+        token = signin.sign_in_with_password(web, owner, password)
         headers = {"Authorization": f"Bearer {token}"}
         assert httpx.get(web, timeout=10).status_code == 200  # the pages
         deadline = time.monotonic() + 120

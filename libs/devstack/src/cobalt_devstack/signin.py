@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+import httpx
 from argon2 import PasswordHasher
 from argon2.exceptions import Argon2Error
 from fastapi import FastAPI, Request, Response
@@ -369,3 +370,42 @@ button:focus-visible, input:focus-visible {{ outline: 3px solid #f2a900; outline
 .note {{ color: #4a5163; font-size: .9rem; margin-top: 1.5rem; }}
 </style></head>
 <body><main><h1>{html.escape(title)}</h1>{body}</main></body></html>"""
+
+
+def sign_in_with_password(web_url: str, username: str, password: str) -> str:
+    """An access token for `username`, got the way the web app gets one (authorization code
+    with PKCE at the provider `web_url`'s app-config names), for scripts and tests."""
+    with httpx.Client(timeout=30) as http:
+        issuer = http.get(f"{web_url}/app-config.json").json()["oidc"]["issuer"]
+        endpoints = http.get(f"{issuer}/.well-known/openid-configuration").json()
+        verifier = secrets.token_urlsafe(48)
+        redirect = web_url.rstrip("/") + "/"
+        common = {"client_id": CLIENT_ID, "redirect_uri": redirect}
+        answer = http.post(
+            endpoints["authorization_endpoint"],
+            data={
+                **common,
+                "response_type": "code",
+                "state": secrets.token_urlsafe(8),
+                "scope": "openid profile",
+                "code_challenge": _challenge(verifier),
+                "code_challenge_method": "S256",
+                "username": username,
+                "password": password,
+            },
+            follow_redirects=False,
+        )
+        if answer.status_code not in (302, 303):
+            raise PermissionError(f"sign-in refused ({answer.status_code}) for {username}")
+        code = parse_qs(urlsplit(answer.headers["location"]).query)["code"][0]
+        tokens = http.post(
+            endpoints["token_endpoint"],
+            data={
+                **common,
+                "grant_type": "authorization_code",
+                "code": code,
+                "code_verifier": verifier,
+            },
+        )
+        tokens.raise_for_status()
+        return str(tokens.json()["access_token"])
