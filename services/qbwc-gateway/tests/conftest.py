@@ -17,7 +17,7 @@ import cobalt_qbwc_gateway
 from cobalt_devstack.processes import free_port
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.app import create_api
-from cobalt_qbwc_gateway.application.work import Progress
+from cobalt_qbwc_gateway.application.work import Outgoing, Progress
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbxml import parse_response
 from cobalt_shared.auth import Role, TokenService
@@ -40,8 +40,8 @@ class FakeWork:
     async def has_ready(self, uow: Any, connection: Any) -> bool:
         return bool(self.documents) if self.ready is None else self.ready
 
-    async def next_request(self, uow: Any, connection: Any, version: str) -> str | None:
-        return self.documents.pop(0) if self.documents else None
+    async def next_request(self, uow: Any, connection: Any, version: str) -> Outgoing | None:
+        return Outgoing(self.documents.pop(0), entries=1) if self.documents else None
 
     async def apply_response(
         self, uow: Any, connection: Any, response: str, hresult: str, message: str

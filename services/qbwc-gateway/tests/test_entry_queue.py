@@ -81,9 +81,9 @@ async def _ready_bills(engine, n):
 
 async def _next(engine, queue, connection):
     async with GatewayUnitOfWork(engine) as uow:
-        document = await queue.next_request(uow, connection, "13.0")
+        outgoing = await queue.next_request(uow, connection, "13.0")
         await uow.commit()
-    return document
+    return outgoing.xml if outgoing else None
 
 
 async def test_sets_hold_at_most_the_batch_size_and_validate(engine):

@@ -11,9 +11,70 @@ export interface paths {
         };
         /**
          * My Connection
-         * @description The signed-in merchant's QuickBooks connection, or how to get it set up.
+         * @description The signed-in merchant's QuickBooks connection and its health, or how to get it set
+         *     up.
          */
         get: operations["my_connection_connection_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connection/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Alert Emails
+         * @description The alert e-mails of the merchant, newest first (sent, or waiting for the server).
+         */
+        get: operations["my_alert_emails_connection_alerts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connection/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * My Contact Email
+         * @description Where the merchant's QuickBooks alert e-mails go (422 when it is not an address).
+         */
+        put: operations["my_contact_email_connection_contact_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connection/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Sync History
+         * @description The merchant's sync history: every Web Connector contact, newest first.
+         */
+        get: operations["my_sync_history_connection_history_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -39,6 +100,26 @@ export interface paths {
          * @description Create or update a merchant's QuickBooks connection (support only).
          */
         put: operations["put_connection_connections__merchant_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connections/{merchant_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sync History
+         * @description A merchant's sync history (support only).
+         */
+        get: operations["sync_history_connections__merchant_id__history_get"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -80,6 +161,27 @@ export interface paths {
          * @description Clear a connection's sign-in lock after too many failed attempts (support only).
          */
         post: operations["unlock_signin_connections__merchant_id__signin_unlock_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All Contacts
+         * @description Every Web Connector contact (support only); `unattributed`: only those no merchant
+         *     could be named for (unknown user names, refused Web Connector versions).
+         */
+        get: operations["all_contacts_contacts_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -135,7 +237,8 @@ export interface paths {
         };
         /**
          * Entries List
-         * @description The merchant's QuickBooks entries, newest first, filtered by state, kind and date.
+         * @description The merchant's QuickBooks entries, newest first (by date), filtered by state, kind,
+         *     date and a search on vendor, reference number or amount.
          */
         get: operations["entries_list_entries_get"];
         put?: never;
@@ -198,6 +301,26 @@ export interface paths {
          * @description How many entries are in each state.
          */
         get: operations["entries_counts_entries_counts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/entries/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Entries Export
+         * @description The entries the filters select (up to 20,000, newest first) as a CSV file.
+         */
+        get: operations["entries_export_entries_export_csv_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -291,6 +414,34 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AlertEmailOut
+         * @description An alert e-mail to the merchant, and whether the mail server took it.
+         */
+        AlertEmailOut: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Last Error */
+            last_error: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** Subject */
+            subject: string;
+            /** To */
+            to: string;
+        };
+        /**
          * ConnectionIn
          * @description What support enters to connect a merchant's QuickBooks.
          */
@@ -300,6 +451,12 @@ export interface components {
              * @example C:\QuickBooks\Demo Liquors.QBW
              */
             company_file?: string | null;
+            /**
+             * Contact Email
+             * @description Where alert e-mails go (the merchant can change it); omitted: kept
+             * @example owner@demo-liquors.example
+             */
+            contact_email?: string | null;
             /**
              * Password
              * @description Set or rotate; never returned
@@ -331,12 +488,18 @@ export interface components {
             /** Company File */
             company_file?: string | null;
             /**
+             * Contact Email
+             * @description Where alert e-mails go.
+             */
+            contact_email?: string | null;
+            /**
              * Entries Waiting
              * @default 0
              */
             entries_waiting?: number;
             /** File Id */
             file_id?: string | null;
+            health: components["schemas"]["HealthOut"];
             /** Last Contact At */
             last_contact_at?: string | null;
             /** Last Error */
@@ -364,6 +527,77 @@ export interface components {
             start_date?: string | null;
             /** Status */
             status: string;
+        };
+        /**
+         * ContactEmailIn
+         * @description The address the merchant's QuickBooks alerts go to (null or empty: none).
+         */
+        ContactEmailIn: {
+            /**
+             * Contact Email
+             * @example owner@store.example
+             */
+            contact_email?: string | null;
+        };
+        /**
+         * ContactOut
+         * @description One Web Connector contact: a sign-in and, when it got in, its update.
+         */
+        ContactOut: {
+            /** Ended At */
+            ended_at: string | null;
+            /** Entries Sent */
+            entries_sent: number;
+            /** Failed */
+            failed: number;
+            /**
+             * Fix
+             * @description What fixes it.
+             */
+            fix: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            outcome: components["schemas"]["Outcome"];
+            /**
+             * Problem
+             * @description Something went wrong that someone must see.
+             */
+            problem: boolean;
+            /**
+             * Qbwc User
+             * @description The user name the Web Connector gave.
+             */
+            qbwc_user: string;
+            /**
+             * Reason
+             * @description What went wrong, in plain words.
+             */
+            reason: string | null;
+            /**
+             * Recovery
+             * @description A lost answer was settled by error recovery.
+             */
+            recovery: boolean;
+            /**
+             * Requests
+             * @description Request sets sent to QuickBooks.
+             */
+            requests: number;
+            /**
+             * Source
+             * @description The address it called from.
+             */
+            source: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Synced */
+            synced: number;
         };
         /**
          * DeadLetter
@@ -399,7 +633,7 @@ export interface components {
         };
         /**
          * EntryDetail
-         * @description One entry with what was sent and what QuickBooks answered.
+         * @description One entry with its history, what was sent and what QuickBooks answered.
          */
         EntryDetail: {
             /**
@@ -407,6 +641,11 @@ export interface components {
              * @description The CobaltConnect accounts it posts to.
              */
             accounts: string[];
+            /**
+             * Amount
+             * @description Its total in QuickBooks.
+             */
+            amount?: string | null;
             /**
              * Created At
              * Format: date-time
@@ -422,20 +661,46 @@ export interface components {
             /** Error Code */
             error_code: string | null;
             /**
+             * History
+             * @description Each state it took, oldest first.
+             */
+            history: components["schemas"]["EntryEventOut"][];
+            /**
              * Id
              * Format: uuid
              */
             id: string;
             kind: components["schemas"]["EntryKind"];
             /**
+             * Origin
+             * @description Where it comes from: an order, a payment, a store day.
+             */
+            origin?: string | null;
+            /**
+             * Party
+             * @description The vendor (or payee) it is made with.
+             */
+            party?: string | null;
+            /**
              * Payload
              * @description What the entry must make in QuickBooks (JSON).
              */
             payload: string;
             quickbooks_vendor?: components["schemas"]["QuickBooksVendorOut"] | null;
-            /** Request Xml */
+            /**
+             * Ref Number
+             * @description Invoice, credit or check number.
+             */
+            ref_number?: string | null;
+            /**
+             * Request Xml
+             * @description The qbXML request sent, indented.
+             */
             request_xml: string | null;
-            /** Response Xml */
+            /**
+             * Response Xml
+             * @description QuickBooks' answer, indented.
+             */
             response_xml: string | null;
             /** Retried At */
             retried_at?: string | null;
@@ -470,6 +735,25 @@ export interface components {
             updated_at: string;
         };
         /**
+         * EntryEventOut
+         * @description A state the entry took, when, and why.
+         */
+        EntryEventOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Detail */
+            detail: string;
+            state: components["schemas"]["EntryState"];
+            /**
+             * Tone
+             * @enum {string}
+             */
+            tone: "pending" | "waiting" | "failed" | "synced" | "neutral";
+        };
+        /**
          * EntryKind
          * @enum {string}
          */
@@ -484,6 +768,11 @@ export interface components {
              * @description The CobaltConnect accounts it posts to.
              */
             accounts: string[];
+            /**
+             * Amount
+             * @description Its total in QuickBooks.
+             */
+            amount?: string | null;
             /**
              * Created At
              * Format: date-time
@@ -504,6 +793,21 @@ export interface components {
              */
             id: string;
             kind: components["schemas"]["EntryKind"];
+            /**
+             * Origin
+             * @description Where it comes from: an order, a payment, a store day.
+             */
+            origin?: string | null;
+            /**
+             * Party
+             * @description The vendor (or payee) it is made with.
+             */
+            party?: string | null;
+            /**
+             * Ref Number
+             * @description Invoice, credit or check number.
+             */
+            ref_number?: string | null;
             /** Retried At */
             retried_at?: string | null;
             /**
@@ -572,6 +876,44 @@ export interface components {
             problems?: {
                 [key: string]: string;
             }[] | null;
+        };
+        /**
+         * HealthOut
+         * @description The connection's one health state, its reason and what fixes it.
+         */
+        HealthOut: {
+            /** Fix */
+            fix?: string | null;
+            /**
+             * Problems
+             * @description Everything wrong now, the main one first.
+             */
+            problems: components["schemas"]["ProblemOut"][];
+            /** Reason */
+            reason: string;
+            state: components["schemas"]["HealthState"];
+        };
+        /**
+         * HealthState
+         * @enum {string}
+         */
+        HealthState: "healthy" | "needs attention" | "overdue" | "not set up";
+        /**
+         * Outcome
+         * @enum {string}
+         */
+        Outcome: "in progress" | "updated" | "nothing to do" | "another update was running" | "wrong password" | "unknown user" | "sign-in paused" | "wrong company file" | "Web Connector too old" | "QuickBooks could not be opened" | "stopped mid-update" | "update failed";
+        /** ProblemOut */
+        ProblemOut: {
+            /** Fix */
+            fix: string;
+            /**
+             * Page
+             * @description The web app's page that shows and fixes it (#/...).
+             */
+            page: string;
+            /** Reason */
+            reason: string;
         };
         /**
          * QuickBooksVendorOut
@@ -651,6 +993,20 @@ export interface components {
             /** Locked Until */
             locked_until?: string | null;
         };
+        /**
+         * SyncHistoryOut
+         * @description Web Connector contacts, newest first, a page at a time.
+         */
+        SyncHistoryOut: {
+            /** Contacts */
+            contacts: components["schemas"]["ContactOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -679,6 +1035,244 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_alert_emails_connection_alerts_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Merchant to act for (support and service tokens only) */
+                "x-merchant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertEmailOut"][];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_contact_email_connection_contact_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Merchant to act for (support and service tokens only) */
+                "x-merchant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactEmailIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_sync_history_connection_history_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: {
+                /** @description Merchant to act for (support and service tokens only) */
+                "x-merchant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncHistoryOut"];
                 };
             };
             /** @description The request cannot be read. */
@@ -902,6 +1496,85 @@ export interface operations {
             };
         };
     };
+    sync_history_connections__merchant_id__history_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                merchant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncHistoryOut"];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     download_qwc_connections__merchant_id__qwc_get: {
         parameters: {
             query?: never;
@@ -996,6 +1669,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    all_contacts_contacts_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                unattributed?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncHistoryOut"];
                 };
             };
             /** @description The request cannot be read. */
@@ -1217,6 +1968,9 @@ export interface operations {
                 date_to?: string;
                 kind?: components["schemas"]["EntryKind"];
                 limit?: number;
+                offset?: number;
+                /** @description Vendor, reference or amount. */
+                q?: string;
                 state?: components["schemas"]["EntryState"];
             };
             header?: {
@@ -1472,6 +2226,90 @@ export interface operations {
                     "application/json": {
                         [key: string]: number;
                     };
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    entries_export_entries_export_csv_get: {
+        parameters: {
+            query?: {
+                date_from?: string;
+                date_to?: string;
+                kind?: components["schemas"]["EntryKind"];
+                /** @description Vendor, reference or amount. */
+                q?: string;
+                state?: components["schemas"]["EntryState"];
+            };
+            header?: {
+                /** @description Merchant to act for (support and service tokens only) */
+                "x-merchant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
                 };
             };
             /** @description The request cannot be read. */

@@ -66,6 +66,32 @@ export const rules = {
       "required": true
     }
   },
+  "AlertEmailOut": {
+    "attempts": {
+      "required": true
+    },
+    "created_at": {
+      "required": true
+    },
+    "id": {
+      "required": true
+    },
+    "kind": {
+      "required": true
+    },
+    "last_error": {
+      "required": true
+    },
+    "sent_at": {
+      "required": true
+    },
+    "subject": {
+      "required": true
+    },
+    "to": {
+      "required": true
+    }
+  },
   "AppliedOut": {
     "bill_id": {
       "required": true
@@ -184,6 +210,9 @@ export const rules = {
     }
   },
   "ConnectionIn": {
+    "contact_email": {
+      "maxLength": 254
+    },
     "password": {
       "maxLength": 256,
       "minLength": 12
@@ -198,10 +227,62 @@ export const rules = {
     }
   },
   "ConnectionOut": {
+    "health": {
+      "required": true
+    },
     "set_up": {
       "required": true
     },
     "status": {
+      "required": true
+    }
+  },
+  "ContactEmailIn": {
+    "contact_email": {
+      "maxLength": 254
+    }
+  },
+  "ContactOut": {
+    "ended_at": {
+      "required": true
+    },
+    "entries_sent": {
+      "required": true
+    },
+    "failed": {
+      "required": true
+    },
+    "fix": {
+      "required": true
+    },
+    "id": {
+      "required": true
+    },
+    "outcome": {
+      "required": true
+    },
+    "problem": {
+      "required": true
+    },
+    "qbwc_user": {
+      "required": true
+    },
+    "reason": {
+      "required": true
+    },
+    "recovery": {
+      "required": true
+    },
+    "requests": {
+      "required": true
+    },
+    "source": {
+      "required": true
+    },
+    "started_at": {
+      "required": true
+    },
+    "synced": {
       "required": true
     }
   },
@@ -410,6 +491,9 @@ export const rules = {
     "error_code": {
       "required": true
     },
+    "history": {
+      "required": true
+    },
     "id": {
       "required": true
     },
@@ -448,6 +532,27 @@ export const rules = {
       "required": true
     },
     "updated_at": {
+      "required": true
+    }
+  },
+  "EntryEventOut": {
+    "at": {
+      "required": true
+    },
+    "detail": {
+      "required": true
+    },
+    "state": {
+      "required": true
+    },
+    "tone": {
+      "enum": [
+        "pending",
+        "waiting",
+        "failed",
+        "synced",
+        "neutral"
+      ],
       "required": true
     }
   },
@@ -536,6 +641,25 @@ export const rules = {
     "message": {
       "required": true
     }
+  },
+  "HealthOut": {
+    "problems": {
+      "required": true
+    },
+    "reason": {
+      "required": true
+    },
+    "state": {
+      "required": true
+    }
+  },
+  "HealthState": {
+    "enum": [
+      "healthy",
+      "needs attention",
+      "overdue",
+      "not set up"
+    ]
   },
   "IngestOut": {
     "accepted": {
@@ -750,6 +874,22 @@ export const rules = {
       "required": true
     }
   },
+  "Outcome": {
+    "enum": [
+      "in progress",
+      "updated",
+      "nothing to do",
+      "another update was running",
+      "wrong password",
+      "unknown user",
+      "sign-in paused",
+      "wrong company file",
+      "Web Connector too old",
+      "QuickBooks could not be opened",
+      "stopped mid-update",
+      "update failed"
+    ]
+  },
   "PayFromOut": {
     "default": {
       "required": true
@@ -874,6 +1014,17 @@ export const rules = {
       "required": true
     },
     "type": {
+      "required": true
+    }
+  },
+  "ProblemOut": {
+    "fix": {
+      "required": true
+    },
+    "page": {
+      "required": true
+    },
+    "reason": {
       "required": true
     }
   },
@@ -1036,6 +1187,20 @@ export const rules = {
       "required": true
     },
     "reason": {
+      "required": true
+    }
+  },
+  "SyncHistoryOut": {
+    "contacts": {
+      "required": true
+    },
+    "limit": {
+      "required": true
+    },
+    "offset": {
+      "required": true
+    },
+    "total": {
       "required": true
     }
   },

@@ -116,8 +116,13 @@ class Demo:
             store="Demo Liquors",
         )
         self.say("demo: setting up Demo Liquors' QuickBooks connection")
-        body = {"qbwc_user": WC_USER, "password": WC_PASSWORD, "start_date": "2026-01-01",
-                "company_file": COMPANY_FILE}  # fmt: skip
+        body = {
+            "qbwc_user": WC_USER,
+            "password": WC_PASSWORD,
+            "start_date": "2026-01-01",
+            "company_file": COMPANY_FILE,
+            "contact_email": self.owner,  # the alert e-mails go to the mail catcher
+        }
         self.call("PUT", "qbwc-gateway", f"/connections/{DEMO_MERCHANT}", body, support=True)
         qwc = self.call("GET", "qbwc-gateway", f"/connections/{DEMO_MERCHANT}/qwc", support=True)
         qwc.raise_for_status()

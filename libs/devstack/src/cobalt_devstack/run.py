@@ -42,7 +42,15 @@ def run(data_dir: Path, demo: bool = True, poll_seconds: float = 20.0) -> int:
     stopping = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stopping.set())
-    stack = Stack(data_dir, progress=_say)
+    # The demo's alerts come soon: Snacks stays unmapped, and two minutes of waiting for a
+    # mapping is enough to tell the merchant (a real store waits a day by default).
+    quick = {
+        "QBWC_GATEWAY_WAITING_ALERT_SECONDS": "120",
+        "QBWC_GATEWAY_ALERT_WINDOW_SECONDS": "300",
+        "QBWC_GATEWAY_MONITOR_SECONDS": "10",
+    }
+    settings = {k: os.environ.get(k, v) for k, v in quick.items()}  # the environment wins
+    stack = Stack(data_dir, progress=_say, extra_env=settings if demo else None)
     shown: Demo | None = None
     try:
         try:
@@ -93,6 +101,11 @@ def _print_urls(stack: Stack, demo: Demo | None) -> None:
         )
     gateway = stack.running["qbwc-gateway"].api_url.replace("127.0.0.1", "localhost")
     _say(f"Web Connector SOAP service: {gateway}/qbwc  (the .qwc: GET /connections/<id>/qwc)")
+    if stack.mail is not None:
+        _say(
+            f"alert e-mails: a mail catcher (SMTP 127.0.0.1:{stack.mail.port}) keeps each one "
+            f"as an .eml file in {stack.mail.folder}"
+        )
     if demo is not None and stack.web_url:
         print(flush=True)
         _say("DEMO: Demo Liquors, a simulated QuickBooks company and a simulated Web Connector")

@@ -36,6 +36,7 @@ API_PATHS: dict[str, tuple[str, ...]] = {
     "reporting": ("/sales", "/days", "/reports", "/schedule", "/card-settlements"),
 }
 WEB_PORT = 8100
+MAIL_PORT = 8125  # the embedded mail catcher (SMTP on 127.0.0.1)
 
 
 def openapi_documents() -> dict[str, dict[str, object]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 
 from cobalt_devstack import signin
+from cobalt_devstack.mail import MailCatcher
 from cobalt_devstack.nats import NatsServer
 from cobalt_devstack.processes import (
     child_env,
@@ -23,7 +24,7 @@ from cobalt_devstack.processes import (
     stop,
     wait_for_port,
 )
-from cobalt_devstack.services import SERVICES, WEB_PORT, ServiceDef
+from cobalt_devstack.services import MAIL_PORT, SERVICES, WEB_PORT, ServiceDef
 from cobalt_devstack.supervisor import Unit
 
 DEFAULT_NATS_PORT = 4322  # not 4222: a system NATS server may already listen there
@@ -58,6 +59,7 @@ class Stack:
         fixed_ports: bool = True,
         extra_env: dict[str, str] | None = None,
         progress: Progress = lambda _msg: None,
+        mail: bool | None = None,
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.services = list(services)
@@ -77,6 +79,9 @@ class Stack:
         self._web_port: int | None = None
         self.signin_dir = self.data_dir / "signin"
         self._instances: dict[int, str] = {}  # pid -> the instance id it was started with
+        # The whole product sends alert e-mails: to a mail catcher (a folder of .eml files).
+        self.mail: MailCatcher | None = None
+        self._with_mail = mail  # None: when the whole product runs
 
     def database_url(self, service: ServiceDef) -> str:
         default = f"sqlite+aiosqlite:///{self.data_dir / 'data' / (service.name + '.db')}"
@@ -102,6 +107,7 @@ class Stack:
                 # Where the Web Connector reaches the gateway (others ignore it).
                 f"{p}PUBLIC_URL": f"http://localhost:{api_port}",
                 **self._signin_env(p),
+                **self._mail_env(p),
                 **self.extra_env,
             }
         )
@@ -119,6 +125,15 @@ class Stack:
             f"{prefix}OIDC_ISSUER": self.issuer,
             f"{prefix}OIDC_JWKS_URL": f"http://127.0.0.1:{self._web_port}/signin/jwks.json",
         }
+
+    def _mail_env(self, prefix: str) -> dict[str, str]:
+        """Alert e-mails go to the stack's mail catcher, with links to its web app."""
+        if self.mail is None:
+            return {}
+        env = {f"{prefix}SMTP_HOST": self.mail.host, f"{prefix}SMTP_PORT": str(self.mail.port)}
+        if self.web_url:
+            env[f"{prefix}WEB_APP_URL"] = self.web_url
+        return env
 
     @property
     def issuer(self) -> str:
@@ -142,7 +157,11 @@ class Stack:
         if self.whole:
             self._web_port = self._port(WEB_PORT)
             self.web_url = f"http://localhost:{self._web_port}"
+        if self._with_mail or (self._with_mail is None and self.whole):
+            self.mail = MailCatcher(self.data_dir / "mail", port=self._port(MAIL_PORT))
         try:
+            if self.mail is not None:
+                self.mail.start()
             self._start_nats()
             self._migrate()
             self._start_services(timeout)
@@ -367,3 +386,5 @@ class Stack:
         if self.nats is not None:
             self.nats.stop()
             self.nats = None
+        if self.mail is not None:
+            self.mail.stop()

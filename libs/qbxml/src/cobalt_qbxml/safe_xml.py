@@ -38,3 +38,17 @@ def parse(document: bytes | str) -> etree._Element:
     if getattr(docinfo, "doctype", None) or getattr(docinfo, "internalDTD", None) is not None:
         raise UnsafeXml("documents with a DTD or entity declarations are refused")
     return tree.getroot()
+
+
+def pretty(document: str) -> str:
+    """The document indented for reading (as it was, when it cannot be parsed safely)."""
+    try:
+        root = parse(document)
+    except UnsafeXml:
+        return document
+    for element in root.iter():
+        if element.text is not None and not element.text.strip() and len(element):
+            element.text = None
+        if element.tail is not None and not element.tail.strip():
+            element.tail = None
+    return str(etree.tostring(root, pretty_print=True, encoding="unicode")).rstrip("\n")

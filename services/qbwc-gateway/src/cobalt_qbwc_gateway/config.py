@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 from urllib.parse import urlparse
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from cobalt_shared.settings import ServiceSettings
@@ -49,6 +49,35 @@ class Settings(ServiceSettings):
     )
     signin_max_lockout_seconds: int = Field(3600, ge=1, description="the longest lock")
 
+    # Watching the connections and telling the merchant (sync history, health, e-mail).
+    web_app_url: str = Field(
+        "http://localhost:8100", description="The merchant's web app: links in e-mails"
+    )
+    overdue_after_seconds: int | None = Field(
+        None, ge=1, description="No contact for this long is overdue (default: 2 intervals)"
+    )
+    abandoned_after_seconds: int = Field(
+        900, ge=1, description="An update silent this long was abandoned by the Web Connector"
+    )
+    waiting_alert_seconds: int = Field(
+        86400, ge=1, description="Entries waiting on the merchant (a mapping) this long alert"
+    )
+    alert_window_seconds: int = Field(
+        3600, ge=1, description="At most one alert e-mail per merchant in this window"
+    )
+    monitor_seconds: float = Field(30, gt=0, description="How often health is checked")
+    smtp_host: str = Field("", description="Mail server for alerts ('' keeps them queued)")
+    smtp_port: int = Field(25, ge=1, le=65535)
+    smtp_security: Literal["none", "starttls", "tls"] = Field(
+        "none", description="none, starttls (upgrade on connect) or tls (implicit, port 465)"
+    )
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_timeout_seconds: float = Field(20, gt=0)
+    mail_from: str = Field(
+        "CobaltConnect <alerts@cobaltconnect.example>", description="Sender of alert e-mails"
+    )
+
     @model_validator(mode="after")
     def _check_urls(self) -> Settings:
         url = urlparse(self.public_url)
@@ -60,6 +89,13 @@ class Settings(ServiceSettings):
         if not self.soap_path.startswith("/"):
             raise ValueError("QBWC_GATEWAY_SOAP_PATH must start with '/'")
         return self
+
+    @property
+    def poll_seconds(self) -> float:
+        """How often the Web Connector is expected (overdue after twice this)."""
+        if self.overdue_after_seconds is not None:
+            return self.overdue_after_seconds / 2
+        return self.run_every_minutes * 60
 
     @property
     def app_url(self) -> str:

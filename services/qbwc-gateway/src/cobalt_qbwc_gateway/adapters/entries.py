@@ -14,12 +14,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_qbwc_gateway.adapters.codec import payload_json, payload_of
-from cobalt_qbwc_gateway.adapters.orm import entries, vendors
-from cobalt_qbwc_gateway.domain.entry import PENDING, Entry, EntryState
+from cobalt_qbwc_gateway.adapters.orm import entries, entry_events, vendors
+from cobalt_qbwc_gateway.domain.entry import PENDING, Entry, EntryEvent, EntryState
 from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.posting import EntryKind
 from cobalt_qbxml.values import name_key
 
+SEARCH_DEPTH = 20_000  # a search reads at most this many of the newest entries
 _FIELDS = [f for f in Entry.__dataclass_fields__ if f != "payload"]
 
 
@@ -33,17 +34,50 @@ class EntryRepository:
         result = await self._db.execute(
             insert_(entries).values(**_values(entry)).on_conflict_do_nothing()
         )
-        return bool(result.rowcount == 1)
+        if result.rowcount != 1:
+            return False
+        await self._record(entry)
+        return True
 
-    async def save(self, entry: Entry) -> None:
+    async def save(self, entry: Entry, *, was: Entry | None) -> None:
+        """Save the entry; a new state or reason goes into its history (`was`: as loaded,
+        None when not at hand)."""
         values = _values(entry)
         await self._db.execute(
             update(entries).where(entries.c.id == values.pop("id")).values(values)
         )
+        if was is None or (was.state, was.detail) != (entry.state, entry.detail):
+            await self._record(entry)
 
-    async def save_all(self, changed: Iterable[Entry]) -> None:
-        for entry in changed:
-            await self.save(entry)
+    async def save_all(self, changed: Iterable[tuple[Entry | None, Entry]]) -> None:
+        for was, entry in changed:
+            await self.save(entry, was=was)
+
+    async def _record(self, entry: Entry) -> None:
+        await self._db.execute(
+            insert(entry_events).values(
+                entry_id=entry.id,
+                merchant_id=entry.merchant_id,
+                at=entry.updated_at,
+                state=entry.state.value,
+                detail=entry.detail,
+            )
+        )
+
+    async def history(self, entry_id: uuid.UUID) -> list[EntryEvent]:
+        """Each state the entry took, oldest first (a repeat of the same state and reason
+        counts once)."""
+        rows = await self._db.execute(
+            select(entry_events)
+            .where(entry_events.c.entry_id == entry_id)
+            .order_by(entry_events.c.id)
+        )
+        events: list[EntryEvent] = []
+        for row in rows:
+            event = EntryEvent(row.at, EntryState(row.state), row.detail)
+            if not events or (events[-1].state, events[-1].detail) != (event.state, event.detail):
+                events.append(event)
+        return events
 
     async def get(self, merchant_id: uuid.UUID, entry_id: uuid.UUID) -> Entry | None:
         row = (
@@ -77,7 +111,11 @@ class EntryRepository:
         date_from: date | None = None,
         date_to: date | None = None,
         limit: int = 100,
+        offset: int = 0,
+        text: str | None = None,
     ) -> list[Entry]:
+        """Newest first (by date, then by arrival); `text` searches vendor, reference, memo
+        and amount among the most recent entries (SEARCH_DEPTH of them)."""
         query = select(entries).where(entries.c.merchant_id == merchant_id)
         if state:
             query = query.where(entries.c.state == state)
@@ -87,8 +125,13 @@ class EntryRepository:
             query = query.where(entries.c.txn_date >= date_from)
         if date_to:
             query = query.where(entries.c.txn_date <= date_to)
-        rows = await self._db.execute(query.order_by(entries.c.created_at.desc()).limit(limit))
-        return [_entry(r._mapping) for r in rows]
+        query = query.order_by(entries.c.txn_date.desc(), entries.c.created_at.desc(), entries.c.id)
+        if not text:
+            rows = await self._db.execute(query.offset(offset).limit(limit))
+            return [_entry(r._mapping) for r in rows]
+        rows = await self._db.execute(query.limit(SEARCH_DEPTH))
+        found = [e for e in (_entry(r._mapping) for r in rows) if e.matches(text)]
+        return found[offset : offset + limit]
 
     async def in_states(self, merchant_id: uuid.UUID, states: Iterable[EntryState]) -> list[Entry]:
         rows = await self._db.execute(

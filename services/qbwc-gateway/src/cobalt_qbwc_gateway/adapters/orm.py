@@ -27,6 +27,7 @@ connections = Table(
     Column("signin_last_failed_at", UTCDateTime, nullable=True),
     Column("signin_last_source", String(64), nullable=True),
     Column("signin_locked_until", UTCDateTime, nullable=True),
+    Column("contact_email", String(254), nullable=True),
 )
 
 # Failed Web Connector sign-ins by source address (whatever user name they tried).
@@ -53,7 +54,30 @@ sessions = Table(
     Column("synced", Integer, nullable=False, server_default="0"),
     Column("failed", Integer, nullable=False, server_default="0"),
     Column("qbxml_version", String(8), nullable=True),
+    Column("contact_id", Uuid, nullable=True),
 )
+
+# Every Web Connector contact (a sign-in and its update): the sync history.
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("merchant_id", Uuid, nullable=True),
+    Column("connection_id", Uuid, nullable=True),
+    Column("qbwc_user", String(64), nullable=False),
+    Column("source", String(64), nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("ended_at", UTCDateTime, nullable=True),
+    Column("outcome", String(40), nullable=False),
+    Column("detail", Text, nullable=True),
+    Column("requests", Integer, nullable=False, server_default="0"),
+    Column("entries_sent", Integer, nullable=False, server_default="0"),
+    Column("synced", Integer, nullable=False, server_default="0"),
+    Column("failed", Integer, nullable=False, server_default="0"),
+    Column("recovery", Boolean, nullable=False, server_default="0"),
+)
+Index("ix_contacts_merchant_started", contacts.c.merchant_id, contacts.c.started_at)
+Index("ix_contacts_started", contacts.c.started_at)
 
 entries = Table(
     "entries",
@@ -80,6 +104,52 @@ entries = Table(
     Column("retried_at", UTCDateTime, nullable=True),
 )
 Index("ix_entries_merchant_state", entries.c.merchant_id, entries.c.state, entries.c.created_at)
+
+# Each state an entry took, with when and why: the entry's history.
+entry_events = Table(
+    "entry_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entry_id", Uuid, nullable=False),
+    Column("merchant_id", Uuid, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("state", String(48), nullable=False),
+    Column("detail", Text, nullable=False),
+)
+Index("ix_entry_events_entry", entry_events.c.entry_id, entry_events.c.id)
+
+# Problems waiting for (or included in) an e-mail digest; one row per event, by key.
+alert_items = Table(
+    "alert_items",
+    metadata,
+    Column("merchant_id", Uuid, primary_key=True),
+    Column("key", String(300), primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("fix", Text, nullable=False),
+    Column("page", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("digest_id", Uuid, nullable=True),
+)
+
+# E-mails to merchants, kept until the mail server took them (an outbox for mail).
+digests = Table(
+    "digests",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("merchant_id", Uuid, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("to", String(254), nullable=False),
+    Column("subject", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime, nullable=True),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UTCDateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("claimed_until", UTCDateTime, nullable=True),
+)
+Index("ix_digests_merchant_created", digests.c.merchant_id, digests.c.created_at)
+Index("ix_digests_unsent", digests.c.sent_at, digests.c.next_attempt_at)
 
 account_mappings = Table(
     "account_mappings",

@@ -51,6 +51,10 @@ class ConnectionRepository:
         ).first()
         return _connection(row._mapping) if row else None
 
+    async def all(self) -> list[Connection]:
+        rows = await self._db.execute(select(connections).order_by(connections.c.created_at))
+        return [_connection(r._mapping) for r in rows]
+
     async def save(self, conn: Connection, *, new: bool) -> None:
         values = {
             "merchant_id": conn.merchant_id,
@@ -68,6 +72,7 @@ class ConnectionRepository:
             "signin_last_failed_at": conn.signin.last_failed_at,
             "signin_last_source": conn.signin.last_source,
             "signin_locked_until": conn.signin.locked_until,
+            "contact_email": conn.contact_email,
         }
         if new:
             await self._db.execute(insert(connections).values(id=conn.id, **values))
@@ -90,6 +95,13 @@ class SessionRepository:
     async def of_connection(self, connection_id: uuid.UUID) -> list[WebConnectorSession]:
         rows = await self._db.execute(
             select(sessions).where(sessions.c.connection_id == connection_id)
+        )
+        return [WebConnectorSession(**r._mapping) for r in rows]
+
+    async def open_silent_since(self, cutoff: datetime) -> list[WebConnectorSession]:
+        """Sessions still open whose Web Connector has said nothing since `cutoff`."""
+        rows = await self._db.execute(
+            select(sessions).where(sessions.c.closed_at.is_(None), sessions.c.last_seen_at < cutoff)
         )
         return [WebConnectorSession(**r._mapping) for r in rows]
 

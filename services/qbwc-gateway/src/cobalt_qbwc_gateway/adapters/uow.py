@@ -7,6 +7,11 @@ import uuid
 from sqlalchemy import text
 
 from cobalt_qbwc_gateway.adapters.entries import EntryRepository, VendorRepository
+from cobalt_qbwc_gateway.adapters.monitoring import (
+    AlertRepository,
+    ContactRepository,
+    DigestRepository,
+)
 from cobalt_qbwc_gateway.adapters.repository import (
     ConnectionRepository,
     MappingRepository,
@@ -40,6 +45,18 @@ class GatewayUnitOfWork(UnitOfWork):
     @property
     def signin_sources(self) -> SignInSourceRepository:
         return SignInSourceRepository(self.connection)
+
+    @property
+    def contacts(self) -> ContactRepository:
+        return ContactRepository(self.connection)
+
+    @property
+    def alerts(self) -> AlertRepository:
+        return AlertRepository(self.connection)
+
+    @property
+    def digests(self) -> DigestRepository:
+        return DigestRepository(self.connection)
 
     async def lock_merchant(self, merchant_id: uuid.UUID) -> None:
         """Hold the merchant's queue for this transaction: a command, a mapping and a Web

@@ -78,7 +78,7 @@ async def apply_page(
     assert isinstance(read, ChartRead)
     following, last = next_page(read, rs, page_size)
     if not last:
-        await uow.entries.save(replace(entry, payload=following, updated_at=now))
+        await uow.entries.save(replace(entry, payload=following, updated_at=now), was=entry)
         return
     accounts = [
         AccountOut(
@@ -98,4 +98,4 @@ async def apply_page(
         ),
     )
     done = ReadAll(f"Read {len(accounts)} QuickBooks accounts.", response_xml)
-    await uow.entries.save(apply(replace(entry, payload=following), done, now))
+    await uow.entries.save(apply(replace(entry, payload=following), done, now), was=entry)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.queue import load_facts, moved, save_entries
+from cobalt_qbwc_gateway.domain.alerts import validate_email
 from cobalt_qbwc_gateway.domain.connection import (
     Connection,
     ConnectionStatus,
@@ -34,6 +35,8 @@ class SetUpConnection:
     start_date: date
     qbxml_version: str = "13.0"
     company_file: str | None = None
+    contact_email: str | None = None
+    set_contact_email: bool = False  # False: keep the address the connection has
 
 
 async def set_up_connection(
@@ -67,6 +70,8 @@ async def set_up_connection(
             qbxml_version=cmd.qbxml_version,
             company_file=cmd.company_file,
         )
+    if cmd.set_contact_email:
+        connection = replace(connection, contact_email=validate_email(cmd.contact_email))
     await uow.connections.save(connection, new=existing is None)
     await announce(uow, connection)
     if existing is None or existing.start_date != connection.start_date:
@@ -84,6 +89,16 @@ async def _move_with_start_date(
         return
     facts = await load_facts(uow, connection.merchant_id, connection.start_date, now, entries)
     await save_entries(uow, [(e, moved(e, StartDateChanged(facts), now)) for e in entries])
+
+
+async def set_contact_email(
+    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, address: str | None
+) -> Connection:
+    """Where the merchant's alert e-mails go (None: nowhere); refused unless an address."""
+    connection = await require_connection(uow, merchant_id)
+    changed = replace(connection, contact_email=validate_email(address))
+    await uow.connections.save(changed, new=False)
+    return changed
 
 
 async def announce(uow: GatewayUnitOfWork, connection: Connection) -> None:
@@ -122,6 +137,7 @@ class ConnectionView:
     oldest_waiting_since: datetime | None = None
     signin: SignInRecord | None = None
     signin_locked: bool = False
+    contact_email: str | None = None
 
 
 async def connection_status(
@@ -145,6 +161,7 @@ async def connection_status(
         last_error=connection.last_error,
         signin=connection.signin,
         signin_locked=connection.signin.locked(now),
+        contact_email=connection.contact_email,
     )
 
 

@@ -62,6 +62,8 @@ class EntryFilter:
     date_from: date | None = None
     date_to: date | None = None
     limit: int = 100
+    offset: int = 0
+    text: str | None = None  # search: vendor, reference number, memo or amount
 
 
 async def list_entries(
@@ -75,6 +77,8 @@ async def list_entries(
         date_from=filters.date_from,
         date_to=filters.date_to,
         limit=filters.limit,
+        offset=filters.offset,
+        text=filters.text,
     )
 
 

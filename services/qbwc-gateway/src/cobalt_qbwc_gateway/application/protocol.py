@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Protocol
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
-from cobalt_qbwc_gateway.application.work import Progress
+from cobalt_qbwc_gateway.application.work import Outgoing, Progress
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.signin import SignInPolicy
 
@@ -36,7 +36,7 @@ class Work(Protocol):
 
     async def next_request(
         self, uow: GatewayUnitOfWork, connection: Connection, version: str
-    ) -> str | None: ...
+    ) -> Outgoing | None: ...
 
     async def apply_response(
         self,

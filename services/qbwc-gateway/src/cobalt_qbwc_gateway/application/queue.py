@@ -87,7 +87,7 @@ async def save_entries(
 ) -> None:
     """Save entries that moved and tell the owning services what their owners see changed."""
     pairs = [(b, a) for b, a in changes if b is None or b != a]
-    await uow.entries.save_all(a for _, a in pairs)
+    await uow.entries.save_all(pairs)
     await publish_changes(uow, pairs)
 
 

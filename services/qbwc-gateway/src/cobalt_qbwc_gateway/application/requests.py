@@ -32,22 +32,24 @@ async def next_request(
     now: datetime,
     limits: Limits,
     max_bytes: int,
-) -> str | None:
-    """The next request document, or None when nothing can go now."""
+) -> tuple[str, int, bool] | None:
+    """The next request document, how many entries it carries and whether it is error
+    recovery; None when nothing can go now."""
     step = (await planned(uow, connection, now, limits)).step
     if step is None:
         return None
     if isinstance(step, Recover):
         # Ask what became of the set whose answer never came, before writing anything.
-        return render_document([], old_message_set_id=step.message_set_id, version=version)
+        document = render_document([], old_message_set_id=step.message_set_id, version=version)
+        return document, 0, True
     if isinstance(step, Reads):
-        return render_document(step.requests, version=version)
+        return render_document(step.requests, version=version), len(step.requests), False
     return await _write(uow, step, version, now, max_bytes)
 
 
 async def _write(
     uow: GatewayUnitOfWork, step: Writes, version: str, now: datetime, max_bytes: int
-) -> str:
+) -> tuple[str, int, bool]:
     """One write set within the byte bound (never empty), each entry marked sent in it."""
     texts: list[str] = []
     size = 0
@@ -66,4 +68,4 @@ async def _write(
         for entry, text in zip(step.entries, texts, strict=False)  # entries past the bound wait
     ]
     await save_entries(uow, sent)
-    return document
+    return document, len(sent), False

@@ -5,7 +5,7 @@ exists, and no Argon2 work is spent on a guesser."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from anyio import to_thread
@@ -13,7 +13,18 @@ from anyio import to_thread
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.domain.connection import Connection
+from cobalt_qbwc_gateway.domain.contact import Outcome
 from cobalt_qbwc_gateway.domain.signin import SignInPolicy, SignInRecord
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """What a sign-in came to: the connection let in, or why not (and whose user name it
+    was, when the name is known, so the failure shows on that connection's history)."""
+
+    connection: Connection | None
+    refused: Outcome | None = None
+    known: Connection | None = None
 
 
 async def sign_in(
@@ -24,28 +35,28 @@ async def sign_in(
     source: str,
     now: datetime,
     policy: SignInPolicy,
-) -> Connection | None:
-    """The connection signing in, or None for "nvu". Failures are recorded; the caller
-    commits either way."""
+) -> SignIn:
+    """Let the Web Connector in, or say why not ("nvu" either way). Failures are recorded; the
+    caller commits either way."""
     from_source = await uow.signin_sources.get(source)
     connection = await uow.connections.by_user(user)
     if from_source.locked(now) or (connection is not None and connection.signin.locked(now)):
         await _noted(uow, connection, source, now)
-        return None
+        return SignIn(None, Outcome.SIGNIN_PAUSED, connection)
     if connection is None:
         await to_thread.run_sync(passwords.burn, password)
         await uow.signin_sources.save(source, from_source.failed(now, source, policy))
-        return None
+        return SignIn(None, Outcome.UNKNOWN_USER)
     if not await to_thread.run_sync(passwords.verify, connection.password_hash, password):
         await uow.signin_sources.save(source, from_source.failed(now, source, policy))
         failed = replace(connection, signin=connection.signin.failed(now, source, policy))
         await uow.connections.save(failed, new=False)
-        return None
+        return SignIn(None, Outcome.WRONG_PASSWORD, failed)
     if from_source.failures:
         await uow.signin_sources.save(source, from_source.succeeded())
     if connection.signin.failures:
         connection = replace(connection, signin=connection.signin.succeeded())
-    return connection
+    return SignIn(connection, known=connection)
 
 
 async def _noted(

@@ -57,6 +57,6 @@ async def retry_vendor_of(uow: GatewayUnitOfWork, entry: Entry, facts: Facts) ->
     if vendor_entry is None or vendor_entry.state is not EntryState.FAILED:
         return None
     retried = apply(vendor_entry, Retried(facts), facts.now)
-    await uow.entries.save(retried)
+    await uow.entries.save(retried, was=vendor_entry)
     await follow_vendor_entries(uow, entry.merchant_id, [retried], facts.now)
     return retried

@@ -25,9 +25,18 @@ from cobalt_qbwc_gateway.application.protocol import (
     note_error,
     ticket_hash,
 )
-from cobalt_qbwc_gateway.application.sessions import contacted, fail_connection, find_session
+from cobalt_qbwc_gateway.application.sessions import (
+    abandon_silent,
+    contacted,
+    fail_connection,
+    find_session,
+    update_contact,
+    went_wrong,
+)
 from cobalt_qbwc_gateway.application.signin import sign_in
+from cobalt_qbwc_gateway.domain.contact import Contact, Outcome
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
+from cobalt_qbwc_gateway.metrics import CONTACTS, ENTRIES
 from cobalt_shared.clock import Clock, system_clock
 
 log = logging.getLogger(__name__)
@@ -55,9 +64,17 @@ class WebConnectorService:
     def server_version(self) -> str:
         return self._policy.server_version
 
-    def client_version(self, version: str) -> str:
+    async def client_version(self, version: str, source: str = "unknown") -> str:
         given = version_tuple(version)
         if given < version_tuple(self._policy.min_client_version):
+            detail = (
+                f"Web Connector {version or '(unknown version)'} is older than "
+                f"{self._policy.min_client_version}, the oldest CobaltConnect accepts."
+            )
+            refused = Contact.knock(
+                self._clock(), "", source, Outcome.VERSION_REFUSED, detail=detail
+            )
+            await self._record(refused)
             return f"O:{self._policy.min_client_version}"
         if given < version_tuple(self._policy.warn_client_version):
             return (
@@ -65,6 +82,16 @@ class WebConnectorService:
                 f"{self._policy.warn_client_version} or later."
             )
         return ""
+
+    async def _record(self, contact: Contact) -> None:
+        """Keep a contact no session carries (best effort: the answer goes out regardless)."""
+        CONTACTS.labels(outcome=contact.outcome.value).inc()
+        try:
+            async with self._new_uow() as uow:
+                await uow.contacts.add(contact)
+                await uow.commit()
+        except Exception:
+            log.exception("could not record a Web Connector contact")
 
     async def authenticate(self, user: str, password: str, source: str = "unknown") -> list[str]:
         # An internal failure answers "busy": the Web Connector tries again at its next
@@ -75,15 +102,36 @@ class WebConnectorService:
     async def _authenticate(self, user: str, password: str, source: str) -> list[str]:
         now = self._clock()
         async with self._new_uow() as uow:
-            connection = await sign_in(
+            signed = await sign_in(
                 uow, self._passwords, user, password, source, now, self._policy.signin
             )
+            connection = signed.connection
             if connection is None:
+                known = signed.known
+                refused = signed.refused or Outcome.WRONG_PASSWORD
+                await uow.contacts.add(
+                    Contact.knock(
+                        now,
+                        user,
+                        source,
+                        refused,
+                        merchant_id=known.merchant_id if known else None,
+                        connection_id=known.id if known else None,
+                    )
+                )
                 await uow.commit()  # the failure is kept
+                CONTACTS.labels(outcome=refused.value).inc()
                 return ["", "nvu"]
             sessions = await uow.sessions.of_connection(connection.id)
             if any(s.is_live(now, self._policy.session_timeout) for s in sessions):
+                busy = Contact.knock(
+                    now, user, source, Outcome.BUSY, connection.merchant_id, connection.id
+                )
+                await uow.contacts.add(busy)
+                await uow.commit()
+                CONTACTS.labels(outcome=busy.outcome.value).inc()
                 return ["", "busy"]
+            await abandon_silent(uow, sessions, now)
             first_contact = connection.last_contact_at is None
             connection = contacted(connection, now)
             await uow.connections.save(connection, new=False)
@@ -91,6 +139,11 @@ class WebConnectorService:
                 await announce(uow, connection)
             ticket = secrets.token_urlsafe(32)
             ready = await self._work.has_ready(uow, connection)
+            outcome = Outcome.IN_PROGRESS if ready else Outcome.NOTHING_TO_DO
+            contact = Contact.knock(
+                now, user, source, outcome, connection.merchant_id, connection.id
+            )
+            await uow.contacts.add(contact)
             session = WebConnectorSession(
                 ticket_hash=ticket_hash(ticket),
                 connection_id=connection.id,
@@ -99,9 +152,11 @@ class WebConnectorService:
                 expires_at=now + self._policy.ticket_ttl,
                 expected_next="authenticate",
                 closed_at=None if ready else now,
+                contact_id=contact.id,
             )
             await uow.sessions.save(session, new=True)
             await uow.commit()
+        CONTACTS.labels(outcome=outcome.value).inc()
         return [ticket, (connection.company_file or "") if ready else "none"]
 
     async def send_request_xml(
@@ -131,6 +186,7 @@ class WebConnectorService:
                 )
                 if problem:
                     await fail_connection(uow, session, connection, problem)
+                    await went_wrong(uow, session, Outcome.WRONG_COMPANY, problem)
                     await uow.commit()
                     return ""
                 session = replace(session, qbxml_version=version)
@@ -148,9 +204,12 @@ class WebConnectorService:
             request = await self._work.next_request(uow, connection, version)
             if request is None:
                 session = session.with_error("Nothing more to send.")
+            else:
+                sent = request
+                await update_contact(uow, session, lambda c: c.sent(sent.entries, sent.recovery))
             await uow.sessions.save(session, new=False)
             await uow.commit()
-        return request or ""
+        return request.xml if request else ""
 
     async def receive_response_xml(
         self, ticket: str, response: str, hresult: str, message: str
@@ -179,10 +238,16 @@ class WebConnectorService:
                 synced=session.synced + progress.synced,
                 failed=session.failed + progress.failed,
             )
+            error = None
             if progress.percent < 0 or progress.error:
-                session = session.with_error(
-                    progress.error or message or "QuickBooks could not process the entries."
-                )
+                error = progress.error or message or "QuickBooks could not process the entries."
+                session = session.with_error(error)
+            synced, failed = progress.synced, progress.failed
+            ENTRIES.labels(result="synced").inc(synced)
+            ENTRIES.labels(result="failed").inc(failed)
+            await update_contact(uow, session, lambda c: c.answered(synced, failed))
+            if progress.percent < 0:
+                await went_wrong(uow, session, Outcome.ERROR, error)
             await uow.sessions.save(session, new=False)
             await uow.commit()
         return progress.percent
@@ -195,12 +260,9 @@ class WebConnectorService:
             found = await find_session(uow, ticket, self._clock(), "connectionError")
             if found is not None:
                 session, connection, _ = found
-                await fail_connection(
-                    uow,
-                    session,
-                    connection,
-                    f"QuickBooks could not be opened: {message} ({hresult})",
-                )
+                problem = f"QuickBooks could not be opened: {message} ({hresult})"
+                await fail_connection(uow, session, connection, problem)
+                await went_wrong(uow, session, Outcome.CONNECTION_ERROR, problem)
                 await uow.commit()
         return "done"
 
@@ -221,6 +283,7 @@ class WebConnectorService:
             if session is None:
                 return INVALID_TICKET
             await uow.sessions.save(session.closed(now), new=False)
+            await update_contact(uow, session, lambda c: c.ended(now))
             await uow.commit()
         return session.summary()
 
@@ -233,4 +296,16 @@ class WebConnectorService:
             log.exception("Web Connector call failed; answered %r", fallback)
             if ticket is not None:
                 await note_error(self._new_uow, ticket, INTERNAL_ERROR)
+                await self._contact_failed(ticket)
             return fallback
+
+    async def _contact_failed(self, ticket: str) -> None:
+        """The sync history says the update failed (best effort)."""
+        try:
+            async with self._new_uow() as uow:
+                session = await uow.sessions.get(ticket_hash(ticket))
+                if session is not None:
+                    await went_wrong(uow, session, Outcome.ERROR, INTERNAL_ERROR)
+                    await uow.commit()
+        except Exception:
+            log.exception("could not record the failed update in the sync history")

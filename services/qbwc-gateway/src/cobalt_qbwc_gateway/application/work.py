@@ -14,6 +14,15 @@ from cobalt_shared.clock import Clock, system_clock
 
 
 @dataclass(frozen=True)
+class Outgoing:
+    """A request document for the Web Connector, and what it carries (for the history)."""
+
+    xml: str
+    entries: int = 0
+    recovery: bool = False  # asks what became of a set whose answer never came
+
+
+@dataclass(frozen=True)
 class Progress:
     """What an answer changed, and how far the update is (QBWC's percent done)."""
 
@@ -42,9 +51,13 @@ class EntryWork:
 
     async def next_request(
         self, uow: GatewayUnitOfWork, connection: Connection, version: str
-    ) -> str | None:
+    ) -> Outgoing | None:
         now = self.clock()
-        return await next_request(uow, connection, version, now, self.limits, self.max_bytes)
+        made = await next_request(uow, connection, version, now, self.limits, self.max_bytes)
+        if made is None:
+            return None
+        xml, entries, recovery = made
+        return Outgoing(xml, entries, recovery)
 
     async def apply_response(
         self,

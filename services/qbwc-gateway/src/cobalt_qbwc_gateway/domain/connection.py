@@ -36,6 +36,7 @@ class Connection:
     last_contact_at: datetime | None = None
     last_error: str | None = None
     signin: SignInRecord = field(default_factory=SignInRecord)
+    contact_email: str | None = None  # where alerts go (support sets it; the merchant edits)
 
     @classmethod
     def set_up(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Literal
 
-from cobalt_qbwc_gateway.domain.posting import EntryKind, Payload, Posting
+from cobalt_qbwc_gateway.domain.posting import EntryKind, Payload, Posting, vendor_of
 
 Tone = Literal["pending", "waiting", "failed", "synced", "neutral"]
 
@@ -120,6 +122,55 @@ class Entry:
             label += f" {'to' if self.kind is EntryKind.BILL_PAYMENT else 'from'} "
             label += posting.vendor_name
         return label
+
+    @property
+    def party(self) -> str | None:
+        """The vendor (or payee) it is made with, if any."""
+        posting = self.posting
+        if posting is not None:
+            return posting.vendor_name
+        return vendor_of(self.payload)
+
+    def matches(self, text: str) -> bool:
+        """Search: the vendor or payee, the reference number, the memo or the amount."""
+        wanted = fold(text.strip())
+        if not wanted:
+            return True
+        posting = self.posting
+        amount = _as_amount(wanted)
+        if amount is not None and posting is not None:
+            amounts = {posting.amount, *(ln.amount for ln in posting.lines)}
+            amounts.update(bill.amount for bill in posting.applied)
+            if amount in amounts:
+                return True
+        words = [self.describe(), self.party or ""]
+        if posting is not None:
+            words += [posting.ref_number or "", posting.memo or ""]
+        return any(wanted in fold(w) for w in words)
+
+
+def fold(text: str) -> str:
+    """Case and accents aside: 'Société' is found as 'societe'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _as_amount(text: str) -> Decimal | None:
+    cleaned = text.replace("$", "").replace(",", "").strip()
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() else None
+
+
+@dataclass(frozen=True)
+class EntryEvent:
+    """One step of an entry's history: the state it took, when, and why."""
+
+    at: datetime
+    state: EntryState
+    detail: str
 
 
 class NotAllowed(Exception):

@@ -100,6 +100,29 @@ class Posting:
         return tuple(dict.fromkeys(keys))
 
     @property
+    def amount(self) -> Decimal:
+        """The transaction's total as QuickBooks shows it (a journal entry: its debits)."""
+        if self.kind is EntryKind.BILL_PAYMENT:
+            return sum((bill.amount for bill in self.applied), Decimal(0))
+        if self.kind is EntryKind.JOURNAL_ENTRY:
+            return sum((ln.amount for ln in self.lines if ln.side == "debit"), Decimal(0))
+        return sum((ln.amount for ln in self.lines), Decimal(0))
+
+    @property
+    def origin(self) -> str:
+        """Where it comes from, in the merchant's words: 'the bill of a received order'."""
+        record = (self.source_record or "").split("/", 1)[0]
+        if record == "bill":
+            return "a received order (its bill)"
+        if record == "vendor-credit":
+            return "a received order (its credit)"
+        if record == "payment":
+            return "a payment sent from Accounts Payable"
+        if self.source == "reporting":
+            return f"the store day {self.txn_date.isoformat()} (end-of-day close)"
+        return self.source
+
+    @property
     def prerequisites(self) -> tuple[uuid.UUID, ...]:
         """Entries that must be in QuickBooks first: the bills and credits a payment uses."""
         ids: list[uuid.UUID] = []

@@ -30,6 +30,7 @@ class WebConnectorSession:
     synced: int = 0
     failed: int = 0
     qbxml_version: str | None = None  # chosen on the first sendRequestXML; kept across restarts
+    contact_id: uuid.UUID | None = None  # its record in the sync history
 
     def is_live(self, now: datetime, silence: timedelta) -> bool:
         """Open, unexpired and heard from recently: a crashed Web Connector stops counting."""

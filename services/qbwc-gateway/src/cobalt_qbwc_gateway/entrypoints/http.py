@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import uuid
+from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -19,6 +23,7 @@ from cobalt_qbwc_gateway.application.connections import (
     connection_status,
     qwc_file,
     require_connection,
+    set_contact_email,
     set_up_connection,
 )
 from cobalt_qbwc_gateway.application.entries import (
@@ -29,12 +34,16 @@ from cobalt_qbwc_gateway.application.entries import (
     retry_entry,
     retry_failed,
 )
+from cobalt_qbwc_gateway.application.monitor import Watch, health_of
 from cobalt_qbwc_gateway.application.signin import clear_lock
 from cobalt_qbwc_gateway.config import Settings
-from cobalt_qbwc_gateway.domain.entry import Entry, EntryState, Tone
+from cobalt_qbwc_gateway.domain.contact import Contact, Outcome
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryEvent, EntryState, Tone
 from cobalt_qbwc_gateway.domain.facts import VendorLink
+from cobalt_qbwc_gateway.domain.health import Health, HealthState
 from cobalt_qbwc_gateway.domain.posting import EntryKind, vendor_of
 from cobalt_qbwc_gateway.domain.qwc import QwcSettings
+from cobalt_qbxml.safe_xml import pretty
 from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant, Role, require_role
 from cobalt_shared.clock import Clock
@@ -56,6 +65,42 @@ class ConnectionIn(BaseModel):
     start_date: IsoDate = Field(description="Nothing dated before it is sent to QuickBooks")
     qbxml_version: str = Field("13.0", examples=["13.0"])
     company_file: str | None = Field(None, examples=[r"C:\QuickBooks\Demo Liquors.QBW"])
+    contact_email: str | None = Field(
+        None,
+        max_length=254,
+        description="Where alert e-mails go (the merchant can change it); omitted: kept",
+        examples=["owner@demo-liquors.example"],
+    )
+
+
+class ContactEmailIn(BaseModel):
+    """The address the merchant's QuickBooks alerts go to (null or empty: none)."""
+
+    contact_email: str | None = Field(None, max_length=254, examples=["owner@store.example"])
+
+
+class ProblemOut(BaseModel):
+    reason: str
+    fix: str
+    page: str = Field(description="The web app's page that shows and fixes it (#/...).")
+
+
+class HealthOut(BaseModel):
+    """The connection's one health state, its reason and what fixes it."""
+
+    state: HealthState
+    reason: str
+    fix: str | None = None
+    problems: list[ProblemOut] = Field(description="Everything wrong now, the main one first.")
+
+    @classmethod
+    def of(cls, health: Health) -> HealthOut:
+        return cls(
+            state=health.state,
+            reason=health.reason,
+            fix=health.fix,
+            problems=[ProblemOut(reason=p.reason, fix=p.fix, page=p.page) for p in health.problems],
+        )
 
 
 class SignInOut(BaseModel):
@@ -86,9 +131,11 @@ class ConnectionOut(BaseModel):
     oldest_waiting_since: datetime | None = None
 
     signin: SignInOut | None = None
+    contact_email: str | None = Field(None, description="Where alert e-mails go.")
+    health: HealthOut
 
     @classmethod
-    def of(cls, view: ConnectionView) -> ConnectionOut:
+    def of(cls, view: ConnectionView, health: Health) -> ConnectionOut:
         message = NOT_SET_UP if view.status == "not set up" else None
         fields = {
             k: getattr(view, k)
@@ -104,7 +151,13 @@ class ConnectionOut(BaseModel):
                 locked=view.signin_locked,
                 locked_until=view.signin.locked_until if view.signin_locked else None,
             )
-        return cls(message=message, signin=signin, set_up=view.status != "not set up", **fields)
+        return cls(
+            message=message,
+            signin=signin,
+            set_up=view.status != "not set up",
+            health=HealthOut.of(health),
+            **fields,
+        )
 
 
 def _now(request: Request) -> datetime:
@@ -115,6 +168,20 @@ def _now(request: Request) -> datetime:
 def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+def _watch(request: Request) -> Watch:
+    watch: Watch = request.app.state.watch
+    return watch
+
+
+async def _connection_out(
+    tx: GatewayUnitOfWork, merchant_id: uuid.UUID, request: Request
+) -> ConnectionOut:
+    now = _now(request)
+    view = await connection_status(tx, merchant_id, _settings(request).run_every_minutes, now)
+    health = await health_of(tx, merchant_id, now, _watch(request))
+    return ConnectionOut.of(view, health)
 
 
 def _passwords(request: Request) -> Passwords:
@@ -132,25 +199,28 @@ async def put_connection(
 ) -> ConnectionOut:
     """Create or update a merchant's QuickBooks connection (support only)."""
     cmd = SetUpConnection(
-        merchant_id, body.qbwc_user, body.password, body.start_date, body.qbxml_version,
+        merchant_id,
+        body.qbwc_user,
+        body.password,
+        body.start_date,
+        body.qbxml_version,
         body.company_file,
-    )  # fmt: skip
+        contact_email=body.contact_email,
+        set_contact_email="contact_email" in body.model_fields_set,
+    )
     async with uow as tx:
-        now = _now(request)
-        _, created = await set_up_connection(cmd, tx, _passwords(request), now)
-        view = await connection_status(tx, merchant_id, _settings(request).run_every_minutes, now)
+        _, created = await set_up_connection(cmd, tx, _passwords(request), _now(request))
+        out = await _connection_out(tx, merchant_id, request)
         await tx.commit()
     response.status_code = 201 if created else 200
-    return ConnectionOut.of(view)
+    return out
 
 
 @router.get("/connections/{merchant_id}", dependencies=support)
 async def get_connection(merchant_id: uuid.UUID, uow: Uow, request: Request) -> ConnectionOut:
     """A merchant's connection and its health (support only)."""
     async with uow as tx:
-        minutes = _settings(request).run_every_minutes
-        view = await connection_status(tx, merchant_id, minutes, _now(request))
-    return ConnectionOut.of(view)
+        return await _connection_out(tx, merchant_id, request)
 
 
 @router.post("/connections/{merchant_id}/signin/unlock", dependencies=support)
@@ -159,10 +229,9 @@ async def unlock_signin(merchant_id: uuid.UUID, uow: Uow, request: Request) -> C
     async with uow as tx:
         connection = await require_connection(tx, merchant_id)
         await clear_lock(tx, connection)
-        minutes = _settings(request).run_every_minutes
-        view = await connection_status(tx, merchant_id, minutes, _now(request))
+        out = await _connection_out(tx, merchant_id, request)
         await tx.commit()
-    return ConnectionOut.of(view)
+    return out
 
 
 @router.get("/connections/{merchant_id}/qwc", dependencies=support)
@@ -183,11 +252,147 @@ async def download_qwc(merchant_id: uuid.UUID, uow: Uow, request: Request) -> Re
 
 @router.get("/connection")
 async def my_connection(scope: Merchant, uow: Uow, request: Request) -> ConnectionOut:
-    """The signed-in merchant's QuickBooks connection, or how to get it set up."""
+    """The signed-in merchant's QuickBooks connection and its health, or how to get it set
+    up."""
     async with uow as tx:
-        minutes = _settings(request).run_every_minutes
-        view = await connection_status(tx, scope.merchant_id, minutes, _now(request))
-    return ConnectionOut.of(view)
+        return await _connection_out(tx, scope.merchant_id, request)
+
+
+@router.put("/connection/contact")
+async def my_contact_email(
+    body: ContactEmailIn, scope: Merchant, uow: Uow, request: Request
+) -> ConnectionOut:
+    """Where the merchant's QuickBooks alert e-mails go (422 when it is not an address)."""
+    async with uow as tx:
+        await set_contact_email(tx, scope.merchant_id, body.contact_email)
+        out = await _connection_out(tx, scope.merchant_id, request)
+        await tx.commit()
+    return out
+
+
+class ContactOut(BaseModel):
+    """One Web Connector contact: a sign-in and, when it got in, its update."""
+
+    id: uuid.UUID
+    started_at: datetime
+    ended_at: datetime | None
+    outcome: Outcome
+    problem: bool = Field(description="Something went wrong that someone must see.")
+    reason: str | None = Field(description="What went wrong, in plain words.")
+    fix: str | None = Field(description="What fixes it.")
+    qbwc_user: str = Field(description="The user name the Web Connector gave.")
+    source: str = Field(description="The address it called from.")
+    requests: int = Field(description="Request sets sent to QuickBooks.")
+    entries_sent: int
+    synced: int
+    failed: int
+    recovery: bool = Field(description="A lost answer was settled by error recovery.")
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactOut:
+        return cls(
+            id=contact.id,
+            started_at=contact.started_at,
+            ended_at=contact.ended_at,
+            outcome=contact.outcome,
+            problem=contact.outcome.problem,
+            reason=contact.reason,
+            fix=contact.fix,
+            qbwc_user=contact.qbwc_user,
+            source=contact.source,
+            requests=contact.requests,
+            entries_sent=contact.entries_sent,
+            synced=contact.synced,
+            failed=contact.failed,
+            recovery=contact.recovery,
+        )
+
+
+class SyncHistoryOut(BaseModel):
+    """Web Connector contacts, newest first, a page at a time."""
+
+    total: int
+    limit: int
+    offset: int
+    contacts: list[ContactOut]
+
+
+class AlertEmailOut(BaseModel):
+    """An alert e-mail to the merchant, and whether the mail server took it."""
+
+    id: uuid.UUID
+    kind: str
+    to: str
+    subject: str
+    created_at: datetime
+    sent_at: datetime | None
+    attempts: int
+    last_error: str | None
+
+
+Limit = Annotated[int, Query(ge=1, le=200)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+
+
+@router.get("/connection/history")
+async def my_sync_history(
+    scope: Merchant, uow: Uow, limit: Limit = 50, offset: Offset = 0
+) -> SyncHistoryOut:
+    """The merchant's sync history: every Web Connector contact, newest first."""
+    async with uow as tx:
+        found, total = await tx.contacts.page(
+            merchant_id=scope.merchant_id, limit=limit, offset=offset
+        )
+    return SyncHistoryOut(
+        total=total, limit=limit, offset=offset, contacts=[ContactOut.of(c) for c in found]
+    )
+
+
+@router.get("/connection/alerts")
+async def my_alert_emails(scope: Merchant, uow: Uow) -> list[AlertEmailOut]:
+    """The alert e-mails of the merchant, newest first (sent, or waiting for the server)."""
+    async with uow as tx:
+        found = await tx.digests.of_merchant(scope.merchant_id)
+    return [
+        AlertEmailOut(
+            id=d.id,
+            kind=d.kind.value,
+            to=d.to,
+            subject=d.subject,
+            created_at=d.created_at,
+            sent_at=d.sent_at,
+            attempts=d.attempts,
+            last_error=d.last_error,
+        )
+        for d in found
+    ]
+
+
+@router.get("/connections/{merchant_id}/history", dependencies=support)
+async def sync_history(
+    merchant_id: uuid.UUID, uow: Uow, limit: Limit = 50, offset: Offset = 0
+) -> SyncHistoryOut:
+    """A merchant's sync history (support only)."""
+    async with uow as tx:
+        found, total = await tx.contacts.page(merchant_id=merchant_id, limit=limit, offset=offset)
+    return SyncHistoryOut(
+        total=total, limit=limit, offset=offset, contacts=[ContactOut.of(c) for c in found]
+    )
+
+
+@router.get("/contacts", dependencies=support)
+async def all_contacts(
+    uow: Uow, unattributed: bool = False, limit: Limit = 50, offset: Offset = 0
+) -> SyncHistoryOut:
+    """Every Web Connector contact (support only); `unattributed`: only those no merchant
+    could be named for (unknown user names, refused Web Connector versions)."""
+    async with uow as tx:
+        found, total = await tx.contacts.page(
+            merchant_id=None, unattributed=unattributed, limit=limit, offset=offset
+        )
+    return SyncHistoryOut(
+        total=total, limit=limit, offset=offset, contacts=[ContactOut.of(c) for c in found]
+    )
 
 
 @router.get("/support", response_class=HTMLResponse, include_in_schema=False)
@@ -220,10 +425,21 @@ class EntryOut(BaseModel):
     updated_at: datetime
     retried_by: str | None = Field(None, description="Who last pressed Retry on it.")
     retried_at: datetime | None = None
+    party: str | None = Field(None, description="The vendor (or payee) it is made with.")
+    ref_number: str | None = Field(None, description="Invoice, credit or check number.")
+    amount: Decimal | None = Field(None, description="Its total in QuickBooks.")
+    origin: str | None = Field(
+        None, description="Where it comes from: an order, a payment, a store day."
+    )
 
     @classmethod
     def of(cls, entry: Entry) -> EntryOut:
+        posting = entry.posting
         return cls(
+            party=entry.party,
+            ref_number=posting.ref_number if posting else None,
+            amount=posting.amount if posting else None,
+            origin=posting.origin if posting else None,
             id=entry.id,
             kind=entry.kind,
             description=entry.describe(),
@@ -251,16 +467,28 @@ class QuickBooksVendorOut(BaseModel):
     state: str
 
 
+class EntryEventOut(BaseModel):
+    """A state the entry took, when, and why."""
+
+    at: datetime
+    state: EntryState
+    tone: Tone
+    detail: str
+
+
 class EntryDetail(EntryOut):
-    """One entry with what was sent and what QuickBooks answered."""
+    """One entry with its history, what was sent and what QuickBooks answered."""
 
     payload: str = Field(description="What the entry must make in QuickBooks (JSON).")
-    request_xml: str | None
-    response_xml: str | None
+    request_xml: str | None = Field(description="The qbXML request sent, indented.")
+    response_xml: str | None = Field(description="QuickBooks' answer, indented.")
     quickbooks_vendor: QuickBooksVendorOut | None = None
+    history: list[EntryEventOut] = Field(description="Each state it took, oldest first.")
 
     @classmethod
-    def with_vendor(cls, entry: Entry, link: VendorLink | None) -> EntryDetail:
+    def with_vendor(
+        cls, entry: Entry, link: VendorLink | None, history: list[EntryEvent]
+    ) -> EntryDetail:
         vendor = None
         if link is not None:
             vendor = QuickBooksVendorOut(
@@ -272,9 +500,13 @@ class EntryDetail(EntryOut):
         return cls(
             **EntryOut.of(entry).model_dump(),
             payload=payload_json(entry.payload),
-            request_xml=entry.request_xml,
-            response_xml=entry.response_xml,
+            request_xml=pretty(entry.request_xml) if entry.request_xml else None,
+            response_xml=pretty(entry.response_xml) if entry.response_xml else None,
             quickbooks_vendor=vendor,
+            history=[
+                EntryEventOut(at=e.at, state=e.state, tone=e.state.tone, detail=e.detail)
+                for e in history
+            ],
         )
 
 
@@ -285,23 +517,97 @@ class RetriedOut(BaseModel):
     entries: list[EntryOut]
 
 
+class EntryQuery:
+    """The QB Entries page's filters: state, kind, dates and a search."""
+
+    def __init__(
+        self,
+        state: EntryState | None = None,
+        kind: EntryKind | None = None,
+        date_from: IsoDate | None = None,
+        date_to: IsoDate | None = None,
+        q: Annotated[
+            str | None, Query(max_length=100, description="Vendor, reference or amount.")
+        ] = None,
+    ) -> None:
+        self.filters = EntryFilter(
+            state.value if state else None,
+            kind.value if kind else None,
+            date_from,
+            date_to,
+            text=q.strip() if q and q.strip() else None,
+        )
+
+
+Filters = Annotated[EntryQuery, Depends()]
+
+
 @entries_router.get("")
 async def entries_list(
     scope: Merchant,
     uow: Uow,
-    state: EntryState | None = None,
-    kind: EntryKind | None = None,
-    date_from: IsoDate | None = None,
-    date_to: IsoDate | None = None,
+    query: Filters,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[EntryOut]:
-    """The merchant's QuickBooks entries, newest first, filtered by state, kind and date."""
-    filters = EntryFilter(
-        state.value if state else None, kind.value if kind else None, date_from, date_to, limit
-    )
+    """The merchant's QuickBooks entries, newest first (by date), filtered by state, kind,
+    date and a search on vendor, reference number or amount."""
+    filters = replace(query.filters, limit=limit, offset=offset)
     async with uow as tx:
         found = await list_entries(tx, scope.merchant_id, filters)
     return [EntryOut.of(e) for e in found]
+
+
+CSV_COLUMNS = (
+    "txn_date",
+    "kind",
+    "description",
+    "party",
+    "ref_number",
+    "amount",
+    "state",
+    "detail",
+    "txn_id",
+    "origin",
+    "created_at",
+    "updated_at",
+    "id",
+)
+
+
+@entries_router.get(
+    "/export.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "The entries as CSV."}},
+)
+async def entries_export(scope: Merchant, uow: Uow, query: Filters) -> Response:
+    """The entries the filters select (up to 20,000, newest first) as a CSV file."""
+    filters = replace(query.filters, limit=20_000)
+    async with uow as tx:
+        found = await list_entries(tx, scope.merchant_id, filters)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for entry in found:
+        row = EntryOut.of(entry).model_dump(mode="json")
+        writer.writerow([_csv_cell(row.get(c)) for c in CSV_COLUMNS])
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="quickbooks-entries.csv"'},
+    )
+
+
+def _csv_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text (never runs it as a formula)."""
+    text = "" if value is None else str(value)
+    if text[:1] not in ("=", "+", "-", "@", "\t", "\r"):
+        return text
+    try:
+        Decimal(text)  # a negative amount stays a number
+    except ArithmeticError:
+        return "'" + text
+    return text
 
 
 @entries_router.get("/counts")
@@ -318,7 +624,8 @@ async def entries_show(entry_id: uuid.UUID, scope: Merchant, uow: Uow) -> EntryD
         entry = await get_entry(tx, scope.merchant_id, entry_id)
         vendor = vendor_of(entry.payload)
         link = await tx.vendors.get(scope.merchant_id, vendor) if vendor else None
-    return EntryDetail.with_vendor(entry, link)
+        history = await tx.entries.history(entry.id)
+    return EntryDetail.with_vendor(entry, link, history)
 
 
 @entries_router.post("/retry-failed")

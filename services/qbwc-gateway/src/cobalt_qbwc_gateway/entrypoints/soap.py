@@ -48,7 +48,8 @@ class QBWebConnectorSvc(ServiceBase):  # type: ignore[misc]
 
     @rpc(Unicode, _returns=Unicode)  # type: ignore[untyped-decorator]
     def clientVersion(ctx: Any, strVersion: str | None) -> str:
-        return _call(ctx, lambda s: _sync(s.client_version(_text(strVersion))))
+        source = str(ctx.transport.req_env.get(SOURCE_KEY, "unknown"))
+        return _call(ctx, lambda s: s.client_version(_text(strVersion), source))
 
     @rpc(Unicode, Unicode, _returns=ArrayOfString)  # type: ignore[untyped-decorator]
     def authenticate(ctx: Any, strUserName: str | None, strPassword: str | None) -> list[str]:

@@ -1,0 +1,287 @@
+"""Persistence of what watches the connections: Web Connector contacts (the sync history),
+alert items and the e-mail digests."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from cobalt_qbwc_gateway.adapters.orm import alert_items, contacts, digests, entries
+from cobalt_qbwc_gateway.domain.alerts import AlertItem, Digest, DigestKind
+from cobalt_qbwc_gateway.domain.contact import Contact, Outcome
+from cobalt_qbwc_gateway.domain.entry import EntryState
+
+_CONTACT_FIELDS = list(Contact.__dataclass_fields__)
+_DIGEST_FIELDS = list(Digest.__dataclass_fields__)
+
+
+class ContactRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add(self, contact: Contact) -> None:
+        await self._db.execute(insert(contacts).values(**_contact_values(contact)))
+
+    async def save(self, contact: Contact) -> None:
+        values = _contact_values(contact)
+        await self._db.execute(
+            update(contacts).where(contacts.c.id == values.pop("id")).values(values)
+        )
+
+    async def get(self, contact_id: uuid.UUID) -> Contact | None:
+        row = (await self._db.execute(select(contacts).where(contacts.c.id == contact_id))).first()
+        return _contact(row._mapping) if row else None
+
+    async def page(
+        self,
+        *,
+        merchant_id: uuid.UUID | None,
+        unattributed: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[Contact], int]:
+        """Newest first: one merchant's contacts, or those no merchant could be named for
+        (unknown users, refused Web Connector versions), or all."""
+        where: list[Any] = []
+        if merchant_id is not None:
+            where.append(contacts.c.merchant_id == merchant_id)
+        elif unattributed:
+            where.append(contacts.c.merchant_id.is_(None))
+        total = (
+            await self._db.execute(select(func.count()).select_from(contacts).where(*where))
+        ).scalar_one()
+        rows = await self._db.execute(
+            select(contacts)
+            .where(*where)
+            .order_by(contacts.c.started_at.desc(), contacts.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return [_contact(r._mapping) for r in rows], int(total)
+
+    async def latest(self, merchant_id: uuid.UUID) -> Contact | None:
+        """The newest contact that says something (a busy answer says nothing new)."""
+        row = (
+            await self._db.execute(
+                select(contacts)
+                .where(contacts.c.merchant_id == merchant_id, contacts.c.outcome != Outcome.BUSY)
+                .order_by(contacts.c.started_at.desc())
+                .limit(1)
+            )
+        ).first()
+        return _contact(row._mapping) if row else None
+
+    async def last_good_at(self, merchant_id: uuid.UUID) -> datetime | None:
+        row = (
+            await self._db.execute(
+                select(func.max(contacts.c.started_at)).where(
+                    contacts.c.merchant_id == merchant_id,
+                    contacts.c.outcome.in_([Outcome.UPDATED, Outcome.NOTHING_TO_DO]),
+                )
+            )
+        ).scalar_one()
+        return _aware(row)
+
+    async def open_before(self, cutoff: datetime) -> list[Contact]:
+        """Contacts still in progress whose session went silent before `cutoff`."""
+        rows = await self._db.execute(
+            select(contacts).where(
+                contacts.c.outcome == Outcome.IN_PROGRESS, contacts.c.started_at < cutoff
+            )
+        )
+        return [_contact(r._mapping) for r in rows]
+
+
+class AlertRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add_new(self, items: Sequence[AlertItem]) -> int:
+        """Store items not seen before (by merchant and key); how many were new."""
+        added = 0
+        for item in items:
+            known = (
+                await self._db.execute(
+                    select(alert_items.c.key).where(
+                        alert_items.c.merchant_id == item.merchant_id,
+                        alert_items.c.key == item.key,
+                    )
+                )
+            ).first()
+            if known is None:
+                await self._db.execute(insert(alert_items).values(**_item_values(item)))
+                added += 1
+        return added
+
+    async def waiting(self, merchant_id: uuid.UUID) -> list[AlertItem]:
+        rows = await self._db.execute(
+            select(alert_items)
+            .where(alert_items.c.merchant_id == merchant_id, alert_items.c.digest_id.is_(None))
+            .order_by(alert_items.c.created_at)
+        )
+        return [AlertItem(**r._mapping) for r in rows]
+
+    async def include(self, items: Sequence[AlertItem], digest_id: uuid.UUID) -> None:
+        for item in items:
+            await self._db.execute(
+                update(alert_items)
+                .where(
+                    alert_items.c.merchant_id == item.merchant_id,
+                    alert_items.c.key == item.key,
+                    alert_items.c.digest_id.is_(None),
+                )
+                .values(digest_id=digest_id)
+            )
+
+    async def drop_waiting_except(self, merchant_id: uuid.UUID, keys: Sequence[str]) -> None:
+        """Problems that went away before any mail carried them are not news any more."""
+        await self._db.execute(
+            update(alert_items)
+            .where(
+                alert_items.c.merchant_id == merchant_id,
+                alert_items.c.digest_id.is_(None),
+                alert_items.c.key.not_in(list(keys)),
+            )
+            .values(digest_id=_RESOLVED)
+        )
+
+
+_RESOLVED = uuid.UUID(int=0)  # the digest id of items resolved before they were mailed
+
+
+class DigestRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add(self, digest: Digest) -> None:
+        await self._db.execute(insert(digests).values(**_digest_values(digest)))
+
+    async def save(self, digest: Digest) -> None:
+        values = _digest_values(digest)
+        await self._db.execute(
+            update(digests).where(digests.c.id == values.pop("id")).values(values)
+        )
+
+    async def last(self, merchant_id: uuid.UUID) -> Digest | None:
+        row = (
+            await self._db.execute(
+                select(digests)
+                .where(digests.c.merchant_id == merchant_id)
+                .order_by(digests.c.created_at.desc())
+                .limit(1)
+            )
+        ).first()
+        return _digest(row._mapping) if row else None
+
+    async def claim_due(self, now: datetime, until: datetime, limit: int = 20) -> list[Digest]:
+        """Unsent digests due now, claimed until `until` (another mail worker skips them)."""
+        rows = await self._db.execute(
+            select(digests.c.id)
+            .where(
+                digests.c.sent_at.is_(None),
+                or_(digests.c.next_attempt_at.is_(None), digests.c.next_attempt_at <= now),
+                or_(digests.c.claimed_until.is_(None), digests.c.claimed_until < now),
+            )
+            .order_by(digests.c.created_at)
+            .limit(limit)
+        )
+        claimed: list[Digest] = []
+        for (digest_id,) in rows.all():
+            done = await self._db.execute(
+                update(digests)
+                .where(
+                    digests.c.id == digest_id,
+                    digests.c.sent_at.is_(None),
+                    or_(digests.c.claimed_until.is_(None), digests.c.claimed_until < now),
+                )
+                .values(claimed_until=until)
+            )
+            if done.rowcount == 1:
+                row = (
+                    await self._db.execute(select(digests).where(digests.c.id == digest_id))
+                ).one()
+                claimed.append(_digest(row._mapping))
+        return claimed
+
+    async def release(self, digest: Digest) -> None:
+        """Save what the attempt did and let the digest be claimed again (when unsent)."""
+        values = _digest_values(digest)
+        await self._db.execute(
+            update(digests)
+            .where(digests.c.id == values.pop("id"))
+            .values(claimed_until=None, **values)
+        )
+
+    async def of_merchant(self, merchant_id: uuid.UUID, limit: int = 20) -> list[Digest]:
+        rows = await self._db.execute(
+            select(digests)
+            .where(digests.c.merchant_id == merchant_id)
+            .order_by(digests.c.created_at.desc())
+            .limit(limit)
+        )
+        return [_digest(r._mapping) for r in rows]
+
+    async def unsent_count(self) -> int:
+        return int(
+            (
+                await self._db.execute(
+                    select(func.count()).select_from(digests).where(digests.c.sent_at.is_(None))
+                )
+            ).scalar_one()
+        )
+
+
+async def failed_entries(
+    db: AsyncConnection, merchant_id: uuid.UUID
+) -> tuple[int, datetime | None]:
+    row = (
+        await db.execute(
+            select(func.count(), func.max(entries.c.updated_at)).where(
+                entries.c.merchant_id == merchant_id, entries.c.state == EntryState.FAILED
+            )
+        )
+    ).one()
+    return int(row[0]), _aware(row[1])
+
+
+def _aware(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    found = datetime.fromisoformat(value) if isinstance(value, str) else value  # SQLite: text
+    if not isinstance(found, datetime):
+        raise TypeError(f"not a time: {value!r}")
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
+
+
+def _contact_values(contact: Contact) -> dict[str, Any]:
+    values = {k: getattr(contact, k) for k in _CONTACT_FIELDS}
+    values["outcome"] = contact.outcome.value
+    return values
+
+
+def _contact(row: Any) -> Contact:
+    values = {k: row[k] for k in _CONTACT_FIELDS}
+    values["outcome"] = Outcome(row["outcome"])
+    values["recovery"] = bool(row["recovery"])
+    return Contact(**values)
+
+
+def _item_values(item: AlertItem) -> dict[str, Any]:
+    return {k: getattr(item, k) for k in AlertItem.__dataclass_fields__}
+
+
+def _digest_values(digest: Digest) -> dict[str, Any]:
+    values = {k: getattr(digest, k) for k in _DIGEST_FIELDS}
+    values["kind"] = digest.kind.value
+    return values
+
+
+def _digest(row: Any) -> Digest:
+    values = {k: row[k] for k in _DIGEST_FIELDS}
+    values["kind"] = DigestKind(row["kind"])
+    return Digest(**values)
