@@ -34,7 +34,7 @@ README_SHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 PERSON = "Dana Whitfield"
-PAGES = ("payables", "orders", "sales", "coa", "entries")
+PAGES = ("payables", "orders", "sales", "coa", "entries", "sync")
 MAPPED = {"operating-account": "Operating Account", "accounts-payable": "Accounts Payable"}
 
 
@@ -324,6 +324,15 @@ def test_every_page_fits_a_phone_and_has_no_serious_accessibility_problem(stack,
             assert serious == [], f"{name} at {width}px: {serious}"
             if width == 390:
                 _shot(page, f"{name}-phone", readme=name == "payables")
+        [bill] = store.get("payables", "/bills")  # an entry's detail, too
+        page.goto(f"{stack.web_url}/#/entries/{bill['id']}")
+        page.wait_for_selector("#entry-history")
+        page.wait_for_load_state("networkidle")
+        assert _axe(page, axe) == [], f"entry detail at {width}px"
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the entry detail scrolls sideways by {overflow}px at {width}px"
         # Keyboard: on a fresh load the skip link is the first stop.
         page.reload()
         page.wait_for_selector("main h1")
@@ -350,6 +359,75 @@ def _axe(page: Any, axe: str) -> list[str]:
     return list(found)
 
 
+def test_a_failed_entry_shows_in_the_banner_opens_to_its_detail_and_is_found_and_exported(
+    stack, browser, http
+):
+    store = _ready_store(stack, http)
+    good = _order("OK-1", "Okay Beverage", "12.00")
+    assert store.send("POST", "orders", "/orders", good).status_code == 201
+    store.map({"purchases:beer": "Purchases:Beer"})
+    eventually(lambda: store.entries(kind="bill", state="ready"), "the first bill ready")
+    store.update()
+    store.quickbooks.company.closing_date = "2026-11-30"  # the books are closed: the next fails
+    assert store.send("POST", "orders", "/orders", _order("FL-1", "Failing Foods", "40.00"))
+    eventually(lambda: store.entries(kind="bill", state="ready"), "the second bill ready")
+    store.update()
+    [failed] = store.entries(state="failed")
+    page = _signed_in(browser, stack, store)
+    banner = page.wait_for_selector("#health:has-text('needs attention')").inner_text()
+    assert "1 entry could not be put in QuickBooks" in banner
+    assert "Retry" in banner
+    page.get_by_role("link", name="Show me").click()
+    page.wait_for_selector(f"#entries tr[data-id='{failed['id']}']")
+    assert page.locator("#entries tbody tr").count() == 1  # the link filters on failed
+    assert page.input_value("select[name=state]") == "failed"
+    page.select_option("select[name=state]", "")
+    page.fill("input[name=q]", "okay bev")
+    page.click("#search")
+    page.wait_for_function(  # the bill and its vendor only
+        "document.querySelector('#entries') &&"
+        " !document.querySelector('#entries').innerText.includes('Failing Foods')"
+    )
+    assert "OK-1" in page.inner_text("#entries")
+    page.fill("input[name=q]", "$40.00")
+    page.click("#search")
+    page.wait_for_function(
+        "document.querySelector('#entries') &&"
+        " !document.querySelector('#entries').innerText.includes('OK-1')"
+    )
+    assert "FL-1" in page.inner_text("#entries")
+    with page.expect_download() as download:
+        page.click("#export")
+    exported = Path(download.value.path()).read_text()
+    assert exported.splitlines()[0].startswith("txn_date,kind,description,party,ref_number")
+    assert "FL-1" in exported
+    assert "OK-1" not in exported  # what the search shows is what is exported
+    page.get_by_role("link", name="bill FL-1 from Failing Foods").click()
+    page.wait_for_selector("#entry-detail")
+    assert "Failing Foods" in page.inner_text("#entry-detail")
+    assert "40.00" in page.inner_text("#entry-detail")
+    assert "<BillAddRq" in page.inner_text("#request-xml")
+    assert "BillAddRs" in page.inner_text("#response-xml")
+    history = page.inner_text("#entry-history")
+    assert "sent" in history
+    assert "failed" in history
+    _shot(page, "entry-detail")
+    # The sync history, and where alert e-mails go (refused unless an address).
+    page.click("a[href='#/sync']")
+    page.wait_for_selector("#sync-history")
+    assert "updated" in page.inner_text("#sync-history")
+    page.fill("input[name=contact_email]", "not an address")
+    page.get_by_role("button", name="Save").click()
+    assert "is not an e-mail address" in page.wait_for_selector(".field .error").inner_text()
+    page.fill("input[name=contact_email]", "owner@corner-liquors.example")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector("#flash:has-text('Alerts go to owner@corner-liquors.example')")
+    assert store.get("qbwc-gateway", "/connection")["contact_email"] == (
+        "owner@corner-liquors.example"
+    )
+    _shot(page, "sync-history", readme=True)
+
+
 def test_a_lost_network_says_so_and_retries(stack, browser, http):
     store = Store(stack, http)
     store.set_up()
@@ -369,7 +447,7 @@ def test_without_a_connection_the_quickbooks_pages_say_how_to_get_started(stack,
     store = Store(stack, http)  # never set up
     page = _signed_in(browser, stack, store)
     assert "contact CobaltConnect support" in page.inner_text("#health")
-    for name in ("coa", "entries"):
+    for name in ("coa", "entries", "sync"):
         page.click(f"a[href='#/{name}']")
         page.wait_for_selector("#not-set-up")
         assert "contact CobaltConnect support to get started" in page.inner_text("#not-set-up")

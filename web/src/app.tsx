@@ -1,4 +1,5 @@
 // The app: sign-in, the store's header and menu, one page at a time (by the URL's #/page).
+import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { call, gateway, reporting, whenSignedOut } from "./api/client";
 import { FlashContext, type Flash, Problem } from "./components/ui";
@@ -6,6 +7,7 @@ import { messageOf } from "./lib/errors";
 import { beginSignIn, completeSignIn, currentSession, type Session, signOut } from "./lib/oidc";
 import { CoaPage } from "./pages/coa";
 import { EntriesPage } from "./pages/entries";
+import { SyncPage } from "./pages/sync";
 import { OrdersPage } from "./pages/orders";
 import { PayablesPage } from "./pages/payables";
 import { SalesPage } from "./pages/sales";
@@ -17,6 +19,7 @@ const PAGES = {
   sales: { title: "Sales", render: () => <SalesPage /> },
   coa: { title: "Chart of Accounts", render: () => <CoaPage /> },
   entries: { title: "QB Entries", render: () => <EntriesPage /> },
+  sync: { title: "Sync history", render: () => <SyncPage /> },
 } as const;
 type PageName = keyof typeof PAGES;
 
@@ -64,6 +67,7 @@ function SignIn({ problem }: { problem: unknown }) {
 
 function Signed({ session }: { session: Session }) {
   const [page, setPage] = useState<PageName>(pageOf(location.hash));
+  const [hash, setHash] = useState(location.hash);
   const [flash, setFlash] = useState<Flash>(null);
   const [timeZone, setTimeZone] = useState<string | null>(null);
   const [zoneProblem, setZoneProblem] = useState<unknown>(null);
@@ -71,6 +75,7 @@ function Signed({ session }: { session: Session }) {
   useEffect(() => {
     const follow = () => {
       setPage(pageOf(location.hash));
+      setHash(location.hash);
       setFlash(null);
       main.current?.focus();
     };
@@ -123,13 +128,13 @@ function Signed({ session }: { session: Session }) {
               QuickBooks
             </p>
             <ul aria-labelledby="qb-section">
-              {(["coa", "entries"] as const).map((name) => (
+              {(["coa", "entries", "sync"] as const).map((name) => (
                 <MenuLink name={name} current={page} />
               ))}
             </ul>
           </nav>
           <main id="main" tabIndex={-1} ref={main}>
-            <Health />
+            <Health hash={hash} />
             <div id="flash" role="status" aria-live="polite">
               {flash && <div class={`notice ${flash.kind}`}>{flash.text}</div>}
             </div>
@@ -138,7 +143,7 @@ function Signed({ session }: { session: Session }) {
             ) : timeZone === null ? (
               <p class="muted">Loading the store's settings…</p>
             ) : (
-              PAGES[page].render()
+              <Fragment key={hash}>{PAGES[page].render()}</Fragment>
             )}
           </main>
         </div>
@@ -157,27 +162,40 @@ function MenuLink({ name, current }: { name: PageName; current: PageName }) {
   );
 }
 
-/** A banner when the QuickBooks connection needs the merchant: not set up, or an error. */
-function Health() {
-  const [text, setText] = useState<string | null>(null);
+/** A banner on every page when QuickBooks is not healthy: what is wrong, what fixes it, and
+ * where; checked again on every page change and every minute (overdue comes by the clock). */
+function Health({ hash }: { hash: string }) {
+  const [shown, setShown] = useState<{ text: string; fix?: string; page?: string } | null>(null);
   useEffect(() => {
-    call(gateway.GET("/connection")).then(
-      (connection) => {
-        if (!connection.set_up) setText(connection.message ?? null);
-        else if (connection.overdue)
-          setText(
-            "QuickBooks has not been updated for a while: check that the Web Connector runs on the QuickBooks computer.",
-          );
-        else if (connection.last_error) setText(connection.last_error);
-        else setText(null);
-      },
-      (error: unknown) => setText(messageOf(error)),
-    );
-  }, []);
-  if (!text) return null;
+    const check = () =>
+      call(gateway.GET("/connection")).then(
+        (connection) => {
+          const health = connection.health;
+          if (!connection.set_up) setShown({ text: connection.message ?? health.reason });
+          else if (health.state === "healthy") setShown(null);
+          else
+            setShown({
+              text: `QuickBooks ${health.state}: ${health.reason}`,
+              ...(health.fix ? { fix: health.fix } : {}),
+              page: health.problems[0]?.page ?? "#/sync",
+            });
+        },
+        (error: unknown) => setShown({ text: messageOf(error) }),
+      );
+    void check();
+    const timer = setInterval(() => void check(), 60_000);
+    return () => clearInterval(timer);
+  }, [hash]);
+  if (!shown) return null;
   return (
     <div class="notice warn" id="health" role="note">
-      {text}
+      <strong>{shown.text}</strong>
+      {shown.fix && <span class="block">{shown.fix}</span>}
+      {shown.page && shown.page !== hash && (
+        <a class="block" href={shown.page}>
+          Show me
+        </a>
+      )}
     </div>
   );
 }

@@ -289,6 +289,11 @@ function PayBills({ data, reload }: { data: Data; reload: () => void }) {
                     </td>
                     <td data-label="QuickBooks">
                       <Badge tone={credit.tone}>{credit.state}</Badge>
+                      {(credit.tone === "waiting" || credit.tone === "failed") && (
+                        <p class="small">
+                          <a href={`#/entries/${credit.id}`}>See the entry</a>
+                        </p>
+                      )}
                       {!credit.payable && <p class="small">{credit.not_payable_because}</p>}
                     </td>
                   </tr>
@@ -458,7 +463,7 @@ function BillRow(props: {
         <Badge tone={bill.tone}>{bill.state}</Badge>
         {(bill.tone === "waiting" || bill.tone === "failed") && bill.detail && (
           <p class="small">
-            {bill.detail} <a href="#/entries">See QB Entries</a>
+            {bill.detail} <a href={`#/entries/${bill.id}`}>See the entry</a>
           </p>
         )}
         {bill.payable ? null : <p class="small">{bill.not_payable_because}</p>}
@@ -574,6 +579,11 @@ function History(props: {
             <td data-label="QuickBooks">
               <Badge tone={p.tone}>{p.state}</Badge>
               {p.detail && <span class="small block">{p.detail}</span>}
+              {(p.tone === "waiting" || p.tone === "failed") && (
+                <a class="small block" href={`#/entries/${p.id}`}>
+                  See the entry
+                </a>
+              )}
               {p.txn_id && <span class="small block">TxnID {p.txn_id}</span>}
             </td>
           </tr>
