@@ -148,6 +148,28 @@ def oidc_env(svc: Svc) -> dict[str, str]:
     }
 
 
+def mail_env(svc: Svc, *, compose: bool) -> dict[str, str]:
+    """Where the gateway's alert e-mails go and what they link to. Unset SMTP host: the
+    e-mails wait in the gateway's database until one is set (none is lost)."""
+    if compose:
+        return {
+            svc.env("WEB_APP_URL"): "${COBALT_WEB_URL:-http://localhost:" + str(WEB_PORT) + "}",
+            svc.env("SMTP_HOST"): "${COBALT_SMTP_HOST:-}",
+            svc.env("SMTP_PORT"): "${COBALT_SMTP_PORT:-587}",
+            svc.env("SMTP_SECURITY"): "${COBALT_SMTP_SECURITY:-starttls}",
+            svc.env("SMTP_USERNAME"): "${COBALT_SMTP_USERNAME:-}",
+            svc.env("SMTP_PASSWORD"): "${COBALT_SMTP_PASSWORD:-}",
+            svc.env("MAIL_FROM"): "${COBALT_MAIL_FROM:-CobaltConnect <alerts@cobalt.example.com>}",
+        }
+    return {
+        svc.env("WEB_APP_URL"): "https://cobalt.example.com",
+        svc.env("SMTP_HOST"): "smtp.cobalt.example.com",
+        svc.env("SMTP_PORT"): "587",
+        svc.env("SMTP_SECURITY"): "starttls",
+        svc.env("MAIL_FROM"): "CobaltConnect <alerts@cobalt.example.com>",
+    }
+
+
 def compose_apis(services: list[Svc]) -> str:
     """nginx locations that make the web front end the one public origin in compose."""
     lines = [HEADER.rstrip(), "# Mounted into the web container by compose."]
@@ -265,6 +287,7 @@ def compose(services: list[Svc]) -> str:
         }  # fmt: skip
         if svc.name == "qbwc-gateway":
             env[svc.env("PUBLIC_URL")] = "${QBWC_PUBLIC_URL:-http://localhost:8140}"
+            env.update(mail_env(svc, compose=True))
         common = {"image": image(svc.name), "restart": "unless-stopped",
                   "read_only": True, "tmpfs": ["/tmp"], "environment": env}  # fmt: skip
         out["services"][f"{svc.name}-migrate"] = {
@@ -354,6 +377,10 @@ def _container(svc: Svc, part: str, resources: dict[str, Any]) -> dict[str, Any]
         {"name": svc.env("NATS_URL"),
          "valueFrom": {"secretKeyRef": {**secret, "key": f"{svc.name}-nats-url"}}},
     ]  # fmt: skip
+    if svc.name == "qbwc-gateway":  # the mail server's login, when it asks for one
+        for key in ("SMTP_USERNAME", "SMTP_PASSWORD"):
+            ref = {**secret, "key": key.lower().replace("_", "-"), "optional": True}
+            env.append({"name": svc.env(key), "valueFrom": {"secretKeyRef": ref}})
     container: dict[str, Any] = {
         "name": part, "image": f"cobaltconnect/{svc.name}", "args": [part],
         "envFrom": [{"configMapRef": {"name": f"{svc.name}-config"}}], "env": env,
@@ -396,7 +423,8 @@ def k8s_service(svc: Svc) -> list[dict[str, Any]]:
                   svc.env("OIDC_ISSUER"): K8S_OIDC_ISSUER,
                   svc.env("OIDC_AUDIENCE"): "cobaltconnect",
                   svc.env("OIDC_JWKS_URL"): f"{K8S_OIDC_ISSUER}/jwks.json",
-                  **({svc.env("PUBLIC_URL"): "https://cobalt.example.com"}
+                  **({svc.env("PUBLIC_URL"): "https://cobalt.example.com",
+                      **mail_env(svc, compose=False)}
                      if svc.name == "qbwc-gateway" else {})}},
     ]  # fmt: skip
     for part, replicas in (("api", 2), ("worker", 2)):
