@@ -26,7 +26,11 @@ def _start(data_dir: Path, *extra: str) -> tuple[subprocess.Popen[str], list[str
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "COBALT_DEMO_POLL_SECONDS": "2"},
+        env={
+            **os.environ,
+            "COBALT_DEMO_POLL_SECONDS": "2",
+            "QBWC_GATEWAY_WAITING_ALERT_SECONDS": "3",  # the demo's first alert, soon
+        },
     )
     lines: list[str] = []
     deadline = time.monotonic() + 150
@@ -162,6 +166,15 @@ def test_the_default_run_shows_the_demo_working_end_to_end(tmp_path):
         assert "AB-1042" in inspect.stdout
         assert bill["txn_id"]
         assert "Duplicates by ExternalGUID: none" in inspect.stdout
+        # The unmapped Snacks account waited: the owner's alert is in the printed folder.
+        folder = Path(next(line for line in lines if "alert e-mails:" in line).split()[-1])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not list(folder.glob("*.eml")):
+            time.sleep(1)
+        [alert, *_] = sorted(folder.glob("*.eml"))
+        text = alert.read_text()
+        assert "To: owner@demo-liquors.test" in text
+        assert "purchases:snacks" in text
     finally:
         out = _interrupt(proc)
     assert proc.returncode == 0, out
