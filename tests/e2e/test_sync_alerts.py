@@ -215,7 +215,7 @@ def test_the_mail_server_down_never_blocks_sync_and_a_restarted_mail_worker_send
     store, stack
 ):
     mail = _mail(stack)
-    mail.refuse()
+    mail.stop()  # the mail server is down first, then refuses
     store.set_up()
     address = {"contact_email": OWNER_MAIL}
     assert store.send("PUT", "qbwc-gateway", "/connection/contact", address).status_code == 200
@@ -225,12 +225,24 @@ def test_the_mail_server_down_never_blocks_sync_and_a_restarted_mail_worker_send
     eventually(lambda: store.entries(state="ready"), "the bill to be ready")
     store.update()  # sync goes on while the mail server refuses
     assert store.get("qbwc-gateway", f"/entries/{bill['id']}")["state"] == "failed"
-    waiting = eventually(
+    down = eventually(
         lambda: [a for a in store.get("qbwc-gateway", "/connection/alerts") if a["attempts"]],
+        "the alert to be tried while the server is down",
+    )
+    assert down[0]["sent_at"] is None
+    assert "Connection refused" in down[0]["last_error"] or "Errno" in down[0]["last_error"]
+    mail.refuse()
+    mail.start()
+    waiting = eventually(
+        lambda: [
+            a
+            for a in store.get("qbwc-gateway", "/connection/alerts")
+            if "451" in (a["last_error"] or "")
+        ],
         "the alert to be tried and refused",
+        timeout=90,
     )
     assert waiting[0]["sent_at"] is None
-    assert "451" in waiting[0]["last_error"]
     assert mail.messages() == []
     stack.kill("qbwc-gateway", "worker")  # the mail worker dies with the digest unsent
     mail.refuse(False)

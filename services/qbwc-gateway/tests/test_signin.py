@@ -35,6 +35,10 @@ def test_twenty_guesses_lock_sign_in_and_stop_costing_argon2(gateway, http):
     assert set(answers) == {"nvu"}
     assert gateway.passwords.checks - before == 5  # only until the lock
     assert _sign_in(gateway, "guessed-store", PASSWORD) == "nvu"  # the right one, locked out
+    history = http.get(f"{url}/history", headers=gateway.support()).json()["contacts"]
+    assert [c["outcome"] for c in history][:2] == ["sign-in paused", "sign-in paused"]
+    assert [c["outcome"] for c in history].count("wrong password") == 5
+    assert "unlock" in history[0]["fix"]
     shown = http.get(url, headers=gateway.support()).json()["signin"]
     assert shown["failures"] == 5
     assert shown["locked"] is True

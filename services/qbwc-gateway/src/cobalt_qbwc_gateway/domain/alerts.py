@@ -75,7 +75,7 @@ class Digest:
 
     def failed(self, now: datetime, error: str) -> Digest:
         """The mail server refused it or was down: it waits and goes later."""
-        delay = min(timedelta(seconds=15) * (2 ** min(self.attempts, 10)), timedelta(minutes=15))
+        delay = min(timedelta(seconds=5) * (2 ** min(self.attempts, 10)), timedelta(minutes=15))
         return replace(
             self,
             attempts=self.attempts + 1,
