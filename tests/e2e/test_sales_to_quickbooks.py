@@ -110,8 +110,25 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
         assert day1[0]["sales_by_category"] == [
             {"category": "Beer", "amount": "22.00"}, {"category": "Wine", "amount": "12.00"},
         ]  # fmt: skip
-        settled = {"batch_id": "B-1123", "settled_on": "2026-11-24", "gross": "23.76"}
+        settled = {
+            "batch_id": "B-1123",
+            "settled_on": "2026-11-24",
+            "gross": "23.76",
+            "fees": "0.76",
+            "chargebacks": "0.50",
+            "net": "22.50",
+        }
+        # Figures that do not add up are refused, naming the field, and nothing is recorded.
+        wrong = store.send("POST", "reporting", "/card-settlements", {**settled, "net": "23.00"})
+        assert wrong.status_code == 422
+        assert wrong.json()["error"]["field"] == "net"
+        assert "does not add up" in wrong.json()["error"]["message"]
+        greedy = {**settled, "fees": "23.76", "net": None}
+        assert store.send("POST", "reporting", "/card-settlements", greedy).status_code == 422
         assert store.send("POST", "reporting", "/card-settlements", settled).status_code == 201
+        other = {**settled, "fees": "0.80", "net": None}
+        again = store.send("POST", "reporting", "/card-settlements", other)
+        assert again.status_code == 409  # the same batch with other figures
         eventually(
             lambda: (
                 {"sales:beer", "sales:wine", "sales:snacks"}
@@ -121,6 +138,7 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
         )
         store.refresh_and_map({
             "operating-account": "Operating Account", "card-clearing": "Card Clearing",
+            "card-fees": "Merchant Card Fees", "card-chargebacks": "Bank Service Charges",
             "cash-drawer": "Cash Drawer", "sales-tax-payable": "Sales Tax Payable",
             "cash-over-short": "Cash Over/Short", "sales:beer": "Sales:Beer",
             "sales:wine": "Sales:Wine",
@@ -155,10 +173,11 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
         assert balance("Sales:Wine") == Decimal("-12.00")
         assert balance("Sales Tax Payable") == Decimal("-2.72")
         assert balance("Cash Over/Short") == Decimal("0.96")
-        assert balance("Operating Account") == Decimal("12.00") + Decimal("3.24") + Decimal(
-            "23.76"
-        )  # day 1 cash counted + day 2 cash + the card batch
-        assert balance("Card Clearing") == Decimal("23.76") - Decimal("23.76")
+        # Day 1 cash counted + day 2 cash + the card batch's net (gross less fees, chargebacks).
+        assert balance("Operating Account") == Decimal("12.00") + Decimal("3.24") + Decimal("22.50")
+        assert balance("Card Clearing") == Decimal("0.00")  # back to the unsettled card sales
+        assert balance("Merchant Card Fees") == Decimal("0.76")
+        assert balance("Bank Service Charges") == Decimal("0.50")
         # Map Snacks: the held entry goes by itself at the next update.
         store.refresh_and_map({"sales:snacks": "Sales:Snacks"})
         eventually(

@@ -144,11 +144,12 @@ def test_accounts_appear_with_categories_and_map_by_type(coa):
     h = _as(merchant)
     listed = coa.client.get("/coa/accounts", headers=h).json()
     keys = [a["key"] for a in listed]
-    assert keys[:7] == [
-        "operating-account", "accounts-payable", "card-clearing", "cash-drawer",
-        "sales-tax-payable", "cash-over-short", "vendor-credits",
+    assert keys[:9] == [
+        "operating-account", "accounts-payable", "card-clearing", "card-fees",
+        "card-chargebacks", "cash-drawer", "sales-tax-payable", "cash-over-short",
+        "vendor-credits",
     ]  # fmt: skip
-    assert keys[7:] == [
+    assert keys[9:] == [
         "purchases:beer",
         "purchases:craft cider",
         "sales:beer",

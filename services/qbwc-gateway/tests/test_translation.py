@@ -51,6 +51,7 @@ FACTS = Facts(
         "purchases:beer": "Purchases:Beer",
         "operating-account": "Operating Account",
         "card-clearing": "Card Clearing",
+        "card-fees": "Merchant Card Fees",
         "sales:beer": "Sales:Beer",
     },
     vendors={"acme": VendorLink("Acme", VendorState.LINKED, "80000001-1", "Acme")},
@@ -128,6 +129,24 @@ def test_each_kind_is_written_in_schema_order_with_its_guid_and_refs():
     assert "<Name>L&#243;dz Vodka Import</Name>" in text  # the qbXML form of the name
     assert f'requestID="{bill.id}"' in text
     assert "{" + str(bill.id).upper() + "}" in text
+
+
+def test_a_card_batch_deposits_its_net_with_the_fee_kept_back_and_stays_valid():
+    batch = entry(
+        EntryKind.DEPOSIT,
+        vendor_name=None,
+        bank_account="operating-account",
+        lines=(
+            PostingLine("card-clearing", Decimal("100.00")),
+            PostingLine("card-fees", Decimal("2.50"), side="credit"),
+        ),
+    )
+    text = document(build(batch, FACTS))  # type: ignore[arg-type]
+    assert schema_errors(text) == []
+    assert "<Amount>100.00</Amount>" in text
+    assert "<Amount>-2.50</Amount>" in text
+    assert batch.posting is not None
+    assert batch.posting.amount == Decimal("97.50")  # what the bank receives
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from cobalt_reporting.domain.sales import (
     figures,
     sales_journal,
 )
+from cobalt_reporting.domain.settlement import CardSettlement
 from cobalt_shared.errors import InvalidInput
 
 NY = CloseSchedule("America/New_York", time(23, 0))
@@ -122,3 +123,46 @@ def test_times_outside_a_plausible_window_are_refused():
         Sale(**{**base.__dict__, "sold_at": now - timedelta(days=401)}).validated(now)
     with pytest.raises(InvalidInput, match="UTC offset"):
         Sale(**{**base.__dict__, "sold_at": datetime(2026, 11, 24, 12)}).validated(now)
+
+
+def test_a_card_batch_deposits_its_net_and_clears_the_gross():
+    batch = CardSettlement.of(
+        "B-1",
+        date(2026, 11, 24),
+        Decimal("100.00"),
+        Decimal("2.50"),
+        Decimal("1.00"),
+        net=Decimal("96.50"),
+    )
+    assert batch.net == Decimal("96.50")
+    lines = batch.deposit_lines()
+    assert [(ln.account, ln.amount, ln.direction) for ln in lines] == [
+        ("card-clearing", Decimal("100.00"), "in"),
+        ("card-fees", Decimal("2.50"), "out"),
+        ("card-chargebacks", Decimal("1.00"), "out"),
+    ]
+    plain = CardSettlement.of("B-2", date(2026, 11, 24), Decimal("50.00"))
+    assert [ln.account for ln in plain.deposit_lines()] == ["card-clearing"]
+
+
+@pytest.mark.parametrize(
+    ("figures", "field"),
+    [
+        ({"gross": Decimal("0")}, "gross"),
+        ({"fees": Decimal("-1")}, "fees"),
+        ({"chargebacks": Decimal("-1")}, "chargebacks"),
+        ({"fees": Decimal("60"), "chargebacks": Decimal("40")}, "fees"),
+        ({"net": Decimal("99.99")}, "net"),
+        ({"batch_id": " "}, "batch_id"),
+    ],
+)
+def test_a_card_batch_whose_figures_do_not_add_up_is_refused_naming_the_field(figures, field):
+    values = {
+        "batch_id": "B-1",
+        "settled_on": date(2026, 11, 24),
+        "gross": Decimal("100.00"),
+        **figures,
+    }
+    with pytest.raises(InvalidInput) as refused:
+        CardSettlement.of(**values)
+    assert refused.value.field == field

@@ -13,7 +13,8 @@ export interface paths {
         put?: never;
         /**
          * Post Settlement
-         * @description A card settlement batch: its gross amount is deposited into the operating account.
+         * @description A card settlement batch: one deposit of its net into the operating account that clears
+         *     the gross from Card Clearing and puts fees and chargebacks in their expense accounts.
          */
         post: operations["post_settlement_card_settlements_post"];
         delete?: never;
@@ -565,20 +566,37 @@ export interface components {
              */
             timezone: string;
         };
-        /** SettlementIn */
+        /**
+         * SettlementIn
+         * @description A card settlement batch as the processor reports it.
+         */
         SettlementIn: {
             /**
              * Batch Id
              * @example B-20261124
              */
             batch_id: string;
-            /** Fees */
+            /**
+             * Chargebacks
+             * @description Chargebacks and adjustments withheld from the batch.
+             */
+            chargebacks?: (string | number) | null;
+            /**
+             * Fees
+             * @description Processing fees kept by the processor.
+             */
             fees?: (string | number) | null;
             /**
              * Gross
+             * @description The batch's card sales.
              * @example 1240.00
              */
             gross: string | number;
+            /**
+             * Net
+             * @description What the bank received; when given it must add up (422 otherwise).
+             */
+            net?: (string | number) | null;
             /**
              * Settled On
              * Format: date

@@ -32,6 +32,8 @@ MAPPINGS = {
     "operating-account": "Operating Account",
     "accounts-payable": "Accounts Payable",
     "card-clearing": "Card Clearing",
+    "card-fees": "Merchant Card Fees",
+    "card-chargebacks": "Bank Service Charges",
     "cash-drawer": "Cash Drawer",
     "sales-tax-payable": "Sales Tax Payable",
     "cash-over-short": "Cash Over/Short",

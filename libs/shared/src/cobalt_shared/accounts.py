@@ -33,6 +33,18 @@ SYSTEM_ACCOUNTS: tuple[SystemAccount, ...] = (
         "card-clearing", "Card Clearing", (BANK, "OtherCurrentAsset"), "Card deposits arrive in it."
     ),
     SystemAccount(
+        "card-fees",
+        "Card Processing Fees",
+        ("Expense", "OtherExpense", "CostOfGoodsSold"),
+        "What the card processor keeps from each settled batch.",
+    ),
+    SystemAccount(
+        "card-chargebacks",
+        "Card Chargebacks",
+        ("Expense", "OtherExpense", "Income"),
+        "Card sales the processor took back (disputes, adjustments).",
+    ),
+    SystemAccount(
         "cash-drawer",
         "Cash Drawer / Undeposited Funds",
         ("OtherCurrentAsset", BANK),

@@ -24,7 +24,9 @@ class AccountLine(BaseModel):
     amount: Money = Field(description="Positive amount, 2 places.", examples=["1000.00"])
     memo: str | None = Field(None, description="Shown on the QuickBooks line.")
     side: Literal["debit", "credit"] | None = Field(
-        None, description="For journal entries: which side the line is on."
+        None,
+        description="For journal entries: which side the line is on. For deposits: 'credit' "
+        "marks an amount kept back from the deposit (a card fee), subtracted in QuickBooks.",
     )
 
 

@@ -106,6 +106,9 @@ class Posting:
             return sum((bill.amount for bill in self.applied), Decimal(0))
         if self.kind is EntryKind.JOURNAL_ENTRY:
             return sum((ln.amount for ln in self.lines if ln.side == "debit"), Decimal(0))
+        if self.kind is EntryKind.DEPOSIT:  # what the bank receives: fees kept back
+            signed = (-ln.amount if ln.side == "credit" else ln.amount for ln in self.lines)
+            return sum(signed, Decimal(0))
         return sum((ln.amount for ln in self.lines), Decimal(0))
 
     @property

@@ -79,7 +79,13 @@ def request_for(entry: Entry, facts: Facts) -> Request:
             external_guid=entry.id,
             memo=payload.memo,
             lines=[
-                DepositLine(_account(ln.account, facts), ln.amount, ln.memo) for ln in payload.lines
+                # A "credit" line is kept back from the deposit (a card fee): negative there.
+                DepositLine(
+                    _account(ln.account, facts),
+                    -ln.amount if ln.side == "credit" else ln.amount,
+                    ln.memo,
+                )
+                for ln in payload.lines
             ],
         )
     return JournalEntryAdd(

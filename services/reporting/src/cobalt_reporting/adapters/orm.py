@@ -64,6 +64,7 @@ card_batches = Table(
     Column("gross", MONEY, nullable=False),
     Column("fees", MONEY, nullable=True),
     Column("received_at", UTCDateTime, nullable=False),
+    Column("chargebacks", MONEY, nullable=True),
     PrimaryKeyConstraint("merchant_id", "batch_id", name="pk_card_batches"),
 )
 

@@ -213,7 +213,7 @@ class ReportingRepository:
     # ----------------------------------------------------------------- card batches
     async def add_card_batch(
         self, merchant_id: uuid.UUID, batch_id: str, settled_on: date, gross: Decimal,
-        fees: Decimal | None, now: datetime,
+        fees: Decimal | None, now: datetime, chargebacks: Decimal | None = None,
     ) -> bool:  # fmt: skip
         result = await self._db.execute(
             self._upsert()(card_batches)
@@ -223,6 +223,7 @@ class ReportingRepository:
                 settled_on=settled_on,
                 gross=gross,
                 fees=fees,
+                chargebacks=chargebacks,
                 received_at=now,
             )
             .on_conflict_do_nothing()

@@ -24,6 +24,7 @@ from cobalt_reporting.domain.sales import (
     figures,
     sales_journal,
 )
+from cobalt_reporting.domain.settlement import CardSettlement
 from cobalt_shared.accounts import OPERATING_ACCOUNT, category_key
 from cobalt_shared.amounts import MoneyError, parse_money
 from cobalt_shared.contracts import (
@@ -125,31 +126,58 @@ async def _post(
 
 
 async def settle_cards(
-    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, batch_id: str, settled_on: date,
-    gross: Decimal, fees: Decimal | None,
-) -> bool:  # fmt: skip
-    """A card settlement batch: its gross goes to the operating account as a deposit, once."""
-    batch_id = batch_id.strip()
-    if not batch_id or len(batch_id) > 100:
-        raise InvalidInput("batch id must be 1 to 100 characters")
-    if gross <= 0:
-        raise InvalidInput("gross amount must be positive")
-    if fees is not None and (fees < 0 or fees > gross):
-        raise InvalidInput("fees must be between 0 and the gross amount")
-    existing = await uow.reporting.card_batch(merchant_id, batch_id)
+    uow: ReportingUnitOfWork,
+    merchant_id: uuid.UUID,
+    settlement: CardSettlement,
+) -> bool:
+    """A card settlement batch, once: one deposit of its net into the operating account that
+    relieves Card Clearing of the gross and expenses the fees and chargebacks. The same batch
+    again changes nothing; with other figures it is refused."""
+    existing = await uow.reporting.card_batch(merchant_id, settlement.batch_id)
     if existing is not None:
-        if (existing["gross"], existing["settled_on"]) != (gross, settled_on):
-            raise Conflict(f"card batch {batch_id} was already recorded with other figures")
+        recorded = CardSettlement(
+            settlement.batch_id,
+            existing["settled_on"],
+            existing["gross"],
+            existing["fees"] or ZERO,
+            existing["chargebacks"] or ZERO,
+        )
+        if not recorded.same_figures(settlement):
+            raise Conflict(
+                f"card batch {settlement.batch_id} was already recorded with other figures"
+            )
         return False
-    await uow.reporting.add_card_batch(merchant_id, batch_id, settled_on, gross, fees, utcnow())
+    await uow.reporting.add_card_batch(
+        merchant_id,
+        settlement.batch_id,
+        settlement.settled_on,
+        settlement.gross,
+        settlement.fees,
+        utcnow(),
+        settlement.chargebacks,
+    )
+    lines = [
+        AccountLine(
+            account=ln.account,
+            amount=ln.amount,
+            memo=ln.memo,
+            side="credit" if ln.direction == "out" else None,
+        )
+        for ln in settlement.deposit_lines()
+    ]
     command = PostToQuickBooks(
-        merchant_id=merchant_id, entry_id=_entry_id(merchant_id, f"card-batch:{batch_id}"),
-        kind="deposit", txn_date=settled_on, bank_account=OPERATING_ACCOUNT,
-        memo=f"Card settlement {batch_id} (gross)",
-        lines=[AccountLine(account="card-clearing", amount=gross, memo=f"Card batch {batch_id}")],
+        merchant_id=merchant_id,
+        entry_id=_entry_id(merchant_id, f"card-batch:{settlement.batch_id}"),
+        kind="deposit",
+        txn_date=settlement.settled_on,
+        bank_account=OPERATING_ACCOUNT,
+        memo=f"Card settlement {settlement.batch_id} (gross {settlement.gross}, fees "
+        f"{settlement.fees}, chargebacks {settlement.chargebacks})",
+        lines=lines,
         source=SOURCE,
-    )  # fmt: skip
-    await _post(uow, command, settled_on, f"Gross card deposit, batch {batch_id}", gross)
+    )
+    description = f"Card deposit, batch {settlement.batch_id} (net of fees)"
+    await _post(uow, command, settlement.settled_on, description, settlement.net)
     return True
 
 

@@ -19,6 +19,7 @@ from cobalt_reporting.application.reporting import (
     settle_cards,
 )
 from cobalt_reporting.domain.sales import CloseSchedule
+from cobalt_reporting.domain.settlement import CardSettlement
 from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant
 from cobalt_shared.contracts import PosSale, utcnow
@@ -65,10 +66,18 @@ class ScheduleIn(BaseModel):
 
 
 class SettlementIn(BaseModel):
+    """A card settlement batch as the processor reports it."""
+
     batch_id: str = Field(examples=["B-20261124"])
     settled_on: IsoDate
-    gross: Money
-    fees: Money | None = None
+    gross: Money = Field(description="The batch's card sales.")
+    fees: Money | None = Field(None, description="Processing fees kept by the processor.")
+    chargebacks: Money | None = Field(
+        None, description="Chargebacks and adjustments withheld from the batch."
+    )
+    net: Money | None = Field(
+        None, description="What the bank received; when given it must add up (422 otherwise)."
+    )
 
 
 class CategoryAmount(BaseModel):
@@ -177,11 +186,13 @@ async def put_schedule(body: ScheduleIn, scope: Merchant, uow: Uow) -> ScheduleI
 async def post_settlement(
     body: SettlementIn, scope: Merchant, uow: Uow, response: Response
 ) -> dict[str, str]:
-    """A card settlement batch: its gross amount is deposited into the operating account."""
+    """A card settlement batch: one deposit of its net into the operating account that clears
+    the gross from Card Clearing and puts fees and chargebacks in their expense accounts."""
+    settlement = CardSettlement.of(
+        body.batch_id, body.settled_on, body.gross, body.fees, body.chargebacks, body.net
+    )
     async with uow as tx:
-        new = await settle_cards(
-            tx, scope.merchant_id, body.batch_id, body.settled_on, body.gross, body.fees
-        )
+        new = await settle_cards(tx, scope.merchant_id, settlement)
         await tx.commit()
     if not new:
         response.status_code = 200

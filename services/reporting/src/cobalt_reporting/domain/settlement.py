@@ -1,0 +1,101 @@
+"""A card settlement batch: the processor pays the gross card sales of a batch less its fees
+and any chargebacks or adjustments. Posted as one deposit, so that Card Clearing is relieved of
+the whole gross (returning to the card sales not yet settled), the fees land in their expense
+account and the bank receives exactly what the processor paid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from cobalt_shared.errors import InvalidInput
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class DepositLine:
+    """A line of the deposit: "in" adds to it (the gross), "out" is kept back (a fee)."""
+
+    account: str
+    amount: Decimal
+    memo: str
+    direction: Literal["in", "out"] = "in"
+
+
+@dataclass(frozen=True)
+class CardSettlement:
+    batch_id: str
+    settled_on: date
+    gross: Decimal
+    fees: Decimal = ZERO
+    chargebacks: Decimal = ZERO
+
+    @classmethod
+    def of(
+        cls,
+        batch_id: str,
+        settled_on: date,
+        gross: Decimal,
+        fees: Decimal | None = None,
+        chargebacks: Decimal | None = None,
+        net: Decimal | None = None,
+    ) -> CardSettlement:
+        """A settlement whose figures add up, or InvalidInput naming the field that does not."""
+        batch_id = batch_id.strip()
+        if not batch_id or len(batch_id) > 100:
+            raise InvalidInput("batch id must be 1 to 100 characters", field="batch_id")
+        if gross <= 0:
+            raise InvalidInput("gross amount must be positive", field="gross")
+        fees = fees or ZERO
+        chargebacks = chargebacks or ZERO
+        if fees < 0:
+            raise InvalidInput("fees cannot be negative", field="fees")
+        if chargebacks < 0:
+            raise InvalidInput("chargebacks cannot be negative", field="chargebacks")
+        if fees + chargebacks >= gross:
+            raise InvalidInput(
+                f"fees ({fees}) and chargebacks ({chargebacks}) must leave something of the "
+                f"gross ({gross}) to deposit",
+                field="fees",
+            )
+        made = cls(batch_id, settled_on, gross, fees, chargebacks)
+        if net is not None and net != made.net:
+            raise InvalidInput(
+                f"net {net} does not add up: gross {gross} - fees {fees} - chargebacks "
+                f"{chargebacks} = {made.net}",
+                field="net",
+            )
+        return made
+
+    @property
+    def net(self) -> Decimal:
+        """What the bank receives."""
+        return self.gross - self.fees - self.chargebacks
+
+    def same_figures(self, other: CardSettlement) -> bool:
+        return (self.gross, self.settled_on, self.fees, self.chargebacks) == (
+            other.gross,
+            other.settled_on,
+            other.fees,
+            other.chargebacks,
+        )
+
+    def deposit_lines(self) -> list[DepositLine]:
+        lines = [DepositLine("card-clearing", self.gross, f"Card batch {self.batch_id} (gross)")]
+        if self.fees:
+            lines.append(
+                DepositLine("card-fees", self.fees, f"Card batch {self.batch_id} fees", "out")
+            )
+        if self.chargebacks:
+            lines.append(
+                DepositLine(
+                    "card-chargebacks",
+                    self.chargebacks,
+                    f"Card batch {self.batch_id} chargebacks and adjustments",
+                    "out",
+                )
+            )
+        return lines
