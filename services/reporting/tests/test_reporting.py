@@ -193,7 +193,7 @@ def test_days_close_by_the_clock_in_the_merchants_zone_and_late_sales_become_adj
     assert len([c for c in reporting.commands() if c.kind == "journal-entry"]) == 2
 
 
-def test_card_settlements_become_one_gross_deposit_each(reporting):
+def test_card_settlements_become_one_deposit_each_with_the_fees_kept_back(reporting):
     body = {"batch_id": "B-1", "settled_on": "2026-11-25", "gross": "1234.56", "fees": "30.00"}
     assert reporting.post("/card-settlements", body).status_code == 201
     assert reporting.post("/card-settlements", body).status_code == 200
@@ -202,7 +202,10 @@ def test_card_settlements_become_one_gross_deposit_each(reporting):
     assert reporting.post("/card-settlements", {**body, "gross": "0.005"}).status_code == 422
     [deposit] = reporting.commands()
     assert (deposit.kind, deposit.bank_account) == ("deposit", "operating-account")
-    assert [(ln.account, str(ln.amount)) for ln in deposit.lines] == [("card-clearing", "1234.56")]
+    assert [(ln.account, str(ln.amount), ln.side) for ln in deposit.lines] == [
+        ("card-clearing", "1234.56", None),  # Card Clearing is relieved of the whole gross
+        ("card-fees", "30.00", "credit"),  # the fee is kept back from the deposit (was dropped)
+    ]
 
 
 def test_reports_come_as_csv_and_other_merchants_see_nothing(reporting):
