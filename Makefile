@@ -73,8 +73,9 @@ format: $(STAMP)
 reset: $(STAMP) ## delete local data (databases, NATS store, logs)
 	@$(VENV)/bin/python -m cobalt_devstack.run --reset
 
-bench: $(STAMP) ## outbox-relay-to-inbox throughput against raw JetStream
+bench: $(STAMP) ## outbox-relay-to-inbox throughput against raw JetStream; idle Web Connector polls
 	@$(VENV)/bin/python tests/benchmarks/bench_pipe.py $(BENCH_ARGS)
+	@$(VENV)/bin/python tests/benchmarks/bench_idle_polls.py
 
 env: $(STAMP)
 

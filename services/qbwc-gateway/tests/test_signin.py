@@ -36,9 +36,11 @@ def test_twenty_guesses_lock_sign_in_and_stop_costing_argon2(gateway, http):
     assert gateway.passwords.checks - before == 5  # only until the lock
     assert _sign_in(gateway, "guessed-store", PASSWORD) == "nvu"  # the right one, locked out
     history = http.get(f"{url}/history", headers=gateway.support()).json()["contacts"]
-    assert [c["outcome"] for c in history][:2] == ["sign-in paused", "sign-in paused"]
-    assert [c["outcome"] for c in history].count("wrong password") == 5
-    assert "unlock" in history[0]["fix"]
+    outcomes = [c["outcome"] for c in history]  # (one instant: the test's clock stands still)
+    assert outcomes.count("sign-in paused") == 16  # 15 guesses and the right one, locked out
+    assert outcomes.count("wrong password") == 5
+    paused = next(c for c in history if c["outcome"] == "sign-in paused")
+    assert "unlock" in paused["fix"]
     shown = http.get(url, headers=gateway.support()).json()["signin"]
     assert shown["failures"] == 5
     assert shown["locked"] is True
@@ -85,3 +87,25 @@ def test_support_sees_the_attempts_and_clears_the_lock(gateway, http):
     assert cleared.status_code == 200
     assert cleared.json()["signin"]["locked"] is False
     assert _sign_in(gateway, "typo-store", PASSWORD) == "none"
+
+
+def test_a_polling_web_connector_costs_one_argon2_check_until_its_password_changes(gateway, http):
+    url = _connect(gateway, http, "polling-store")
+    before = gateway.passwords.checks
+    answers = [_sign_in(gateway, "polling-store", PASSWORD) for _ in range(6)]
+    assert set(answers) == {"none"}
+    assert gateway.passwords.checks - before == 1  # verified once, remembered after
+    # A wrong password costs a full check and ends the remembered sign-in.
+    assert _sign_in(gateway, "polling-store", "a wrong password!") == "nvu"
+    assert gateway.passwords.checks - before == 2
+    assert _sign_in(gateway, "polling-store", PASSWORD) == "none"
+    assert gateway.passwords.checks - before == 3
+    # Support sets a new password: the old one, though remembered, no longer signs in.
+    body = {
+        "qbwc_user": "polling-store",
+        "password": "a brand new password",
+        "start_date": "2026-11-01",
+    }
+    assert http.put(url, json=body, headers=gateway.support()).is_success
+    assert _sign_in(gateway, "polling-store", PASSWORD) == "nvu"
+    assert _sign_in(gateway, "polling-store", "a brand new password") == "none"

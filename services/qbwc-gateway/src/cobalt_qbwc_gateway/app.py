@@ -11,7 +11,7 @@ from datetime import timedelta
 from fastapi import APIRouter, FastAPI
 
 from cobalt_qbwc_gateway.adapters.mailer import SmtpMailer, SmtpSettings
-from cobalt_qbwc_gateway.adapters.passwords import Passwords
+from cobalt_qbwc_gateway.adapters.passwords import Passwords, VerifiedCredentials
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.monitor import Watch, send_due, watch_once
 from cobalt_qbwc_gateway.application.protocol import Policy, Work
@@ -60,7 +60,14 @@ def create_api(
 
     def web_connector(new_uow: Callable[[], UnitOfWork]) -> list[APIRouter]:
         queue = work or EntryWork(clock=clock)
-        service = WebConnectorService(new_uow, passwords, queue, policy, clock)  # type: ignore[arg-type]
+        service = WebConnectorService(
+            new_uow,  # type: ignore[arg-type]
+            passwords,
+            queue,
+            policy,
+            clock,
+            VerifiedCredentials(timedelta(seconds=settings.signin_remember_seconds)),
+        )
         return [soap_router(settings.soap_path, settings.public_url, service)]
 
     app = build_service_api(

@@ -48,6 +48,12 @@ class Settings(ServiceSettings):
         60, ge=1, description="the first lock; each further failure doubles it"
     )
     signin_max_lockout_seconds: int = Field(3600, ge=1, description="the longest lock")
+    signin_remember_seconds: int = Field(
+        900,
+        ge=0,
+        description="A verified Web Connector sign-in is not verified with Argon2 again for "
+        "this long (in this process; a changed password or a failure ends it; 0: always)",
+    )
 
     # Watching the connections and telling the merchant (sync history, health, e-mail).
     web_app_url: str = Field(

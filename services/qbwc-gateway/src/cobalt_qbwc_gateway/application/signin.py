@@ -10,7 +10,8 @@ from datetime import datetime
 
 from anyio import to_thread
 
-from cobalt_qbwc_gateway.adapters.passwords import Passwords
+from cobalt_qbwc_gateway.adapters.passwords import Passwords, VerifiedCredentials
+from cobalt_qbwc_gateway.adapters.repository import user_key
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.contact import Outcome
@@ -35,6 +36,7 @@ async def sign_in(
     source: str,
     now: datetime,
     policy: SignInPolicy,
+    verified: VerifiedCredentials | None = None,
 ) -> SignIn:
     """Let the Web Connector in, or say why not ("nvu" either way). Failures are recorded; the
     caller commits either way."""
@@ -42,16 +44,28 @@ async def sign_in(
     connection = await uow.connections.by_user(user)
     if from_source.locked(now) or (connection is not None and connection.signin.locked(now)):
         await _noted(uow, connection, source, now)
+        if connection is not None and verified is not None:
+            verified.forget(connection.id)
         return SignIn(None, Outcome.SIGNIN_PAUSED, connection)
     if connection is None:
         await to_thread.run_sync(passwords.burn, password)
         await uow.signin_sources.save(source, from_source.failed(now, source, policy))
         return SignIn(None, Outcome.UNKNOWN_USER)
-    if not await to_thread.run_sync(passwords.verify, connection.password_hash, password):
+    key = user_key(user)
+    recent = verified is not None and verified.holds(
+        key, password, connection.id, connection.password_hash
+    )
+    if not recent and not await to_thread.run_sync(
+        passwords.verify, connection.password_hash, password
+    ):
+        if verified is not None:
+            verified.forget(connection.id)
         await uow.signin_sources.save(source, from_source.failed(now, source, policy))
         failed = replace(connection, signin=connection.signin.failed(now, source, policy))
         await uow.connections.save(failed, new=False)
         return SignIn(None, Outcome.WRONG_PASSWORD, failed)
+    if verified is not None and not recent:
+        verified.remember(key, password, connection.id, connection.password_hash)
     if from_source.failures:
         await uow.signin_sources.save(source, from_source.succeeded())
     if connection.signin.failures:

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import TypeVar
 
-from cobalt_qbwc_gateway.adapters.passwords import Passwords
+from cobalt_qbwc_gateway.adapters.passwords import Passwords, VerifiedCredentials
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.company import check_company, version_tuple
 from cobalt_qbwc_gateway.application.connections import announce
@@ -54,9 +54,11 @@ class WebConnectorService:
         work: Work,
         policy: Policy,
         clock: Clock = system_clock,
+        verified: VerifiedCredentials | None = None,
     ) -> None:
         self._new_uow = new_uow
         self._passwords = passwords
+        self._verified = verified
         self._work = work
         self._policy = policy
         self._clock = clock
@@ -103,7 +105,14 @@ class WebConnectorService:
         now = self._clock()
         async with self._new_uow() as uow:
             signed = await sign_in(
-                uow, self._passwords, user, password, source, now, self._policy.signin
+                uow,
+                self._passwords,
+                user,
+                password,
+                source,
+                now,
+                self._policy.signin,
+                self._verified,
             )
             connection = signed.connection
             if connection is None:
