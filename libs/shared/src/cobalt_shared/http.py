@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cobalt_shared.api_contract import ERROR_RESPONSES, honest_openapi
 from cobalt_shared.auth import Role, TokenService
-from cobalt_shared.contracts.subjects import StreamSpec
+from cobalt_shared.contracts.subjects import StreamSpec, relay_wake
 from cobalt_shared.db.engine import create_engine, ping
 from cobalt_shared.db.uow import UnitOfWork
 from cobalt_shared.dead_letters import dead_letter_router
@@ -134,9 +134,11 @@ def build_service_api(
     its consumers can be listed and replayed by support."""
     engine = create_engine(settings.database_url)
     nats = NatsConnection(settings.nats, f"{settings.service_name}-api")
+    wake = relay_wake(settings.service_name)
 
     def new_uow() -> UnitOfWork:
-        return unit_of_work(engine)
+        # A commit that queued messages wakes the worker's relay at once (no poll to wait).
+        return unit_of_work(engine, on_commit=lambda: nats.nudge(wake))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

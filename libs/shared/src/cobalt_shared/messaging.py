@@ -38,6 +38,9 @@ class NatsConnection:
         self._target = target
         self._name = name
         self._nc: Client | None = None
+        self._nudging = False
+        self._nudge_again = False
+        self._pending: set[asyncio.Task[None]] = set()
         self._task: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
         self._last_error: Exception | None = None
@@ -109,6 +112,33 @@ class NatsConnection:
         if self._nc is None:
             raise ConnectionError("not connected to NATS")
         return self._nc.jetstream(timeout=5)
+
+    def nudge(self, subject: str) -> None:
+        """Publish an empty core-NATS message on `subject` without waiting (a wake-up call:
+        losing one only costs the listener's poll interval). Calls while one is in flight are
+        merged into one more after it."""
+        if self._nc is None or not self._nc.is_connected:
+            return
+        if self._nudging:
+            self._nudge_again = True
+            return
+        self._nudging = True
+
+        async def send(client: Client) -> None:
+            try:
+                while True:
+                    self._nudge_again = False
+                    await client.publish(subject, b"")
+                    if not self._nudge_again:
+                        break
+            except Exception as exc:
+                log.debug("wake-up on %s not sent: %s", subject, exc)
+            finally:
+                self._nudging = False
+
+        task = asyncio.get_running_loop().create_task(send(self._nc))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
 
     async def ping(self, timeout: int = 1) -> None:
         """Raise unless the server answers a round trip now (saying why it cannot)."""

@@ -29,8 +29,11 @@ Publish = Callable[[str, bytes, dict[str, str]], Awaitable[None]]
 class OutboxWriter:
     """Adds outgoing messages to the current transaction."""
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(
+        self, connection: AsyncConnection, on_add: Callable[[], None] | None = None
+    ) -> None:
         self._connection = connection
+        self._on_add = on_add
 
     async def add(
         self, subject: str, message: Message, headers: dict[str, str] | None = None
@@ -56,6 +59,8 @@ class OutboxWriter:
         headers: dict[str, str],
     ) -> None:
         """Queue an already-serialized body (used to replay dead letters)."""
+        if self._on_add is not None:
+            self._on_add()
         await self._connection.execute(
             insert(outbox).values(
                 message_id=message_id,

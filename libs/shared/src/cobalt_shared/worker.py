@@ -18,10 +18,11 @@ from faststream import FastStream
 from faststream.nats import NatsBroker, NatsRouter
 from faststream.security import SASLPlaintext
 from faststream.specification import AsyncAPI
+from nats.aio.msg import Msg
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cobalt_shared.asyncapi_page import asyncapi_page
-from cobalt_shared.contracts.subjects import StreamSpec
+from cobalt_shared.contracts.subjects import StreamSpec, relay_wake
 from cobalt_shared.db.engine import create_engine, ping
 from cobalt_shared.db.uow import UnitOfWork
 from cobalt_shared.http import install_error_handlers
@@ -112,6 +113,7 @@ def build_worker(
         tasks = [
             asyncio.create_task(_start_consumers(worker), name="consumers"),
             asyncio.create_task(relay.run(), name="outbox-relay"),
+            asyncio.create_task(_wake_on_api_commits(worker), name="relay-wake"),
             *(
                 asyncio.create_task(job(), name=f"background-{i}")
                 for i, job in enumerate(background)
@@ -156,6 +158,16 @@ def build_worker(
         return asyncapi_page(document)
 
     return app
+
+
+async def _wake_on_api_commits(worker: WorkerRuntime) -> None:
+    """The service's API nudges (core NATS) when a commit queued messages: relay them now."""
+    client = await worker.nats.wait_connected()
+
+    async def wake(_message: Msg) -> None:
+        worker.relay.notify()
+
+    await client.subscribe(relay_wake(worker.settings.service_name), cb=wake)
 
 
 async def _start_consumers(worker: WorkerRuntime) -> None:

@@ -113,3 +113,8 @@ def categories_seen(merchant_id: uuid.UUID | str) -> str:
 
 
 CATEGORIES_SEEN_ALL = "reporting.event.*.categories-seen"
+
+
+def relay_wake(service: str) -> str:
+    """Core NATS (no stream): an API's commit added outbox rows; its worker's relay wakes."""
+    return f"wake.{service}"

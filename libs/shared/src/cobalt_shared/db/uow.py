@@ -24,6 +24,7 @@ class UnitOfWork:
         self._engine = engine
         self._on_commit = on_commit
         self._connection: AsyncConnection | None = None
+        self._queued = False  # the transaction added outbox rows
 
     @property
     def connection(self) -> AsyncConnection:
@@ -33,7 +34,10 @@ class UnitOfWork:
 
     @property
     def outbox(self) -> OutboxWriter:
-        return OutboxWriter(self.connection)
+        return OutboxWriter(self.connection, on_add=self._note_queued)
+
+    def _note_queued(self) -> None:
+        self._queued = True
 
     async def __aenter__(self) -> Self:
         if self._connection is not None:
@@ -61,8 +65,10 @@ class UnitOfWork:
             await connection.close()
 
     async def commit(self) -> None:
+        """Commit; when it added outbox rows, `on_commit` wakes whoever relays them."""
         await self.connection.commit()
-        if self._on_commit is not None:
+        queued, self._queued = self._queued, False
+        if queued and self._on_commit is not None:
             self._on_commit()
 
     async def rollback(self) -> None:
