@@ -1,7 +1,7 @@
 """Gateway throughput through the simulated Web Connector and QuickBooks, over real HTTP.
 
 Run: .venv/bin/python tests/benchmarks/bench_gateway.py [--entries 500]
-Same run, same database kind (SQLite), two gateways: sets of 50 requests (ours) and one request
+Same run, same database kind (SQLite), two gateways: sets of 125 requests (ours) and one request
 per round trip (the old design), as the baseline.
 """
 
@@ -135,10 +135,10 @@ def main(entries: int) -> None:
             f"{'design':<34} {'round trips':>11} {'send ms':>9} {'receive ms':>11} {'entries/s':>10} {'vs baseline':>12}"
         )
         baseline = run(Path(tmp), nats.url, entries, 1)
-        ours = run(Path(tmp), nats.url, entries, 50)
+        ours = run(Path(tmp), nats.url, entries, 125)
         for name, r in (
             ("one request per round trip (base)", baseline),
-            ("sets of 50 requests (ours)", ours),
+            ("sets of 125 requests (ours)", ours),
         ):
             print(f"{name:<34} {r['round_trips']:>11.0f} {r['send_ms']:>9.1f} {r['receive_ms']:>11.1f} "
                   f"{r['entries_per_s']:>10.1f} {r['entries_per_s'] / baseline['entries_per_s']:>11.2f}x")  # fmt: skip
