@@ -176,6 +176,18 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
         # Day 1 cash counted + day 2 cash + the card batch's net (gross less fees, chargebacks).
         assert balance("Operating Account") == Decimal("12.00") + Decimal("3.24") + Decimal("22.50")
         assert balance("Card Clearing") == Decimal("0.00")  # back to the unsettled card sales
+        clearing = store.get(
+            "reporting", "/reports/card-clearing", **{"from": "2026-11-23", "to": "2026-11-24"}
+        )
+        last = clearing[-1]
+        assert (last["day"], last["settled"], last["fees"], last["chargebacks"]) == (
+            "2026-11-24",
+            "23.76",
+            "0.76",
+            "0.50",
+        )
+        assert (last["deposited"], last["in_clearing"]) == ("22.50", "0.00")
+        assert sum(Decimal(d["card_sales"]) for d in clearing) == Decimal("23.76")
         assert balance("Merchant Card Fees") == Decimal("0.76")
         assert balance("Bank Service Charges") == Decimal("0.50")
         # Map Snacks: the held entry goes by itself at the next update.

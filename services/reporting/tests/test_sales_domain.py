@@ -17,7 +17,7 @@ from cobalt_reporting.domain.sales import (
     figures,
     sales_journal,
 )
-from cobalt_reporting.domain.settlement import CardSettlement
+from cobalt_reporting.domain.settlement import CardSettlement, card_clearing
 from cobalt_shared.errors import InvalidInput
 
 NY = CloseSchedule("America/New_York", time(23, 0))
@@ -166,3 +166,24 @@ def test_a_card_batch_whose_figures_do_not_add_up_is_refused_naming_the_field(fi
     with pytest.raises(InvalidInput) as refused:
         CardSettlement.of(**values)
     assert refused.value.field == field
+
+
+def test_card_clearing_carries_its_balance_and_returns_to_what_is_not_settled():
+    d = date(2026, 11, 1)
+    sales = {
+        d: Decimal("100.00"),
+        d + timedelta(days=1): Decimal("50.00"),
+        d + timedelta(days=2): Decimal("20.00"),
+    }
+    batches = [
+        CardSettlement.of("B1", d + timedelta(days=1), Decimal("100.00"), Decimal("3.00")),
+        CardSettlement.of("B2", d + timedelta(days=3), Decimal("50.00"), Decimal("1.50")),
+    ]
+    days = card_clearing(sales, batches, d + timedelta(days=1), d + timedelta(days=3))
+    assert [(x.day.day, x.card_sales, x.settled, x.in_clearing) for x in days] == [
+        (2, Decimal("50.00"), Decimal("100.00"), Decimal("50.00")),  # 100 carried in
+        (3, Decimal("20.00"), Decimal("0.00"), Decimal("70.00")),
+        (4, Decimal("0.00"), Decimal("50.00"), Decimal("20.00")),  # day 3's sales still out
+    ]
+    assert days[0].fees == Decimal("3.00")
+    assert days[0].deposited == Decimal("97.00")

@@ -183,6 +183,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/card-clearing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Card Clearing
+         * @description Card sales, settlements, fees and what is still in Card Clearing, per day.
+         */
+        get: operations["card_clearing_reports_card_clearing_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/sales-by-category": {
         parameters: {
             query?: never;
@@ -257,6 +277,51 @@ export interface components {
             amount: string;
             /** Category */
             category: string;
+        };
+        /**
+         * ClearingRow
+         * @description One day of the Card Clearing account.
+         */
+        ClearingRow: {
+            /**
+             * Card Sales
+             * @description Card sales of the day's close (late ones included).
+             * @example 1240.00
+             */
+            card_sales: string;
+            /**
+             * Chargebacks
+             * @example 1240.00
+             */
+            chargebacks: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Deposited
+             * @description What the bank received for those batches.
+             * @example 1240.00
+             */
+            deposited: string;
+            /**
+             * Fees
+             * @example 1240.00
+             */
+            fees: string;
+            /**
+             * In Clearing
+             * @description Card sales not yet settled, at the end of the day.
+             * @example 1240.00
+             */
+            in_clearing: string;
+            /**
+             * Settled
+             * @description Gross of the batches settled that day.
+             * @example 1240.00
+             */
+            settled: string;
         };
         /** CloseIn */
         CloseIn: {
@@ -1171,6 +1236,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    card_clearing_reports_card_clearing_get: {
+        parameters: {
+            query: {
+                from: string;
+                to?: string;
+            };
+            header?: {
+                /** @description Merchant to act for (support and service tokens only) */
+                "x-merchant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClearingRow"][];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

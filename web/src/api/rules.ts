@@ -209,6 +209,35 @@ export const rules = {
       "required": true
     }
   },
+  "ClearingRow": {
+    "card_sales": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "chargebacks": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "day": {
+      "required": true
+    },
+    "deposited": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "fees": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "in_clearing": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "settled": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    }
+  },
   "ConnectionIn": {
     "contact_email": {
       "maxLength": 254

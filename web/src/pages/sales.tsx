@@ -15,6 +15,7 @@ export function SalesPage() {
       Promise.all([
         call(reporting.GET("/reports/sales-by-category", { params: { query: range } })),
         call(reporting.GET("/days", { params: { query: range } })),
+        call(reporting.GET("/reports/card-clearing", { params: { query: range } })),
       ]),
     [range.from, range.to],
   );
@@ -22,6 +23,7 @@ export function SalesPage() {
   const report = data.data?.[0];
   const rows = Array.isArray(report) ? report : [];
   const days = data.data?.[1] ?? [];
+  const clearing = data.data?.[2] ?? [];
   const byCategory = new Map<string, string[]>();
   for (const row of rows) {
     for (const line of row.sales_by_category) {
@@ -96,6 +98,37 @@ export function SalesPage() {
               ))}
             </tbody>
           </table>
+          <h2>Card Clearing</h2>
+          {!clearing.length ? (
+            <p class="muted">No card sales or settlements in these days.</p>
+          ) : (
+            <table class="stack" id="card-clearing">
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col" class="num">Card sales</th>
+                  <th scope="col" class="num">Settled</th>
+                  <th scope="col" class="num">Fees</th>
+                  <th scope="col" class="num">Chargebacks</th>
+                  <th scope="col" class="num">Deposited</th>
+                  <th scope="col" class="num">Still in clearing</th>
+                </tr>
+              </thead>
+              <tbody>
+                {clearing.map((c) => (
+                  <tr>
+                    <td data-label="Day">{formatDay(c.day)}</td>
+                    <td data-label="Card sales" class="num">{formatMoney(c.card_sales)}</td>
+                    <td data-label="Settled" class="num">{formatMoney(c.settled)}</td>
+                    <td data-label="Fees" class="num">{formatMoney(c.fees)}</td>
+                    <td data-label="Chargebacks" class="num">{formatMoney(c.chargebacks)}</td>
+                    <td data-label="Deposited" class="num">{formatMoney(c.deposited)}</td>
+                    <td data-label="Still in clearing" class="num">{formatMoney(c.in_clearing)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <h2>Days</h2>
           <table class="stack" id="days">
             <thead>

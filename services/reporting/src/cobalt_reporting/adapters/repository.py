@@ -230,6 +230,14 @@ class ReportingRepository:
         )
         return bool(result.rowcount == 1)
 
+    async def card_batches_until(self, merchant_id: uuid.UUID, end: date) -> list[dict[str, Any]]:
+        rows = await self._db.execute(
+            select(card_batches)
+            .where(card_batches.c.merchant_id == merchant_id, card_batches.c.settled_on <= end)
+            .order_by(card_batches.c.settled_on, card_batches.c.batch_id)
+        )
+        return [dict(r._mapping) for r in rows]
+
     async def card_batch(self, merchant_id: uuid.UUID, batch_id: str) -> dict[str, Any] | None:
         row = (
             await self._db.execute(

@@ -24,7 +24,7 @@ from cobalt_reporting.domain.sales import (
     figures,
     sales_journal,
 )
-from cobalt_reporting.domain.settlement import CardSettlement
+from cobalt_reporting.domain.settlement import CardSettlement, ClearingDay, card_clearing
 from cobalt_shared.accounts import OPERATING_ACCOUNT, category_key
 from cobalt_shared.amounts import MoneyError, parse_money
 from cobalt_shared.contracts import (
@@ -353,3 +353,25 @@ async def sales_report(
     for day in sorted(by_day):
         rows.append({"day": day.isoformat(), **_figures_json(figures(by_day[day]))})
     return rows
+
+
+async def card_clearing_report(
+    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, start: date, end: date
+) -> list[ClearingDay]:
+    """Card Clearing per day: card sales of each close (late ones included), batches settled,
+    fees, chargebacks, deposits, and what is still in clearing."""
+    if end < start:
+        raise InvalidInput("the end date is before the start date")
+    if (end - start).days > 366:
+        raise InvalidInput("a report covers at most 366 days")
+    card_sales: dict[date, Decimal] = {}
+    for day, fig in await uow.reporting.closes_between(merchant_id, date.min, end):
+        late = sum((parse_money(x["tenders"].get("card", "0")) for x in fig.get("late", [])), ZERO)
+        card_sales[day] = parse_money(fig["tenders"].get("card", "0")) + late
+    batches = [
+        CardSettlement(
+            b["batch_id"], b["settled_on"], b["gross"], b["fees"] or ZERO, b["chargebacks"] or ZERO
+        )
+        for b in await uow.reporting.card_batches_until(merchant_id, end)
+    ]
+    return card_clearing(card_sales, batches, start, end)

@@ -99,3 +99,51 @@ class CardSettlement:
                 )
             )
         return lines
+
+
+@dataclass(frozen=True)
+class ClearingDay:
+    """One day of Card Clearing: card sales closed into it, batches settled out of it, and
+    what is left in it at the end of the day (card sales not yet settled)."""
+
+    day: date
+    card_sales: Decimal
+    settled: Decimal  # the gross of the batches settled that day
+    fees: Decimal
+    chargebacks: Decimal
+    deposited: Decimal  # what the bank received
+    in_clearing: Decimal
+
+
+def card_clearing(
+    card_sales: dict[date, Decimal],
+    batches: list[CardSettlement],
+    start: date,
+    end: date,
+) -> list[ClearingDay]:
+    """Each day from `start` to `end` that had card sales or a settlement, with the balance of
+    Card Clearing carried from everything before `start`."""
+    balance = sum((v for d, v in card_sales.items() if d < start), ZERO) - sum(
+        (b.gross for b in batches if b.settled_on < start), ZERO
+    )
+    sold = {d for d in card_sales if start <= d <= end}
+    paid = {b.settled_on for b in batches if start <= b.settled_on <= end}
+    days = sorted(sold | paid)
+    out: list[ClearingDay] = []
+    for day in days:
+        settled = [b for b in batches if b.settled_on == day]
+        sales = card_sales.get(day, ZERO)
+        gross = sum((b.gross for b in settled), ZERO)
+        balance += sales - gross
+        out.append(
+            ClearingDay(
+                day=day,
+                card_sales=sales,
+                settled=gross,
+                fees=sum((b.fees for b in settled), ZERO),
+                chargebacks=sum((b.chargebacks for b in settled), ZERO),
+                deposited=sum((b.net for b in settled), ZERO),
+                in_clearing=balance,
+            )
+        )
+    return out

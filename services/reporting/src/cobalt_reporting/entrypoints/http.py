@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from cobalt_reporting.adapters.uow import ReportingUnitOfWork
 from cobalt_reporting.application.reporting import (
+    card_clearing_report,
     close_day,
     day_status,
     ingest_sales,
@@ -232,6 +233,31 @@ async def get_day(day: IsoDate, scope: Merchant, uow: Uow) -> DayOut:
     """A day's close status, figures and QuickBooks entries with their state."""
     async with uow as tx:
         return DayOut.of(await day_status(tx, scope.merchant_id, day))
+
+
+class ClearingRow(BaseModel):
+    """One day of the Card Clearing account."""
+
+    day: IsoDate
+    card_sales: Money = Field(description="Card sales of the day's close (late ones included).")
+    settled: Money = Field(description="Gross of the batches settled that day.")
+    fees: Money
+    chargebacks: Money
+    deposited: Money = Field(description="What the bank received for those batches.")
+    in_clearing: Money = Field(description="Card sales not yet settled, at the end of the day.")
+
+
+@router.get("/reports/card-clearing")
+async def card_clearing(
+    scope: Merchant,
+    uow: Uow,
+    start: Annotated[IsoDate, Query(alias="from")],
+    end: Annotated[IsoDate | None, Query(alias="to")] = None,
+) -> list[ClearingRow]:
+    """Card sales, settlements, fees and what is still in Card Clearing, per day."""
+    async with uow as tx:
+        days = await card_clearing_report(tx, scope.merchant_id, start, end or start)
+    return [ClearingRow(**vars(d)) for d in days]
 
 
 @router.get(
