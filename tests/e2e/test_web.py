@@ -412,6 +412,10 @@ def test_a_failed_entry_shows_in_the_banner_opens_to_its_detail_and_is_found_and
     assert "sent" in history
     assert "failed" in history
     _shot(page, "entry-detail")
+    # Accounts Payable says why beside the failed bill, and links to its entry.
+    page.click("a[href='#/payables']")
+    link = page.wait_for_selector(f"a[href='#/entries/{failed['id']}']")
+    assert "closing date" in link.evaluate("a => a.parentElement.textContent")
     # The sync history, and where alert e-mails go (refused unless an address).
     page.click("a[href='#/sync']")
     page.wait_for_selector("#sync-history")

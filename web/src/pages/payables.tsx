@@ -291,7 +291,7 @@ function PayBills({ data, reload }: { data: Data; reload: () => void }) {
                       <Badge tone={credit.tone}>{credit.state}</Badge>
                       {(credit.tone === "waiting" || credit.tone === "failed") && (
                         <p class="small">
-                          <a href={`#/entries/${credit.id}`}>See the entry</a>
+                          {credit.detail} <a href={`#/entries/${credit.id}`}>See the entry</a>
                         </p>
                       )}
                       {!credit.payable && <p class="small">{credit.not_payable_because}</p>}
