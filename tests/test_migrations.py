@@ -61,3 +61,20 @@ async def test_migrations_match_the_code_and_downgrade_to_nothing(service, datab
     )
     _, tables = await _schema_diff_and_tables(service, database_url)
     assert tables <= {"alembic_version"}
+
+
+@pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.name)
+def test_a_current_sqlite_database_is_known_current_without_alembic(service, tmp_path):
+    """`make run` starts no migration process for a database already at the newest revision."""
+    from cobalt_shared.db.migrations import sqlite_is_current
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite'}"
+    assert not sqlite_is_current(_migrations(service), url)  # no file yet
+    upgrade(_migrations(service), url, revision="base")
+    assert not sqlite_is_current(_migrations(service), url)  # no revision yet
+    older = f"sqlite+aiosqlite:///{tmp_path / 'older.sqlite'}"
+    upgrade(_migrations(service), older, revision="0001")
+    assert not sqlite_is_current(_migrations(service), older)  # a migration to apply
+    upgrade(_migrations(service), url)
+    assert sqlite_is_current(_migrations(service), url)
+    assert not sqlite_is_current(_migrations(service), "postgresql+asyncpg://x@h/db")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 import time
@@ -26,6 +27,7 @@ from cobalt_devstack.processes import (
 )
 from cobalt_devstack.services import MAIL_PORT, SERVICES, WEB_PORT, ServiceDef
 from cobalt_devstack.supervisor import Unit
+from cobalt_shared.db.migrations import sqlite_is_current
 
 DEFAULT_NATS_PORT = 4322  # not 4222: a system NATS server may already listen there
 
@@ -43,6 +45,15 @@ class RunningService:
 
     def all_procs(self) -> list[subprocess.Popen[bytes]]:
         return [*self.procs, *(p for _, _, p in self.extra)]
+
+
+def _current(service: ServiceDef, database_url: str) -> bool:
+    """The service's SQLite database is at its newest migration already."""
+    spec = importlib.util.find_spec(service.module)  # found, not imported
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    migrations = Path(next(iter(spec.submodule_search_locations))) / "migrations"
+    return migrations.is_dir() and sqlite_is_current(migrations, database_url)
 
 
 class Stack:
@@ -184,6 +195,8 @@ class Stack:
         self.progress("applying database migrations: " + ", ".join(s.name for s in self.services))
 
         def migrate(service: ServiceDef) -> tuple[ServiceDef, subprocess.CompletedProcess[bytes]]:
+            if _current(service, self.database_url(service)):  # no process to start for nothing
+                return service, subprocess.CompletedProcess([], 0)
             env = self._env(service, service.api_port, service.worker_port)
             done = subprocess.run(
                 [sys.executable, "-m", service.module, "migrate"],

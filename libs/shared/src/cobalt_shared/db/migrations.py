@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 from pathlib import Path
 
 from alembic import command, context
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, pool
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import async_engine_from_config
@@ -33,6 +36,26 @@ def upgrade(script_location: Path, database_url: str, revision: str = "head") ->
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(script_location, database_url), revision)
+
+
+def sqlite_is_current(script_location: Path, database_url: str) -> bool:
+    """An SQLite database already at the newest revision of `script_location` (read without
+    Alembic's machinery: a launcher can skip starting a migration process). False when unsure:
+    another database kind, no file yet, or anything unexpected."""
+    if not is_sqlite(database_url):
+        return False
+    from sqlalchemy.engine import make_url
+
+    database = make_url(database_url).database
+    if not database or database == ":memory:" or not Path(database).exists():
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            rows = db.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error:
+        return False
+    heads = ScriptDirectory(str(script_location)).get_heads()
+    return sorted(r[0] for r in rows) == sorted(heads)
 
 
 async def upgrade_async(script_location: Path, database_url: str) -> None:
