@@ -112,6 +112,10 @@ def test_3140_tells_the_merchant_which_mapping_to_fix():
     assert not explain_status(3140).retry_helps
     assert explain_status(3170).retry_helps
     assert explain_status(9999).title == "Unexpected QuickBooks error"
+    closed = explain_status(3171).render()  # no name is left as a placeholder or said twice
+    assert "closing date set in QuickBooks" in closed
+    assert "(the closing date)" not in closed
+    assert all("{" not in explain_status(code).render() for code in (3000, 3100, 3140, 3171))
 
 
 def test_hresults_are_explained_in_any_notation():

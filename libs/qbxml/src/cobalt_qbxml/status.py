@@ -95,7 +95,7 @@ STATUS_CODES: dict[int, Explanation] = {
     3171: _e(
         "3171",
         "Closed period",
-        "The entry is dated on or before the closing date ({closing_date}) set in QuickBooks.",
+        "The entry is dated on or before the closing date set in QuickBooks.",
         False,
         "Ask your accountant to move the closing date in QuickBooks (Company > Set "
         "Closing Date), or date the entry after it, then retry.",
