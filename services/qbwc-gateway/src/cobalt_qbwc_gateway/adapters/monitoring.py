@@ -3,15 +3,23 @@ alert items and the e-mail digests."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_qbwc_gateway.adapters.orm import alert_items, contacts, digests, entries
+from cobalt_qbwc_gateway.adapters.orm import (
+    account_mappings,
+    alert_items,
+    contacts,
+    digests,
+    entries,
+)
 from cobalt_qbwc_gateway.domain.alerts import AlertItem, Digest, DigestKind
 from cobalt_qbwc_gateway.domain.contact import Contact, Outcome
 from cobalt_qbwc_gateway.domain.entry import EntryState
@@ -234,6 +242,94 @@ class DigestRepository:
                 )
             ).scalar_one()
         )
+
+
+@dataclass
+class Fleet:
+    """What health is decided from, for every merchant at once (a handful of grouped queries
+    instead of several per merchant): the monitor's first look at the whole fleet."""
+
+    failed: dict[uuid.UUID, tuple[int, datetime | None]] = field(default_factory=dict)
+    waiting: dict[uuid.UUID, list[tuple[tuple[str, ...], datetime]]] = field(default_factory=dict)
+    mapped: dict[uuid.UUID, set[str]] = field(default_factory=dict)
+    latest: dict[uuid.UUID, Contact] = field(default_factory=dict)
+    last_good: dict[uuid.UUID, datetime] = field(default_factory=dict)
+    last_digest: dict[uuid.UUID, DigestKind] = field(default_factory=dict)
+    unmailed: set[uuid.UUID] = field(default_factory=set)  # alert items waiting for a digest
+
+
+async def fleet(db: AsyncConnection, waiting_since: datetime) -> Fleet:
+    """Every merchant's failed and long-waiting entries, newest contact, last good contact,
+    last digest and unmailed alert items."""
+    found = Fleet()
+    rows = await db.execute(
+        select(entries.c.merchant_id, func.count(), func.max(entries.c.updated_at))
+        .where(entries.c.state == EntryState.FAILED)
+        .group_by(entries.c.merchant_id)
+    )
+    found.failed = {r[0]: (int(r[1]), _aware(r[2])) for r in rows}
+    rows = await db.execute(
+        select(entries.c.merchant_id, entries.c.accounts, entries.c.created_at).where(
+            entries.c.state == EntryState.WAITING_FOR_MAPPING,
+            entries.c.created_at <= waiting_since,
+        )
+    )
+    for merchant, accounts, created in rows:
+        found.waiting.setdefault(merchant, []).append(
+            (tuple(json.loads(accounts)), _aware(created) or waiting_since)
+        )
+    if found.waiting:
+        rows = await db.execute(
+            select(account_mappings.c.merchant_id, account_mappings.c.account).where(
+                account_mappings.c.merchant_id.in_(list(found.waiting)),
+                account_mappings.c.qb_full_name.is_not(None),
+            )
+        )
+        for merchant, account in rows:
+            found.mapped.setdefault(merchant, set()).add(account)
+    newest = (
+        select(contacts.c.merchant_id, func.max(contacts.c.started_at).label("at"))
+        .where(contacts.c.merchant_id.is_not(None), contacts.c.outcome != Outcome.BUSY)
+        .group_by(contacts.c.merchant_id)
+        .subquery()
+    )
+    rows = await db.execute(
+        select(contacts).join(
+            newest,
+            (contacts.c.merchant_id == newest.c.merchant_id)
+            & (contacts.c.started_at == newest.c.at),
+        )
+    )
+    for row in rows:
+        contact = _contact(row._mapping)
+        assert contact.merchant_id is not None
+        found.latest.setdefault(contact.merchant_id, contact)
+    rows = await db.execute(
+        select(contacts.c.merchant_id, func.max(contacts.c.started_at))
+        .where(
+            contacts.c.merchant_id.is_not(None),
+            contacts.c.outcome.in_([Outcome.UPDATED, Outcome.NOTHING_TO_DO]),
+        )
+        .group_by(contacts.c.merchant_id)
+    )
+    found.last_good = {r[0]: at for r in rows if (at := _aware(r[1])) is not None}
+    last = (
+        select(digests.c.merchant_id, func.max(digests.c.created_at).label("at"))
+        .group_by(digests.c.merchant_id)
+        .subquery()
+    )
+    rows = await db.execute(
+        select(digests.c.merchant_id, digests.c.kind).join(
+            last,
+            (digests.c.merchant_id == last.c.merchant_id) & (digests.c.created_at == last.c.at),
+        )
+    )
+    found.last_digest = {r[0]: DigestKind(r[1]) for r in rows}
+    rows = await db.execute(
+        select(alert_items.c.merchant_id).where(alert_items.c.digest_id.is_(None)).distinct()
+    )
+    found.unmailed = {r[0] for r in rows}
+    return found
 
 
 async def failed_entries(

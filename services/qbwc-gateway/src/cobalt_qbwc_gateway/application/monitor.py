@@ -16,10 +16,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from cobalt_qbwc_gateway.adapters.monitoring import failed_entries
+from cobalt_qbwc_gateway.adapters.monitoring import Fleet, failed_entries, fleet
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.sessions import abandon_silent
-from cobalt_qbwc_gateway.domain.alerts import AlertItem, Digest, MailError, Mailing, next_digest
+from cobalt_qbwc_gateway.domain.alerts import (
+    AlertItem,
+    Digest,
+    DigestKind,
+    MailError,
+    Mailing,
+    next_digest,
+)
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import EntryState
 from cobalt_qbwc_gateway.domain.health import Facts, Health, HealthState, assess
@@ -71,24 +78,54 @@ async def health_of(
     return assess(await gather_facts(uow, merchant_id, now, watch), now, watch.poll_seconds)
 
 
+def fleet_facts(connection: Connection, seen: Fleet) -> Facts:
+    """A merchant's facts out of the fleet-wide look (the same as `gather_facts` finds)."""
+    merchant = connection.merchant_id
+    failed, newest = seen.failed.get(merchant, (0, None))
+    waiting = seen.waiting.get(merchant, [])
+    mapped = seen.mapped.get(merchant, set())
+    unmapped = sorted({a for accounts, _ in waiting for a in accounts if a not in mapped})
+    return Facts(
+        connection=connection,
+        last_contact=seen.latest.get(merchant),
+        last_good_at=seen.last_good.get(merchant),
+        failed_entries=failed,
+        newest_failure_at=newest,
+        long_waiting=len(waiting),
+        long_waiting_accounts=tuple(unmapped),
+        oldest_waiting_at=min((at for _, at in waiting), default=None),
+    )
+
+
 async def watch_once(
     new_uow: Callable[[], GatewayUnitOfWork], now: datetime, watch: Watch
 ) -> dict[HealthState, int]:
     """One look at every connection: abandoned sessions closed, health decided, alert items
-    and digests queued. Returns how many connections are in each state."""
+    and digests queued. The whole fleet is read with a few grouped queries; only merchants
+    with a problem, unmailed items or a problem mail to follow with a recovery get a
+    transaction of their own. Returns how many connections are in each state."""
+    waiting_since = now - watch.waiting_alert_after
     async with new_uow() as uow:
         silent = await uow.sessions.open_silent_since(now - watch.abandoned_after)
         if silent:
             await abandon_silent(uow, silent, now)
             await uow.commit()
         connections = await uow.connections.all()
+        seen = await fleet(uow.connection, waiting_since)
     states = dict.fromkeys(HealthState, 0)
     for connection in connections:
-        try:
-            health = await _watch_connection(new_uow, connection, now, watch)
-        except Exception:
-            log.exception("could not watch the connection of merchant %s", connection.merchant_id)
-            continue
+        merchant = connection.merchant_id
+        health = assess(fleet_facts(connection, seen), now, watch.poll_seconds)
+        follow_up = (
+            health.problems
+            or merchant in seen.unmailed
+            or seen.last_digest.get(merchant) is DigestKind.PROBLEMS
+        )
+        if follow_up:
+            try:
+                health = await _watch_connection(new_uow, connection, now, watch)
+            except Exception:
+                log.exception("could not watch the connection of merchant %s", merchant)
         states[health.state] += 1
     for state, count in states.items():
         CONNECTIONS.labels(health=state.value).set(count)
