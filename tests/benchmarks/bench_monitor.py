@@ -14,8 +14,11 @@ import asyncio
 import tempfile
 import time
 import uuid
+from collections.abc import Awaitable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 import cobalt_qbwc_gateway
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
@@ -34,7 +37,7 @@ WATCH = monitor.Watch(
 )
 
 
-async def _seed(engine, merchants: int, now: datetime) -> None:  # type: ignore[no-untyped-def]
+async def _seed(engine: AsyncEngine, merchants: int, now: datetime) -> None:
     async with GatewayUnitOfWork(engine) as uow:
         for n in range(merchants):
             merchant = uuid.uuid4()
@@ -56,7 +59,7 @@ async def _seed(engine, merchants: int, now: datetime) -> None:  # type: ignore[
         await uow.commit()
 
 
-async def _baseline(engine, now: datetime) -> None:  # type: ignore[no-untyped-def]
+async def _baseline(engine: AsyncEngine, now: datetime) -> None:
     async with GatewayUnitOfWork(engine) as uow:
         connections = await uow.connections.all()
     for connection in connections:
@@ -73,7 +76,7 @@ async def main(merchants: int) -> None:
         await monitor.watch_once(lambda: GatewayUnitOfWork(engine), now, WATCH)  # warm, mails
         figures = {}
 
-        def ours():  # type: ignore[no-untyped-def]
+        def ours() -> Awaitable[object]:
             return monitor.watch_once(lambda: GatewayUnitOfWork(engine), now, WATCH)
 
         for name, run in (
