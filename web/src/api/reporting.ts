@@ -323,6 +323,69 @@ export interface components {
              */
             settled: string;
         };
+        /**
+         * CloseFiguresOut
+         * @description What a close counted, deposited and posted.
+         */
+        CloseFiguresOut: {
+            /**
+             * Cash Deposit
+             * @description The day's cash deposit.
+             * @example 1240.00
+             */
+            cash_deposit: string;
+            /**
+             * Closed Early
+             * @description Closed before its close time, on request.
+             * @default false
+             */
+            closed_early?: boolean;
+            /**
+             * Counted Cash
+             * @description Cash counted in the drawer, if entered.
+             */
+            counted_cash?: string | null;
+            /**
+             * Late
+             * @description Late sales of closed days, posted with it.
+             */
+            late?: components["schemas"]["LateDayOut"][];
+            /**
+             * Net Sales
+             * @example 1240.00
+             */
+            net_sales: string;
+            /**
+             * Over Short
+             * @description Deposit less the cash taken (negative: short).
+             * @example 1240.00
+             */
+            over_short: string;
+            /**
+             * Refunds
+             * @description Refunds counted.
+             */
+            refunds: number;
+            /**
+             * Sales
+             * @description Sales counted.
+             */
+            sales: number;
+            /** Sales By Category */
+            sales_by_category: components["schemas"]["CategoryAmount"][];
+            /**
+             * Tax
+             * @example 1240.00
+             */
+            tax: string;
+            /**
+             * Tenders
+             * @description Totals per tender: card, cash, other.
+             */
+            tenders: {
+                [key: string]: string;
+            };
+        };
         /** CloseIn */
         CloseIn: {
             /**
@@ -392,10 +455,7 @@ export interface components {
             day: string;
             /** Entries */
             entries: components["schemas"]["DayEntryOut"][];
-            /** Figures */
-            figures: {
-                [key: string]: unknown;
-            } | null;
+            figures: components["schemas"]["CloseFiguresOut"] | null;
             /**
              * Status
              * @enum {string}
@@ -479,6 +539,46 @@ export interface components {
             rejected: {
                 [key: string]: string;
             }[];
+        };
+        /**
+         * LateDayOut
+         * @description Sales of an earlier, already closed day that arrived late and rode on this close.
+         */
+        LateDayOut: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Net Sales
+             * @example 1240.00
+             */
+            net_sales: string;
+            /**
+             * Refunds
+             * @description Refunds counted.
+             */
+            refunds: number;
+            /**
+             * Sales
+             * @description Sales counted.
+             */
+            sales: number;
+            /** Sales By Category */
+            sales_by_category: components["schemas"]["CategoryAmount"][];
+            /**
+             * Tax
+             * @example 1240.00
+             */
+            tax: string;
+            /**
+             * Tenders
+             * @description Totals per tender: card, cash, other.
+             */
+            tenders: {
+                [key: string]: string;
+            };
         };
         /**
          * PosSale

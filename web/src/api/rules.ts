@@ -238,6 +238,39 @@ export const rules = {
       "required": true
     }
   },
+  "CloseFiguresOut": {
+    "cash_deposit": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "counted_cash": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "net_sales": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "over_short": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "refunds": {
+      "required": true
+    },
+    "sales": {
+      "required": true
+    },
+    "sales_by_category": {
+      "required": true
+    },
+    "tax": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "tenders": {
+      "required": true
+    }
+  },
   "ConnectionIn": {
     "contact_email": {
       "maxLength": 254
@@ -698,6 +731,31 @@ export const rules = {
       "required": true
     },
     "rejected": {
+      "required": true
+    }
+  },
+  "LateDayOut": {
+    "day": {
+      "required": true
+    },
+    "net_sales": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "refunds": {
+      "required": true
+    },
+    "sales": {
+      "required": true
+    },
+    "sales_by_category": {
+      "required": true
+    },
+    "tax": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "tenders": {
       "required": true
     }
   },

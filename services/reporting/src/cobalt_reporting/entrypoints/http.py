@@ -98,6 +98,35 @@ class SalesRow(BaseModel):
     refunds: int = Field(description="Refunds counted.")
 
 
+class DayFiguresOut(BaseModel):
+    """A business day's figures, as its close computed them."""
+
+    sales_by_category: list[CategoryAmount]
+    net_sales: Money
+    tax: Money
+    tenders: dict[str, Money] = Field(description="Totals per tender: card, cash, other.")
+    sales: int = Field(description="Sales counted.")
+    refunds: int = Field(description="Refunds counted.")
+
+
+class LateDayOut(DayFiguresOut):
+    """Sales of an earlier, already closed day that arrived late and rode on this close."""
+
+    day: IsoDate
+
+
+class CloseFiguresOut(DayFiguresOut):
+    """What a close counted, deposited and posted."""
+
+    counted_cash: Money | None = Field(None, description="Cash counted in the drawer, if entered.")
+    over_short: Money = Field(description="Deposit less the cash taken (negative: short).")
+    cash_deposit: Money = Field(description="The day's cash deposit.")
+    late: list[LateDayOut] = Field(
+        default_factory=list, description="Late sales of closed days, posted with it."
+    )
+    closed_early: bool = Field(False, description="Closed before its close time, on request.")
+
+
 Tone = Literal["pending", "waiting", "failed", "synced", "neutral"]
 _TONES: dict[str, Tone] = {
     "synced": "synced",
@@ -129,7 +158,7 @@ class DayOut(BaseModel):
     status: Literal["open", "closed"]
     closes_at: str = Field(description="When the day closes, in the store's time zone (ISO).")
     closed_at: str | None
-    figures: dict[str, Any] | None
+    figures: CloseFiguresOut | None
     entries: list[DayEntryOut]
 
     @classmethod
