@@ -288,3 +288,28 @@ def test_an_edit_that_would_repeat_another_invoice_is_refused(api):
         client.get(f"/orders/{second['id']}", headers=_as(merchant)).json()["history"][0]["action"]
         == "recorded"
     )
+
+
+def test_a_batch_records_each_order_once_and_refuses_a_bad_one_alone(api):
+    client, url = api
+    merchant = uuid.uuid4()
+    good = {**ORDER, "invoice_number": "B-1", "received_on": "2026-11-24"}
+    bad = {**ORDER, "invoice_number": "B-2", "total": "1.00"}  # the lines do not add up to it
+    other = {**ORDER, "invoice_number": "B-3"}
+    answer = client.post(
+        "/orders/batch", json={"orders": [good, bad, other, good]}, headers=_as(merchant)
+    )
+    assert answer.status_code == 200, answer.text
+    out = answer.json()
+    assert (out["created"], out["existing"], out["refused"]) == (2, 1, 1)
+    assert [r["status"] for r in out["results"]] == ["created", "refused", "created", "existing"]
+    assert out["results"][1]["error"]
+    assert out["results"][3]["order"]["id"] == out["results"][0]["order"]["id"]
+    listed = client.get("/orders", headers=_as(merchant)).json()
+    assert sorted(o["invoice_number"] for o in listed) == ["B-1", "B-3"]
+    assert [e.invoice_number for e in _events(url)] == ["B-1"]  # the received one, once
+    again = client.post("/orders/batch", json={"orders": [good]}, headers=_as(merchant))
+    assert again.json()["existing"] == 1
+    assert len(_events(url)) == 1
+    empty = client.post("/orders/batch", json={"orders": []}, headers=_as(merchant))
+    assert empty.status_code == 422

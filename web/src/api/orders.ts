@@ -154,6 +154,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Orders
+         * @description Record up to 200 orders in one transaction. Each is created, found already recorded
+         *     (same vendor and invoice number: never a second bill), or refused with its reason; a
+         *     refused order changes nothing and does not stop the others.
+         */
+        post: operations["create_orders_orders_batch_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -178,6 +200,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * BatchResult
+         * @description What became of one order of a batch, by its place in the batch.
+         */
+        BatchResult: {
+            /**
+             * Error
+             * @description Why it was refused.
+             */
+            error?: string | null;
+            /**
+             * Field
+             * @description The field the refusal is about.
+             */
+            field?: string | null;
+            /** Index */
+            index: number;
+            order?: components["schemas"]["OrderOut"] | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "existing" | "refused";
+        };
         /** CategoryOut */
         CategoryOut: {
             /**
@@ -508,6 +554,25 @@ export interface components {
             total: string;
             /** Vendor Name */
             vendor_name: string;
+        };
+        /**
+         * OrdersBatchIn
+         * @description Several orders at once (an import, a back office catching up).
+         */
+        OrdersBatchIn: {
+            /** Orders */
+            orders: components["schemas"]["OrderIn"][];
+        };
+        /** OrdersBatchOut */
+        OrdersBatchOut: {
+            /** Created */
+            created: number;
+            /** Existing */
+            existing: number;
+            /** Refused */
+            refused: number;
+            /** Results */
+            results: components["schemas"]["BatchResult"][];
         };
         /**
          * Readiness
@@ -1113,6 +1178,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderOut"];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_orders_orders_batch_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Merchant to act for (support and service tokens only) */
+                "x-merchant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrdersBatchIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersBatchOut"];
                 };
             };
             /** @description The request cannot be read. */

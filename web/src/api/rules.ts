@@ -107,6 +107,19 @@ export const rules = {
       "required": true
     }
   },
+  "BatchResult": {
+    "index": {
+      "required": true
+    },
+    "status": {
+      "enum": [
+        "created",
+        "existing",
+        "refused"
+      ],
+      "required": true
+    }
+  },
   "BillOut": {
     "amount": {
       "pattern": "^-?\\d+\\.\\d{2}$",
@@ -958,6 +971,26 @@ export const rules = {
       "required": true
     },
     "vendor_name": {
+      "required": true
+    }
+  },
+  "OrdersBatchIn": {
+    "orders": {
+      "maxItems": 200,
+      "required": true
+    }
+  },
+  "OrdersBatchOut": {
+    "created": {
+      "required": true
+    },
+    "existing": {
+      "required": true
+    },
+    "refused": {
+      "required": true
+    },
+    "results": {
       "required": true
     }
   },

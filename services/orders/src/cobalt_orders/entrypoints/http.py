@@ -17,7 +17,7 @@ from cobalt_orders.domain.order import Credit, Order, OrderChange, OrderLine
 from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant, MerchantScope
 from cobalt_shared.contracts.orders import CreditReason
-from cobalt_shared.errors import NotFound
+from cobalt_shared.errors import DomainError, NotFound
 from cobalt_shared.http import unit_of_work
 from cobalt_shared.idempotency import idempotency_key, request_hash
 from cobalt_shared.money import Money
@@ -216,6 +216,55 @@ async def create_order(
     if not created:
         response.status_code = 200
     return OrderOut.of(order)
+
+
+class OrdersBatchIn(BaseModel):
+    """Several orders at once (an import, a back office catching up)."""
+
+    orders: list[OrderIn] = Field(min_length=1, max_length=200)
+
+
+class BatchResult(BaseModel):
+    """What became of one order of a batch, by its place in the batch."""
+
+    index: int
+    status: Literal["created", "existing", "refused"]
+    order: OrderOut | None = None
+    error: str | None = Field(None, description="Why it was refused.")
+    field: str | None = Field(None, description="The field the refusal is about.")
+
+
+class OrdersBatchOut(BaseModel):
+    created: int
+    existing: int
+    refused: int
+    results: list[BatchResult]
+
+
+@router.post("/batch")
+async def create_orders(body: OrdersBatchIn, scope: Merchant, uow: Uow) -> OrdersBatchOut:
+    """Record up to 200 orders in one transaction. Each is created, found already recorded
+    (same vendor and invoice number: never a second bill), or refused with its reason; a
+    refused order changes nothing and does not stop the others."""
+    results: list[BatchResult] = []
+    async with uow as tx:
+        for index, item in enumerate(body.orders):
+            try:
+                order, created = await record_order(item.command(scope), tx)
+            except DomainError as exc:  # refused before anything of it was written
+                results.append(
+                    BatchResult(index=index, status="refused", error=exc.message, field=exc.field)
+                )
+                continue
+            status: Literal["created", "existing"] = "created" if created else "existing"
+            results.append(BatchResult(index=index, status=status, order=OrderOut.of(order)))
+        await tx.commit()
+    return OrdersBatchOut(
+        created=sum(r.status == "created" for r in results),
+        existing=sum(r.status == "existing" for r in results),
+        refused=sum(r.status == "refused" for r in results),
+        results=results,
+    )
 
 
 @router.post("/{order_id}/receive")
