@@ -265,3 +265,36 @@ def test_a_long_gap_is_caught_up_in_order_without_skipping_a_day(reporting):
     assert reporting.get("/days/2026-08-01").json()["figures"]["tenders"]["cash"] == "1.00"
     assert reporting.get("/days/2026-10-20").json()["figures"]["tenders"]["cash"] == "2.00"
     assert reporting.get("/days/2026-11-24").json()["status"] == "closed"
+
+
+def test_a_settlement_of_days_not_closed_waits_for_them_and_says_so(reporting):
+    reporting.post("/sales", {"sales": DAY})  # 2026-11-24: card 32.40 - 21.60 refunded
+    body = {
+        "batch_id": "W-1",
+        "settled_on": "2026-11-25",
+        "gross": "10.80",
+        "fees": "0.30",
+        "days": ["2026-11-24"],
+    }
+    waiting = reporting.post("/card-settlements", body)
+    assert waiting.status_code == 201, waiting.text
+    assert waiting.json()["waiting_for"] == ["2026-11-24"]
+    assert waiting.json()["status"].startswith("waiting for 2026-11-24 to close")
+    assert reporting.commands() == []  # nothing in QuickBooks while its day is open
+    assert reporting.post("/card-settlements", body).json()["waiting_for"] == ["2026-11-24"]
+    closed = reporting.post("/days/2026-11-24/close", {"early": True})
+    assert closed.status_code == 200, closed.text
+    deposits = [c for c in reporting.commands() if c.memo and "W-1" in c.memo]
+    assert len(deposits) == 1  # the close released it, once
+    [deposit] = deposits
+    assert [(ln.account, str(ln.amount), ln.side) for ln in deposit.lines] == [
+        ("card-clearing", "10.80", None),
+        ("card-fees", "0.30", "credit"),
+    ]
+    again = reporting.post("/card-settlements", body)
+    assert (again.status_code, again.json()["status"]) == (200, "already recorded")
+    assert len([c for c in reporting.commands() if c.memo and "W-1" in c.memo]) == 1
+    later = {**body, "batch_id": "W-2", "days": ["2026-11-26"]}  # after it was settled
+    refused = reporting.post("/card-settlements", later)
+    assert refused.status_code == 422
+    assert refused.json()["error"]["field"] == "days"

@@ -14,7 +14,8 @@ export interface paths {
         /**
          * Post Settlement
          * @description A card settlement batch: one deposit of its net into the operating account that clears
-         *     the gross from Card Clearing and puts fees and chargebacks in their expense accounts.
+         *     the gross from Card Clearing and puts fees and chargebacks in their expense accounts. One
+         *     naming business days not closed yet waits for them, and says so.
          */
         post: operations["post_settlement_card_settlements_post"];
         delete?: never;
@@ -747,6 +748,11 @@ export interface components {
              */
             chargebacks?: (string | number) | null;
             /**
+             * Days
+             * @description The business days whose card sales it settles: it waits until they are closed (their card sales are in Card Clearing), then it is posted.
+             */
+            days?: string[];
+            /**
              * Fees
              * @description Processing fees kept by the processor.
              */
@@ -767,6 +773,21 @@ export interface components {
              * Format: date
              */
             settled_on: string;
+        };
+        /** SettlementOut */
+        SettlementOut: {
+            /** Batch Id */
+            batch_id: string;
+            /**
+             * Status
+             * @description recorded, already recorded, or waiting for days to close
+             */
+            status: string;
+            /**
+             * Waiting For
+             * @description Days not closed yet that it waits for.
+             */
+            waiting_for: string[];
         };
     };
     responses: never;
@@ -793,15 +814,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The same request again (Idempotency-Key): what it made the first time. */
+            /** @description The same batch again: what it made the first time. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: string;
-                    };
+                    "application/json": components["schemas"]["SettlementOut"];
                 };
             };
             /** @description Successful Response */
@@ -810,9 +829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: string;
-                    };
+                    "application/json": components["schemas"]["SettlementOut"];
                 };
             };
             /** @description The request cannot be read. */

@@ -1272,6 +1272,9 @@ export const rules = {
     "batch_id": {
       "required": true
     },
+    "days": {
+      "maxItems": 31
+    },
     "gross": {
       "pattern": "^-?\\d{1,12}(\\.\\d{1,2})?$",
       "maximum": 999999999999,
@@ -1279,6 +1282,17 @@ export const rules = {
       "required": true
     },
     "settled_on": {
+      "required": true
+    }
+  },
+  "SettlementOut": {
+    "batch_id": {
+      "required": true
+    },
+    "status": {
+      "required": true
+    },
+    "waiting_for": {
       "required": true
     }
   },

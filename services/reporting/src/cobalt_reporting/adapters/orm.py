@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     Index,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     Text,
     Uuid,
 )
+from sqlalchemy import true as sa_true
 
 from cobalt_shared.db.tables import NAMING_CONVENTION, UTCDateTime
 
@@ -65,6 +67,8 @@ card_batches = Table(
     Column("fees", MONEY, nullable=True),
     Column("received_at", UTCDateTime, nullable=False),
     Column("chargebacks", MONEY, nullable=True),
+    Column("days", Text, nullable=False, server_default="[]"),  # business days it settles
+    Column("posted", Boolean, nullable=False, server_default=sa_true()),
     PrimaryKeyConstraint("merchant_id", "batch_id", name="pk_card_batches"),
 )
 

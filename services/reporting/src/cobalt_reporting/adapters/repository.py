@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,7 @@ from cobalt_reporting.adapters.orm import (
     schedules,
 )
 from cobalt_reporting.domain.sales import CloseSchedule, Sale, SaleLine, Tender
+from cobalt_reporting.domain.settlement import ZERO, CardSettlement
 
 
 class ReportingRepository:
@@ -186,11 +188,13 @@ class ReportingRepository:
         return {"closed_at": row.closed_at, "counted_cash": row.counted_cash,
                 "figures": json.loads(row.figures)}  # fmt: skip
 
-    async def closed_days(self, merchant_id: uuid.UUID, days: list[date]) -> set[date]:
+    async def closed_days(self, merchant_id: uuid.UUID, days: Sequence[date]) -> set[date]:
         if not days:
             return set()
         rows = await self._db.execute(
-            select(closes.c.day).where(closes.c.merchant_id == merchant_id, closes.c.day.in_(days))
+            select(closes.c.day).where(
+                closes.c.merchant_id == merchant_id, closes.c.day.in_(list(days))
+            )
         )
         return {r[0] for r in rows}
 
@@ -212,33 +216,55 @@ class ReportingRepository:
 
     # ----------------------------------------------------------------- card batches
     async def add_card_batch(
-        self, merchant_id: uuid.UUID, batch_id: str, settled_on: date, gross: Decimal,
-        fees: Decimal | None, now: datetime, chargebacks: Decimal | None = None,
-    ) -> bool:  # fmt: skip
+        self, merchant_id: uuid.UUID, batch: CardSettlement, now: datetime, *, posted: bool
+    ) -> bool:
         result = await self._db.execute(
             self._upsert()(card_batches)
             .values(
                 merchant_id=merchant_id,
-                batch_id=batch_id,
-                settled_on=settled_on,
-                gross=gross,
-                fees=fees,
-                chargebacks=chargebacks,
+                batch_id=batch.batch_id,
+                settled_on=batch.settled_on,
+                gross=batch.gross,
+                fees=batch.fees,
+                chargebacks=batch.chargebacks,
+                days=json.dumps([d.isoformat() for d in batch.days]),
+                posted=posted,
                 received_at=now,
             )
             .on_conflict_do_nothing()
         )
         return bool(result.rowcount == 1)
 
-    async def card_batches_until(self, merchant_id: uuid.UUID, end: date) -> list[dict[str, Any]]:
+    async def waiting_batches(self, merchant_id: uuid.UUID) -> list[CardSettlement]:
+        """Settlements recorded but not posted: some of their days were not closed yet."""
         rows = await self._db.execute(
             select(card_batches)
-            .where(card_batches.c.merchant_id == merchant_id, card_batches.c.settled_on <= end)
+            .where(card_batches.c.merchant_id == merchant_id, card_batches.c.posted.is_(False))
+            .order_by(card_batches.c.received_at, card_batches.c.batch_id)
+        )
+        return [_batch(dict(r._mapping)) for r in rows]
+
+    async def mark_batch_posted(self, merchant_id: uuid.UUID, batch_id: str) -> None:
+        await self._db.execute(
+            update(card_batches)
+            .where(card_batches.c.merchant_id == merchant_id, card_batches.c.batch_id == batch_id)
+            .values(posted=True)
+        )
+
+    async def card_batches_until(self, merchant_id: uuid.UUID, end: date) -> list[CardSettlement]:
+        """Settlements posted to QuickBooks, settled on or before `end`."""
+        rows = await self._db.execute(
+            select(card_batches)
+            .where(
+                card_batches.c.merchant_id == merchant_id,
+                card_batches.c.settled_on <= end,
+                card_batches.c.posted.is_(True),
+            )
             .order_by(card_batches.c.settled_on, card_batches.c.batch_id)
         )
-        return [dict(r._mapping) for r in rows]
+        return [_batch(dict(r._mapping)) for r in rows]
 
-    async def card_batch(self, merchant_id: uuid.UUID, batch_id: str) -> dict[str, Any] | None:
+    async def card_batch(self, merchant_id: uuid.UUID, batch_id: str) -> CardSettlement | None:
         row = (
             await self._db.execute(
                 select(card_batches).where(
@@ -246,7 +272,7 @@ class ReportingRepository:
                 )
             )
         ).first()
-        return dict(row._mapping) if row else None
+        return _batch(dict(row._mapping)) if row else None
 
     # ----------------------------------------------------------------- postings
     async def add_posting(
@@ -293,3 +319,14 @@ def _sale(row: Any) -> Sale:
         tenders=tuple(Tender(t["type"], Decimal(t["amount"])) for t in body["tenders"]),
         refund_of=row["refund_of"],
     )  # fmt: skip
+
+
+def _batch(row: dict[str, Any]) -> CardSettlement:
+    return CardSettlement(
+        batch_id=row["batch_id"],
+        settled_on=row["settled_on"],
+        gross=row["gross"],
+        fees=row["fees"] or ZERO,
+        chargebacks=row["chargebacks"] or ZERO,
+        days=tuple(date.fromisoformat(d) for d in json.loads(row.get("days") or "[]")),
+    )

@@ -129,33 +129,31 @@ async def settle_cards(
     uow: ReportingUnitOfWork,
     merchant_id: uuid.UUID,
     settlement: CardSettlement,
-) -> bool:
+) -> tuple[bool, list[date]]:
     """A card settlement batch, once: one deposit of its net into the operating account that
-    relieves Card Clearing of the gross and expenses the fees and chargebacks. The same batch
-    again changes nothing; with other figures it is refused."""
+    relieves Card Clearing of the gross and expenses the fees and chargebacks. A batch naming
+    days not closed yet is kept and waits for them (their card sales are not in Card Clearing
+    yet); the close of the last one posts it. The same batch again changes nothing; with other
+    figures it is refused. Returns (new, the days it waits for)."""
     existing = await uow.reporting.card_batch(merchant_id, settlement.batch_id)
     if existing is not None:
-        recorded = CardSettlement(
-            settlement.batch_id,
-            existing["settled_on"],
-            existing["gross"],
-            existing["fees"] or ZERO,
-            existing["chargebacks"] or ZERO,
-        )
-        if not recorded.same_figures(settlement):
+        if not existing.same_figures(settlement):
             raise Conflict(
                 f"card batch {settlement.batch_id} was already recorded with other figures"
             )
-        return False
-    await uow.reporting.add_card_batch(
-        merchant_id,
-        settlement.batch_id,
-        settlement.settled_on,
-        settlement.gross,
-        settlement.fees,
-        utcnow(),
-        settlement.chargebacks,
-    )
+        closed = await uow.reporting.closed_days(merchant_id, existing.days)
+        return False, existing.waiting_for(closed)
+    closed = await uow.reporting.closed_days(merchant_id, settlement.days)
+    waiting = settlement.waiting_for(closed)
+    await uow.reporting.add_card_batch(merchant_id, settlement, utcnow(), posted=not waiting)
+    if not waiting:
+        await _post_settlement(uow, merchant_id, settlement)
+    return True, waiting
+
+
+async def _post_settlement(
+    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, settlement: CardSettlement
+) -> None:
     lines = [
         AccountLine(
             account=ln.account,
@@ -178,7 +176,15 @@ async def settle_cards(
     )
     description = f"Card deposit, batch {settlement.batch_id} (net of fees)"
     await _post(uow, command, settlement.settled_on, description, settlement.net)
-    return True
+
+
+async def _release_settlements(uow: ReportingUnitOfWork, merchant_id: uuid.UUID) -> None:
+    """Settlements that waited for days now all closed are posted (each once)."""
+    for batch in await uow.reporting.waiting_batches(merchant_id):
+        closed = await uow.reporting.closed_days(merchant_id, batch.days)
+        if not batch.waiting_for(closed):
+            await uow.reporting.mark_batch_posted(merchant_id, batch.batch_id)
+            await _post_settlement(uow, merchant_id, batch)
 
 
 def _figures_json(fig: DayFigures) -> dict[str, Any]:
@@ -266,6 +272,7 @@ async def close_day(
             source=SOURCE,
         )  # fmt: skip
         await _post(uow, command, day, "Cash deposit (the whole day)", deposit)
+    await _release_settlements(uow, merchant_id)  # batches that waited for this day
     closed = await repo.close(merchant_id, day)
     assert closed is not None
     return closed, True
@@ -368,10 +375,5 @@ async def card_clearing_report(
     for day, fig in await uow.reporting.closes_between(merchant_id, date.min, end):
         late = sum((parse_money(x["tenders"].get("card", "0")) for x in fig.get("late", [])), ZERO)
         card_sales[day] = parse_money(fig["tenders"].get("card", "0")) + late
-    batches = [
-        CardSettlement(
-            b["batch_id"], b["settled_on"], b["gross"], b["fees"] or ZERO, b["chargebacks"] or ZERO
-        )
-        for b in await uow.reporting.card_batches_until(merchant_id, end)
-    ]
+    batches = await uow.reporting.card_batches_until(merchant_id, end)
     return card_clearing(card_sales, batches, start, end)

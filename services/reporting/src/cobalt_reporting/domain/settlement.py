@@ -32,6 +32,7 @@ class CardSettlement:
     gross: Decimal
     fees: Decimal = ZERO
     chargebacks: Decimal = ZERO
+    days: tuple[date, ...] = ()  # the business days whose card sales it settles, if known
 
     @classmethod
     def of(
@@ -42,6 +43,7 @@ class CardSettlement:
         fees: Decimal | None = None,
         chargebacks: Decimal | None = None,
         net: Decimal | None = None,
+        days: tuple[date, ...] = (),
     ) -> CardSettlement:
         """A settlement whose figures add up, or InvalidInput naming the field that does not."""
         batch_id = batch_id.strip()
@@ -61,7 +63,11 @@ class CardSettlement:
                 f"gross ({gross}) to deposit",
                 field="fees",
             )
-        made = cls(batch_id, settled_on, gross, fees, chargebacks)
+        if len(days) > 31:
+            raise InvalidInput("a settlement names at most 31 business days", field="days")
+        if any(d > settled_on for d in days):
+            raise InvalidInput("a batch cannot settle a day after it was settled", field="days")
+        made = cls(batch_id, settled_on, gross, fees, chargebacks, tuple(sorted(set(days))))
         if net is not None and net != made.net:
             raise InvalidInput(
                 f"net {net} does not add up: gross {gross} - fees {fees} - chargebacks "
@@ -76,12 +82,17 @@ class CardSettlement:
         return self.gross - self.fees - self.chargebacks
 
     def same_figures(self, other: CardSettlement) -> bool:
-        return (self.gross, self.settled_on, self.fees, self.chargebacks) == (
+        return (self.gross, self.settled_on, self.fees, self.chargebacks, self.days) == (
             other.gross,
             other.settled_on,
             other.fees,
             other.chargebacks,
+            other.days,
         )
+
+    def waiting_for(self, closed: set[date]) -> list[date]:
+        """The days it settles that are not closed yet: until they are, it waits."""
+        return [d for d in self.days if d not in closed]
 
     def deposit_lines(self) -> list[DepositLine]:
         lines = [DepositLine("card-clearing", self.gross, f"Card batch {self.batch_id} (gross)")]

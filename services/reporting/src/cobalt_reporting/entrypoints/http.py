@@ -79,6 +79,18 @@ class SettlementIn(BaseModel):
     net: Money | None = Field(
         None, description="What the bank received; when given it must add up (422 otherwise)."
     )
+    days: list[IsoDate] = Field(
+        default_factory=list,
+        max_length=31,
+        description="The business days whose card sales it settles: it waits until they are "
+        "closed (their card sales are in Card Clearing), then it is posted.",
+    )
+
+
+class SettlementOut(BaseModel):
+    batch_id: str
+    status: str = Field(description="recorded, already recorded, or waiting for days to close")
+    waiting_for: list[IsoDate] = Field(description="Days not closed yet that it waits for.")
 
 
 class CategoryAmount(BaseModel):
@@ -208,25 +220,38 @@ async def put_schedule(body: ScheduleIn, scope: Merchant, uow: Uow) -> ScheduleI
     status_code=201,
     responses={
         200: {
-            "model": dict[str, str],
-            "description": "The same request again (Idempotency-Key): what it made the first time.",
+            "model": SettlementOut,
+            "description": "The same batch again: what it made the first time.",
         }
     },
 )
 async def post_settlement(
     body: SettlementIn, scope: Merchant, uow: Uow, response: Response
-) -> dict[str, str]:
+) -> SettlementOut:
     """A card settlement batch: one deposit of its net into the operating account that clears
-    the gross from Card Clearing and puts fees and chargebacks in their expense accounts."""
+    the gross from Card Clearing and puts fees and chargebacks in their expense accounts. One
+    naming business days not closed yet waits for them, and says so."""
     settlement = CardSettlement.of(
-        body.batch_id, body.settled_on, body.gross, body.fees, body.chargebacks, body.net
+        body.batch_id,
+        body.settled_on,
+        body.gross,
+        body.fees,
+        body.chargebacks,
+        body.net,
+        tuple(body.days),
     )
     async with uow as tx:
-        new = await settle_cards(tx, scope.merchant_id, settlement)
+        new, waiting = await settle_cards(tx, scope.merchant_id, settlement)
         await tx.commit()
     if not new:
         response.status_code = 200
-    return {"batch_id": body.batch_id, "status": "recorded" if new else "already recorded"}
+    if waiting:
+        days = ", ".join(d.isoformat() for d in waiting)
+        when = "it closes" if len(waiting) == 1 else "they close"
+        status = f"waiting for {days} to close; posted when {when}"
+    else:
+        status = "recorded" if new else "already recorded"
+    return SettlementOut(batch_id=settlement.batch_id, status=status, waiting_for=waiting)
 
 
 @router.post("/days/{day}/close")
