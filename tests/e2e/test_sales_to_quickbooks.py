@@ -17,8 +17,14 @@ import pytest
 from cobalt_devstack.services import SERVICE_BY_NAME
 from cobalt_devstack.stack import Stack
 from cobalt_devstack.store import Store, eventually
-from cobalt_shared.contracts import PosSale, PosSaleLine, PosSales, PosTender
-from cobalt_shared.contracts.subjects import pos_sales
+from cobalt_shared.contracts import (
+    CardSettlementReported,
+    PosSale,
+    PosSaleLine,
+    PosSales,
+    PosTender,
+)
+from cobalt_shared.contracts.subjects import card_settlement, pos_sales
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 NAMES = ("coa", "qbwc-gateway", "reporting")
@@ -231,3 +237,42 @@ def test_the_worker_closes_days_by_the_clock_once(reporting_only):
         again = store.get("reporting", f"/days/{day}")
         assert again["closed_at"] == closed["closed_at"]
         assert len(again["entries"]) == 2
+
+
+async def _report_settlements(nats_url: str, reports: list[CardSettlementReported]) -> None:
+    import nats
+
+    nc = await nats.connect(nats_url)
+    try:
+        js = nc.jetstream()
+        for report in reports:
+            await js.publish(
+                card_settlement(report.merchant_id),
+                report.model_dump_json().encode(),
+                headers={"Nats-Msg-Id": str(report.message_id)},
+            )
+    finally:
+        await nc.close()
+
+
+def test_card_settlements_arrive_over_nats_once_and_a_bad_one_changes_nothing(
+    reporting_only, nats_server
+):
+    with httpx.Client(timeout=30) as http:
+        store = Store(reporting_only, http)
+        figures = {"settled_on": "2026-11-20", "gross": "50.00", "fees": "1.00"}
+        good = CardSettlementReported(merchant_id=store.merchant, batch_id="N-1", **figures)
+        again = CardSettlementReported(merchant_id=store.merchant, batch_id="N-1", **figures)
+        bad = CardSettlementReported(
+            merchant_id=store.merchant, batch_id="N-2", net="40.00", **figures
+        )
+        asyncio.run(_report_settlements(nats_server.url, [bad, good, again]))
+
+        def clearing() -> list[dict[str, Any]]:
+            found = store.get("reporting", "/reports/card-clearing", **{"from": "2026-11-20"})
+            return list(found)
+
+        [day] = eventually(clearing, "the settlement over NATS to be recorded")
+        assert (day["settled"], day["fees"], day["deposited"]) == ("50.00", "1.00", "49.00")
+        time.sleep(2)  # the bad one (its net does not add up) and the repeat change nothing
+        assert clearing() == [day]

@@ -11,6 +11,7 @@ from cobalt_shared.contracts.gateway import (
 )
 from cobalt_shared.contracts.orders import CategoryTotal, OrderCredit, OrderReceived
 from cobalt_shared.contracts.sales import (
+    CardSettlementReported,
     PosSale,
     PosSaleLine,
     PosSales,
@@ -20,6 +21,7 @@ from cobalt_shared.contracts.sales import (
 
 __all__ = [
     "AccountMapped",
+    "CardSettlementReported",
     "CategoryTotal",
     "Message",
     "OrderCredit",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from pydantic import BaseModel, Field
 
 from cobalt_shared.contracts.base import Message
+from cobalt_shared.money import Money
 
 
 class PosSaleLine(BaseModel):
@@ -48,3 +50,20 @@ class SalesCategoriesSeen(Message):
     TYPE: ClassVar[str] = "sales-categories-seen"
 
     categories: list[str] = Field(description="Category names as the POS spells them.")
+
+
+class CardSettlementReported(Message):
+    """A card processor's settlement batch for one merchant, as the POS or processor reports
+    it (the same fields as reporting's POST /card-settlements)."""
+
+    TYPE: ClassVar[str] = "card-settlement"
+
+    batch_id: str = Field(description="The processor's batch id: a batch counts once.")
+    settled_on: date = Field(description="The day the processor paid it out.")
+    gross: Money = Field(description="The batch's card sales.")
+    fees: Money | None = Field(None, description="Processing fees kept by the processor.")
+    chargebacks: Money | None = Field(None, description="Chargebacks and adjustments withheld.")
+    net: Money | None = Field(None, description="What the bank received, when stated.")
+    days: list[date] = Field(
+        default_factory=list, description="The business days whose card sales it settles."
+    )

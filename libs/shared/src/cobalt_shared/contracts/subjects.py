@@ -107,6 +107,14 @@ def pos_sales(merchant_id: uuid.UUID | str) -> str:
 POS_SALES_ALL = "reporting.inbound.*.sales"
 
 
+def card_settlement(merchant_id: uuid.UUID | str) -> str:
+    """Where a POS or card processor reports a merchant's settlement batch."""
+    return f"reporting.inbound.{merchant_id}.card-settlement"
+
+
+CARD_SETTLEMENTS_ALL = "reporting.inbound.*.card-settlement"
+
+
 def categories_seen(merchant_id: uuid.UUID | str) -> str:
     """Subject of a merchant's newly seen sales categories."""
     return f"reporting.event.{merchant_id}.categories-seen"

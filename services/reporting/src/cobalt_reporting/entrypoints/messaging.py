@@ -15,19 +15,24 @@ from cobalt_reporting.application.reporting import (
     apply_entry_result,
     close_due_days,
     ingest_sales,
+    settle_cards,
 )
+from cobalt_reporting.domain.settlement import CardSettlement
 from cobalt_shared.contracts import (
+    CardSettlementReported,
     PosSales,
     PostToQuickBooks,
     QuickBooksEntryResult,
     SalesCategoriesSeen,
 )
 from cobalt_shared.contracts.subjects import (
+    CARD_SETTLEMENTS_ALL,
     GATEWAY_STREAM,
     POS_SALES_ALL,
     REPORTING_STREAM,
     entry_results_for,
 )
+from cobalt_shared.errors import DomainError
 from cobalt_shared.inbox import InboxConfig, current_unit_of_work, durable_subscriber, inbox_router
 from cobalt_shared.messaging import document_publication
 from cobalt_shared.worker import Job
@@ -49,6 +54,36 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
         for bad in result.rejected:
             log.warning("sale %s of merchant %s refused: %s", bad["sale_id"],
                         batch.merchant_id, bad["error"])  # fmt: skip
+
+    @durable_subscriber(
+        router,
+        CARD_SETTLEMENTS_ALL,
+        stream=REPORTING_STREAM,
+        durable="reporting-card-settlements",
+        owner=REPORTING_STREAM,
+        description="Card settlement batches from the POS or processor; each batch counts once, "
+        "one whose figures do not add up is logged with the field and changes nothing.",
+    )
+    async def on_settlement(report: CardSettlementReported, uow: Uow) -> None:
+        try:
+            settlement = CardSettlement.of(
+                report.batch_id,
+                report.settled_on,
+                report.gross,
+                report.fees,
+                report.chargebacks,
+                report.net,
+                tuple(report.days),
+            )
+            await settle_cards(uow, report.merchant_id, settlement)
+        except DomainError as exc:
+            log.warning(
+                "card settlement %s of merchant %s refused (%s): %s",
+                report.batch_id,
+                report.merchant_id,
+                exc.field or "batch",
+                exc.message,
+            )
 
     @durable_subscriber(
         router,
