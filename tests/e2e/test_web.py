@@ -126,9 +126,11 @@ def _ready_store(stack: Stack, http: httpx.Client) -> Store:
 
 def test_a_merchant_signs_in_and_pays_two_bills_with_a_credit_by_check(stack, browser, http):
     store = _ready_store(stack, http)
-    for body in (_order("AC-1", "Acme Beverage", "300.00", credit="25.00"),
-                 _order("AC-2", "Acme Beverage", "120.50"),
-                 _order("ZW-9", "Zed Wines", "80.00")):  # fmt: skip
+    for body in (
+        _order("AC-1", "Acme Beverage", "300.00", credit="25.00"),
+        _order("AC-2", "Acme Beverage", "120.50"),
+        _order("ZW-9", "Zed Wines", "80.00"),
+    ):
         assert store.send("POST", "orders", "/orders", body).status_code == 201
     store.map({"purchases:beer": "Purchases:Beer"})
     eventually(lambda: len(store.entries(kind="bill")) == 3, "the bills at the gateway")

@@ -26,9 +26,13 @@ PASSWORD = "correct horse"
 def client(tmp_path):
     accounts = tmp_path / "accounts.json"
     signin.add_account(
-        accounts, username="Owner@Store.test", password=PASSWORD, merchant_id=STORE,
-        name="Dana Whitfield", store="Corner Liquors",
-    )  # fmt: skip
+        accounts,
+        username="Owner@Store.test",
+        password=PASSWORD,
+        merchant_id=STORE,
+        name="Dana Whitfield",
+        store="Corner Liquors",
+    )
     provider = signin.Provider(
         accounts_path=accounts,
         key=signin.signing_key(tmp_path / "key.json"),
@@ -49,11 +53,18 @@ PASSWORD = "correct horse"
 
 def _authorize(client: TestClient, challenge: str, password: str = PASSWORD, **extra):
     form = {
-        "response_type": "code", "client_id": signin.CLIENT_ID,
-        "redirect_uri": "http://127.0.0.1:8100/", "state": "s-1", "nonce": "n-1",
-        "scope": "openid profile", "code_challenge": challenge, "code_challenge_method": "S256",
-        "username": "owner@store.test", "password": password, **extra,
-    }  # fmt: skip
+        "response_type": "code",
+        "client_id": signin.CLIENT_ID,
+        "redirect_uri": "http://127.0.0.1:8100/",
+        "state": "s-1",
+        "nonce": "n-1",
+        "scope": "openid profile",
+        "code_challenge": challenge,
+        "code_challenge_method": "S256",
+        "username": "owner@store.test",
+        "password": password,
+        **extra,
+    }
     return client.post("/authorize", data=form, follow_redirects=False)
 
 
@@ -61,10 +72,13 @@ def _token(client: TestClient, code: str, verifier: str):
     return client.post(
         "/token",
         data={
-            "grant_type": "authorization_code", "code": code, "client_id": signin.CLIENT_ID,
-            "redirect_uri": "http://127.0.0.1:8100/", "code_verifier": verifier,
+            "grant_type": "authorization_code",
+            "code": code,
+            "client_id": signin.CLIENT_ID,
+            "redirect_uri": "http://127.0.0.1:8100/",
+            "code_verifier": verifier,
         },
-    )  # fmt: skip
+    )
 
 
 def test_a_code_for_the_right_password_becomes_tokens_once(client):
@@ -85,8 +99,10 @@ def test_a_code_for_the_right_password_becomes_tokens_once(client):
     assert access["name"] == "Dana Whitfield"
     identity = jwt.decode(tokens.json()["id_token"], keys, algorithms=["ES256"]).claims
     assert (identity["aud"], identity["nonce"], identity["merchant_name"]) == (
-        signin.CLIENT_ID, "n-1", "Corner Liquors",
-    )  # fmt: skip
+        signin.CLIENT_ID,
+        "n-1",
+        "Corner Liquors",
+    )
     again = _token(client, code, verifier)
     assert again.status_code == 400
     assert again.json()["error"] == "invalid_grant"

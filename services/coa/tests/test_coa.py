@@ -45,12 +45,18 @@ TOKENS = TokenService(DEVELOPMENT_AUTH_SECRET)
 
 CHART = [
     QuickBooksAccount(list_id="10", name="Checking", full_name="Checking", account_type="Bank"),
-    QuickBooksAccount(list_id="20", name="Beer", full_name="Purchases:Beer",
-                      account_type="CostOfGoodsSold"),
-    QuickBooksAccount(list_id="21", name="Old", full_name="Purchases:Old",
-                      account_type="CostOfGoodsSold", is_active=False),
+    QuickBooksAccount(
+        list_id="20", name="Beer", full_name="Purchases:Beer", account_type="CostOfGoodsSold"
+    ),
+    QuickBooksAccount(
+        list_id="21",
+        name="Old",
+        full_name="Purchases:Old",
+        account_type="CostOfGoodsSold",
+        is_active=False,
+    ),
     QuickBooksAccount(list_id="30", name="Beer", full_name="Sales:Beer", account_type="Income"),
-]  # fmt: skip
+]
 
 
 class Coa:
@@ -256,21 +262,29 @@ def test_sales_categories_from_reporting_get_their_accounts(coa):
 
 
 LIQUOR_CHART = [
-    QuickBooksAccount(list_id=str(i), name=name.rsplit(":", 1)[-1], full_name=name,
-                      account_type=kind)
+    QuickBooksAccount(
+        list_id=str(i), name=name.rsplit(":", 1)[-1], full_name=name, account_type=kind
+    )
     for i, (name, kind) in enumerate(
         [
-            ("Operating Account", "Bank"), ("Payroll Account", "Bank"),
-            ("Card Clearing", "OtherCurrentAsset"), ("Cash Drawer", "OtherCurrentAsset"),
-            ("Accounts Payable", "AccountsPayable"), ("Sales Tax Payable", "OtherCurrentLiability"),
-            ("Sales", "Income"), ("Sales:Beer", "Income"), ("Sales:Wine", "Income"),
-            ("Purchases", "CostOfGoodsSold"), ("Purchases:Beer", "CostOfGoodsSold"),
-            ("Purchases:Wine", "CostOfGoodsSold"), ("Cash Over/Short", "Expense"),
+            ("Operating Account", "Bank"),
+            ("Payroll Account", "Bank"),
+            ("Card Clearing", "OtherCurrentAsset"),
+            ("Cash Drawer", "OtherCurrentAsset"),
+            ("Accounts Payable", "AccountsPayable"),
+            ("Sales Tax Payable", "OtherCurrentLiability"),
+            ("Sales", "Income"),
+            ("Sales:Beer", "Income"),
+            ("Sales:Wine", "Income"),
+            ("Purchases", "CostOfGoodsSold"),
+            ("Purchases:Beer", "CostOfGoodsSold"),
+            ("Purchases:Wine", "CostOfGoodsSold"),
+            ("Cash Over/Short", "Expense"),
             ("Breakage & Spoilage", "Expense"),
         ],
         start=100,
     )
-]  # fmt: skip
+]
 
 
 def test_suggestions_match_by_name_and_type_and_are_confirmed_in_bulk(coa):

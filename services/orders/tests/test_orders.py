@@ -198,10 +198,15 @@ def test_orders_are_listed_by_vendor_date_and_received_and_scoped_to_the_merchan
     client.post("/orders", json={**ORDER, "received_on": "2026-11-24"}, headers=h)
     client.post(
         "/orders",
-        json={**ORDER, "vendor_name": "Beta Wines", "invoice_number": "B-1",
-              "order_date": "2026-11-22", "due_date": None},
+        json={
+            **ORDER,
+            "vendor_name": "Beta Wines",
+            "invoice_number": "B-1",
+            "order_date": "2026-11-22",
+            "due_date": None,
+        },
         headers=h,
-    )  # fmt: skip
+    )
 
     def invoices(**params: str) -> list[str]:
         return [o["invoice_number"] for o in client.get("/orders", params=params, headers=h).json()]
@@ -276,9 +281,10 @@ def test_an_edit_that_would_repeat_another_invoice_is_refused(api):
     other = {**ORDER, "invoice_number": "INV-2", "received_on": None}
     second = client.post("/orders", json=other, headers=_as(merchant)).json()
     clash = client.put(
-        f"/orders/{second['id']}", json={**other, "invoice_number": ORDER["invoice_number"]},
+        f"/orders/{second['id']}",
+        json={**other, "invoice_number": ORDER["invoice_number"]},
         headers=_as(merchant),
-    )  # fmt: skip
+    )
     assert clash.status_code == 409
     assert clash.json()["error"]["field"] == "invoice_number"
     assert first.status_code == 201

@@ -110,13 +110,18 @@ def _order(
         CategoryTotal(category="Wine", amount=Decimal(wine)),
     ]
     return OrderReceived(
-        merchant_id=merchant, order_id=uuid.uuid4(), vendor_name=vendor, invoice_number=invoice,
-        received_on=date(2026, 11, 24), due_date=date(2026, 12, 24),
-        total=Decimal(beer) + Decimal(wine), categories=categories,
+        merchant_id=merchant,
+        order_id=uuid.uuid4(),
+        vendor_name=vendor,
+        invoice_number=invoice,
+        received_on=date(2026, 11, 24),
+        due_date=date(2026, 12, 24),
+        total=Decimal(beer) + Decimal(wine),
+        categories=categories,
         credits=[
             OrderCredit(reason="breakage", amount=Decimal(c), category="Beer") for c in credits
         ],
-    )  # fmt: skip
+    )
 
 
 def test_a_received_order_makes_one_bill_and_one_credit_with_stable_entry_ids(payables):
@@ -335,9 +340,13 @@ def test_a_held_entry_reads_waiting_with_its_reason_then_pending_then_synced(pay
     merchant = uuid.uuid4()
     bill, _ = payables.receive(_order(merchant, credits=()))
     event = QuickBooksEntryResult(
-        merchant_id=merchant, entry_id=bill.id, state="waiting", kind="bill", source="payables",
+        merchant_id=merchant,
+        entry_id=bill.id,
+        state="waiting",
+        kind="bill",
+        source="payables",
         explanation="Waiting for a mapping: map Purchases: Wine in Chart of Accounts.",
-    )  # fmt: skip
+    )
     payables.run(lambda uow: apply_entry_result(event, uow))
     [due] = payables.get(merchant, "/accounts-payable")["due"]
     assert (due["state"], due["tone"]) == ("waiting", "waiting")
