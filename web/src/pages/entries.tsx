@@ -3,7 +3,16 @@
 // detail (what it is, its history, the request sent and QuickBooks' answer).
 import { useState } from "preact/hooks";
 import { type Gateway, call, gateway } from "../api/client";
-import { ActionButton, Badge, Field, Loading, Problem, useFlash, useLoad } from "../components/ui";
+import {
+  ActionButton,
+  Badge,
+  Field,
+  type Flash,
+  Loading,
+  Problem,
+  useFlash,
+  useLoad,
+} from "../components/ui";
 import { currentSession } from "../lib/oidc";
 import { formatMoney } from "../lib/money";
 import { routeOf } from "../lib/route";
@@ -174,11 +183,7 @@ function EntryList({ initialState }: { initialState: string }) {
                 <td data-label="Actions">
                   {entry.retryable && (
                     <ActionButton class="secondary retry" label="Retry" busyLabel="Retrying…"
-                      onAction={async () => {
-                        await call(gateway.POST("/entries/{entry_id}/retry", { params: { path: { entry_id: entry.id } } }));
-                        entries.reload();
-                        flash({ text: "The entry goes again at the next Web Connector update.", kind: "ok" });
-                      }} />
+                      onAction={() => retry(entry.id, entries.reload, flash)} />
                   )}
                 </td>
               </tr>
@@ -188,6 +193,13 @@ function EntryList({ initialState }: { initialState: string }) {
       )}
     </>
   );
+}
+
+/** Send a failed entry again (from the list or its detail), then show what happens next. */
+async function retry(id: string, reload: () => void, flash: (f: Flash) => void): Promise<void> {
+  await call(gateway.POST("/entries/{entry_id}/retry", { params: { path: { entry_id: id } } }));
+  reload();
+  flash({ text: "The entry goes again at the next Web Connector update.", kind: "ok" });
 }
 
 /** The filtered entries as a CSV file, downloaded with the sign-in (a plain link has none). */
@@ -227,11 +239,7 @@ function EntryView({ id }: { id: string }) {
         </p>
         {e.retryable && (
           <ActionButton id="retry" class="secondary" label="Retry" busyLabel="Retrying…"
-            onAction={async () => {
-              await call(gateway.POST("/entries/{entry_id}/retry", { params: { path: { entry_id: e.id } } }));
-              entry.reload();
-              flash({ text: "The entry goes again at the next Web Connector update.", kind: "ok" });
-            }} />
+            onAction={() => retry(e.id, entry.reload, flash)} />
         )}
         <dl class="facts">
           {e.party && (<><dt>{e.kind === "bill-payment" ? "Paid to" : "Vendor"}</dt><dd>{e.party}</dd></>)}

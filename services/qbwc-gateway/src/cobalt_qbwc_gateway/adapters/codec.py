@@ -7,6 +7,9 @@ the whole PostToQuickBooks message, read the same way).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Any
+
 from pydantic import TypeAdapter
 
 from cobalt_qbwc_gateway.domain.posting import (
@@ -67,3 +70,13 @@ def posting_of(command: PostToQuickBooks) -> Posting:
         ),
         source_record=command.source_record,
     )
+
+
+def aware(value: Any) -> datetime | None:
+    """A time read from an aggregate (SQLite answers text, maybe without a zone) as UTC."""
+    if value is None:
+        return None
+    found = datetime.fromisoformat(value) if isinstance(value, str) else value  # SQLite: text
+    if not isinstance(found, datetime):
+        raise TypeError(f"not a time: {value!r}")
+    return found if found.tzinfo else found.replace(tzinfo=UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cobalt_qbwc_gateway.adapters.codec import payload_json, payload_of
+from cobalt_qbwc_gateway.adapters.codec import aware, payload_json, payload_of
 from cobalt_qbwc_gateway.adapters.orm import entries, entry_events, vendors
 from cobalt_qbwc_gateway.domain.entry import PENDING, Entry, EntryEvent, EntryState
 from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
@@ -154,12 +154,7 @@ class EntryRepository:
                 )
             )
         ).one()
-        oldest = row[1]
-        if isinstance(oldest, str):  # SQLite returns the aggregate as text
-            oldest = datetime.fromisoformat(oldest)
-        if oldest is not None and oldest.tzinfo is None:
-            oldest = oldest.replace(tzinfo=UTC)
-        return int(row[0]), oldest
+        return int(row[0]), aware(row[1])
 
     async def counts(self, merchant_id: uuid.UUID) -> dict[str, int]:
         rows = await self._db.execute(

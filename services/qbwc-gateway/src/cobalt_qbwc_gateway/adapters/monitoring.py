@@ -7,12 +7,13 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from cobalt_qbwc_gateway.adapters.codec import aware
 from cobalt_qbwc_gateway.adapters.orm import (
     account_mappings,
     alert_items,
@@ -93,7 +94,7 @@ class ContactRepository:
                 )
             )
         ).scalar_one()
-        return _aware(row)
+        return aware(row)
 
     async def open_before(self, cutoff: datetime) -> list[Contact]:
         """Contacts still in progress whose session went silent before `cutoff`."""
@@ -267,7 +268,7 @@ async def fleet(db: AsyncConnection, waiting_since: datetime) -> Fleet:
         .where(entries.c.state == EntryState.FAILED)
         .group_by(entries.c.merchant_id)
     )
-    found.failed = {r[0]: (int(r[1]), _aware(r[2])) for r in rows}
+    found.failed = {r[0]: (int(r[1]), aware(r[2])) for r in rows}
     rows = await db.execute(
         select(entries.c.merchant_id, entries.c.accounts, entries.c.created_at).where(
             entries.c.state == EntryState.WAITING_FOR_MAPPING,
@@ -276,7 +277,7 @@ async def fleet(db: AsyncConnection, waiting_since: datetime) -> Fleet:
     )
     for merchant, accounts, created in rows:
         found.waiting.setdefault(merchant, []).append(
-            (tuple(json.loads(accounts)), _aware(created) or waiting_since)
+            (tuple(json.loads(accounts)), aware(created) or waiting_since)
         )
     if found.waiting:
         rows = await db.execute(
@@ -312,7 +313,7 @@ async def fleet(db: AsyncConnection, waiting_since: datetime) -> Fleet:
         )
         .group_by(contacts.c.merchant_id)
     )
-    found.last_good = {r[0]: at for r in rows if (at := _aware(r[1])) is not None}
+    found.last_good = {r[0]: at for r in rows if (at := aware(r[1])) is not None}
     last = (
         select(digests.c.merchant_id, func.max(digests.c.created_at).label("at"))
         .group_by(digests.c.merchant_id)
@@ -342,16 +343,7 @@ async def failed_entries(
             )
         )
     ).one()
-    return int(row[0]), _aware(row[1])
-
-
-def _aware(value: Any) -> datetime | None:
-    if value is None:
-        return None
-    found = datetime.fromisoformat(value) if isinstance(value, str) else value  # SQLite: text
-    if not isinstance(found, datetime):
-        raise TypeError(f"not a time: {value!r}")
-    return found if found.tzinfo else found.replace(tzinfo=UTC)
+    return int(row[0]), aware(row[1])
 
 
 def _contact_values(contact: Contact) -> dict[str, Any]:

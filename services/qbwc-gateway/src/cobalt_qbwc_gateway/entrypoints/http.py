@@ -316,6 +316,11 @@ class SyncHistoryOut(BaseModel):
     offset: int
     contacts: list[ContactOut]
 
+    @classmethod
+    def of(cls, found: list[Contact], total: int, limit: int, offset: int) -> SyncHistoryOut:
+        contacts = [ContactOut.of(c) for c in found]
+        return cls(total=total, limit=limit, offset=offset, contacts=contacts)
+
 
 class AlertEmailOut(BaseModel):
     """An alert e-mail to the merchant, and whether the mail server took it."""
@@ -343,9 +348,7 @@ async def my_sync_history(
         found, total = await tx.contacts.page(
             merchant_id=scope.merchant_id, limit=limit, offset=offset
         )
-    return SyncHistoryOut(
-        total=total, limit=limit, offset=offset, contacts=[ContactOut.of(c) for c in found]
-    )
+    return SyncHistoryOut.of(found, total, limit, offset)
 
 
 @router.get("/connection/alerts")
@@ -375,9 +378,7 @@ async def sync_history(
     """A merchant's sync history (support only)."""
     async with uow as tx:
         found, total = await tx.contacts.page(merchant_id=merchant_id, limit=limit, offset=offset)
-    return SyncHistoryOut(
-        total=total, limit=limit, offset=offset, contacts=[ContactOut.of(c) for c in found]
-    )
+    return SyncHistoryOut.of(found, total, limit, offset)
 
 
 @router.get("/contacts", dependencies=support)
@@ -390,9 +391,7 @@ async def all_contacts(
         found, total = await tx.contacts.page(
             merchant_id=None, unattributed=unattributed, limit=limit, offset=offset
         )
-    return SyncHistoryOut(
-        total=total, limit=limit, offset=offset, contacts=[ContactOut.of(c) for c in found]
-    )
+    return SyncHistoryOut.of(found, total, limit, offset)
 
 
 @router.get("/support", response_class=HTMLResponse, include_in_schema=False)
