@@ -74,6 +74,26 @@ HTTP_SALES = [
     _sale("h3", DAY1.format("12:00"), [("Wine", "20.00", "1.60")], [("card", "21.60")],
           refund_of="h1"),
 ]  # fmt: skip
+# Every other kind of line: a discount, a second tax agency, a cash tip, a gift card sold and
+# one redeemed, and a POS total 2 cents above its lines (rounding).
+FULL_SALE = {
+    "sale_id": "h4",
+    "sold_at": DAY1.format("13:00"),
+    "lines": [
+        {
+            "category": "Beer",
+            "amount": "20.00",
+            "discount": "2.00",
+            "tax": "0.72",
+            "taxes": [{"name": "County 4.875%", "amount": "0.88"}],
+        }
+    ],
+    "tenders": [{"type": "gift-card", "amount": "5.00"}, {"type": "cash", "amount": "25.62"}],
+    "tips": [{"tender": "cash", "amount": "1.00"}],
+    "gift_cards_sold": "10.00",
+    "total": "30.62",
+}
+HTTP_SALES.append(FULL_SALE)
 NATS_SALES = [
     _sale("n1", DAY1.format("15:00"), [("Beer", "7.00", "0.56")], [("cash", "7.56")]),
     _sale("n2", DAY1.format("16:00"), [("Wine", "12.00", "0.96")], [("card", "12.96")]),
@@ -106,16 +126,21 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
         store = Store(stack, http)
         store.set_up()
         report = store.send("POST", "reporting", "/sales", {"sales": [*HTTP_SALES, DAY2_SALE]})
-        assert report.json()["accepted"] == 4
+        assert report.json()["accepted"] == 5
         asyncio.run(_publish(nats_server.url, store.merchant, NATS_SALES))
         day1 = eventually(
             lambda: (r := store.get("reporting", "/reports/sales-by-category",
-                                    **{"from": "2026-11-23"})) and r[0]["sales"] == 4 and r,
+                                    **{"from": "2026-11-23"})) and r[0]["sales"] == 5 and r,
             "the NATS batch to be ingested",
         )  # fmt: skip
         assert day1[0]["sales_by_category"] == [
-            {"category": "Beer", "amount": "22.00"}, {"category": "Wine", "amount": "12.00"},
+            {"category": "Beer", "amount": "42.00"}, {"category": "Wine", "amount": "32.00"},
         ]  # fmt: skip
+        assert (day1[0]["refunded"], day1[0]["discounts"], day1[0]["net_sales"]) == (
+            "20.00",
+            "2.00",
+            "52.00",
+        )
         settled = {
             "batch_id": "B-1123",
             "settled_on": "2026-11-24",
@@ -137,7 +162,7 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
         assert again.status_code == 409  # the same batch with other figures
         eventually(
             lambda: (
-                {"sales:beer", "sales:wine", "sales:snacks"}
+                {"sales:beer", "sales:wine", "sales:snacks", "sales-tax:county 4.875%"}
                 <= {a["key"] for a in store.get("coa", "/coa/accounts")}
             ),
             "coa to add accounts for the sales categories",
@@ -147,9 +172,12 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
             "card-fees": "Merchant Card Fees", "card-chargebacks": "Bank Service Charges",
             "cash-drawer": "Cash Drawer", "sales-tax-payable": "Sales Tax Payable",
             "cash-over-short": "Cash Over/Short", "sales:beer": "Sales:Beer",
-            "sales:wine": "Sales:Wine",
+            "sales:wine": "Sales:Wine", "sales-refunds": "Sales Refunds",
+            "sales-discounts": "Sales Discounts", "tips-payable": "Tips Payable",
+            "gift-card-liability": "Gift Cards Outstanding", "rounding": "Rounding",
+            "sales-tax:county 4.875%": "County Sales Tax Payable",
         })  # Snacks is not mapped yet  # fmt: skip
-        for day, counted in (("2026-11-23", "12.00"), ("2026-11-24", None)):
+        for day, counted in (("2026-11-23", "37.62"), ("2026-11-24", None)):
             body = {"counted_cash": counted} if counted else {}
             closed = store.send("POST", "reporting", f"/days/{day}/close", body)
             assert closed.status_code == 200, closed.text
@@ -174,13 +202,20 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
             assert account is not None
             return account.balance
 
-        # Day 1 ties out: sales by category, tax, deposits, over/short (cash 12.96, counted 12).
-        assert balance("Sales:Beer") == Decimal("-22.00")
-        assert balance("Sales:Wine") == Decimal("-12.00")
-        assert balance("Sales Tax Payable") == Decimal("-2.72")
+        # Day 1 ties out: sales by category, refunds, discounts, each tax, tips, gift cards,
+        # rounding, deposits, over/short (cash 38.58, counted 37.62).
+        assert balance("Sales:Beer") == Decimal("-42.00")
+        assert balance("Sales:Wine") == Decimal("-32.00")
+        assert balance("Sales Refunds") == Decimal("20.00")
+        assert balance("Sales Discounts") == Decimal("2.00")
+        assert balance("Sales Tax Payable") == Decimal("-3.44")
+        assert balance("County Sales Tax Payable") == Decimal("-0.88")
+        assert balance("Tips Payable") == Decimal("-1.00")
+        assert balance("Gift Cards Outstanding") == Decimal("-5.00")  # 10 sold, 5 redeemed
+        assert balance("Rounding") == Decimal("-0.02")
         assert balance("Cash Over/Short") == Decimal("0.96")
         # Day 1 cash counted + day 2 cash + the card batch's net (gross less fees, chargebacks).
-        assert balance("Operating Account") == Decimal("12.00") + Decimal("3.24") + Decimal("22.50")
+        assert balance("Operating Account") == Decimal("37.62") + Decimal("3.24") + Decimal("22.50")
         assert balance("Card Clearing") == Decimal("0.00")  # back to the unsettled card sales
         clearing = store.get(
             "reporting", "/reports/card-clearing", **{"from": "2026-11-23", "to": "2026-11-24"}
@@ -204,6 +239,7 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
         )
         store.update()
         assert balance("Sales:Snacks") == Decimal("-3.00")
+        assert balance("Cash Drawer") == Decimal("0.00")  # every cent counted was deposited
         assert set(store.guid_counts().values()) == {1}
         assert len(store.guid_counts()) == 5  # 2 journal entries, 2 cash deposits, 1 card
         status = eventually(

@@ -286,6 +286,51 @@ def test_an_order_recorded_at_2330_store_time_is_dated_that_day(stack, browser, 
     _shot(page, "orders", readme=True)
 
 
+def test_the_sales_page_shows_the_days_summary_line_by_line(stack, browser, http):
+    store = Store(stack, http)
+    store.set_up()
+    at = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    sales = [
+        {
+            "sale_id": "w1",
+            "sold_at": at,
+            "lines": [
+                {
+                    "category": "Beer",
+                    "amount": "20.00",
+                    "discount": "2.00",
+                    "taxes": [{"name": "State 4%", "amount": "0.72"}],
+                }
+            ],
+            "tenders": [{"type": "card", "amount": "20.72"}],
+            "tips": [{"tender": "card", "amount": "2.00"}],
+        },
+        {
+            "sale_id": "w2",
+            "sold_at": at,
+            "lines": [{"category": "Wine", "amount": "10.00"}],
+            "tenders": [{"type": "gift-card", "amount": "10.00"}],
+            "gift_cards_sold": "0.00",
+        },
+    ]
+    answer = store.send("POST", "reporting", "/sales", {"sales": sales})
+    assert answer.json()["accepted"] == 2, answer.text
+    page = _signed_in(browser, stack, store)
+    page.click("a[href='#/sales']")
+    summary = page.get_by_role("table").filter(has=page.get_by_role("rowheader", name="Tips"))
+    summary.wait_for()
+
+    def row(label: str) -> str:
+        return summary.get_by_role("row", name=label, exact=False).first.inner_text()
+
+    assert "$2.00" in row("Discounts")
+    assert "$28.00" in row("Net sales")
+    assert "$0.72" in row("Tax: State 4%")
+    assert "$2.00" in row("Tips")
+    assert "$10.00" in row("Gift cards redeemed")
+    _shot(page, "sales-summary")
+
+
 def test_an_order_is_edited_before_it_is_received(stack, browser, http):
     store = Store(stack, http)
     store.set_up()

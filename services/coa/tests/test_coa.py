@@ -150,12 +150,13 @@ def test_accounts_appear_with_categories_and_map_by_type(coa):
     h = _as(merchant)
     listed = coa.client.get("/coa/accounts", headers=h).json()
     keys = [a["key"] for a in listed]
-    assert keys[:9] == [
+    assert keys[:14] == [
         "operating-account", "accounts-payable", "card-clearing", "card-fees",
-        "card-chargebacks", "cash-drawer", "sales-tax-payable", "cash-over-short",
-        "vendor-credits",
+        "card-chargebacks", "cash-drawer", "sales-tax-payable", "tips-payable",
+        "sales-discounts", "sales-refunds", "gift-card-liability", "rounding",
+        "cash-over-short", "vendor-credits",
     ]  # fmt: skip
-    assert keys[9:] == [
+    assert keys[14:] == [
         "purchases:beer",
         "purchases:craft cider",
         "sales:beer",
@@ -255,10 +256,19 @@ def test_sales_categories_from_reporting_get_their_accounts(coa):
 
     merchant = uuid.uuid4()
     coa.connect(merchant)
-    event = SalesCategoriesSeen(merchant_id=merchant, categories=["Mixers & Soda"])
+    event = SalesCategoriesSeen(
+        merchant_id=merchant, categories=["Mixers & Soda"], tax_names=["County  4.875%"]
+    )
     coa.run(lambda uow: on_sales_categories(event, uow))
-    keys = {a["key"] for a in coa.client.get("/coa/accounts", headers=_as(merchant)).json()}
+    listed = coa.client.get("/coa/accounts", headers=_as(merchant)).json()
+    keys = {a["key"] for a in listed}
     assert {"sales:mixers & soda", "purchases:mixers & soda"} <= keys
+    # A tax rate or agency the POS names gets its own Sales Tax Payable account, listed last.
+    assert (listed[-1]["key"], listed[-1]["name"], listed[-1]["kind"]) == (
+        "sales-tax:county 4.875%",
+        "Sales Tax Payable: County 4.875%",
+        "tax",
+    )
 
 
 LIQUOR_CHART = [

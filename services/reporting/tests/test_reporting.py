@@ -110,17 +110,20 @@ def test_a_batch_keeps_good_sales_reports_bad_ones_by_id_and_counts_repeats_once
     assert first["accepted"] == 3
     assert {r["sale_id"]: r["error"] for r in first["rejected"]} == {
         "b1": "amount 1.005 has more than 2 decimal places",
-        "b2": "tenders add up to 0.50 but the sale (lines and tax) is 1.00",
+        "b2": "tenders add up to 0.50 but the sale comes to 1.00 (lines, tax, tips and gift cards)",
         "b3": "time 'yesterday' is not an ISO 8601 time",
         "b4": "refund of unknown sale 'nope'",
     }
     again = reporting.post("/sales", {"sales": DAY}).json()
     assert (again["accepted"], sorted(again["duplicates"])) == (0, ["s1", "s2", "s3"])
     [row] = reporting.get("/reports/sales-by-category", **{"from": "2026-11-24"}).json()
+    # Categories keep their sales; the refund goes to its own line (Sales Refunds).
     assert row["sales_by_category"] == [
-        {"category": "Beer", "amount": "15.00"}, {"category": "Wine", "amount": "0.00"},
-    ]  # fmt: skip
-    assert row["tenders"] == {"card": "10.80", "cash": "5.40", "other": "0.00"}
+        {"category": "Beer", "amount": "15.00"},
+        {"category": "Wine", "amount": "20.00"},
+    ]
+    assert (row["refunded"], row["net_sales"]) == ("20.00", "15.00")
+    assert row["tenders"] == {"card": "10.80", "cash": "5.40", "gift-card": "0.00", "other": "0.00"}
     assert (row["sales"], row["refunds"], row["tax"]) == (2, 1, "1.20")
 
 
@@ -214,8 +217,10 @@ def test_reports_come_as_csv_and_other_merchants_see_nothing(reporting):
                              "to": "2026-11-25", "format": "csv"})  # fmt: skip
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.text)))
-    assert rows[0] == ["day", "category", "net_sales"]
+    assert rows[0] == ["day", "line", "amount"]
     assert ["2026-11-24", "Beer", "15.00"] in rows
+    assert ["2026-11-24", "Refunds", "20.00"] in rows
+    assert ["2026-11-24", "Net sales", "15.00"] in rows
     assert ["2026-11-24", "Tender: card", "10.80"] in rows
     other = TOKENS.mint(subject="o", role=Role.MERCHANT, merchant_id=uuid.uuid4())
     theirs = reporting.client.get(
@@ -298,3 +303,70 @@ def test_a_settlement_of_days_not_closed_waits_for_them_and_says_so(reporting):
     refused = reporting.post("/card-settlements", later)
     assert refused.status_code == 422
     assert refused.json()["error"]["field"] == "days"
+
+
+def test_the_full_summary_comes_through_the_api_and_each_line_reaches_its_account(reporting):
+    from datetime import timedelta
+
+    from cobalt_reporting.domain.sales import CloseSchedule
+    from cobalt_shared.contracts import SalesCategoriesSeen
+
+    now = datetime.now(UTC) - timedelta(minutes=1)
+    today = CloseSchedule().business_day(now)
+    full = {
+        "sale_id": "f1",
+        "sold_at": now.isoformat(),
+        "lines": [
+            {
+                "category": "Beer",
+                "amount": "10.00",
+                "discount": "1.00",
+                "taxes": [{"name": "State 4%", "amount": "0.36"}],
+            }
+        ],
+        "tenders": [{"type": "card", "amount": "11.36"}, {"type": "cash", "amount": "24.99"}],
+        "tips": [{"tender": "card", "amount": "2.00"}],
+        "gift_cards_sold": "25.00",
+        "total": "36.35",
+    }
+    no_tender = {**full, "sale_id": "f2", "tips": [{"tender": "other", "amount": "2.00"}]}
+    answer = reporting.post("/sales", {"sales": [full, no_tender]}).json()
+    assert answer["accepted"] == 1
+    assert answer["rejected"] == [
+        {"sale_id": "f2", "error": "tip 1: tender 'other' pays it, but the sale has no such tender"}
+    ]
+    closed = reporting.post(f"/days/{today}/close", {"early": True})
+    assert closed.status_code == 200, closed.text
+    fig = closed.json()["figures"]
+    assert (fig["discounts"], fig["net_sales"], fig["tips"], fig["rounding"]) == (
+        "1.00",
+        "9.00",
+        "2.00",
+        "-0.01",
+    )
+    assert fig["taxes"] == [{"name": "State 4%", "amount": "0.36"}]
+    assert fig["gift_cards_sold"] == "25.00"
+    journal = reporting.commands()[0]
+    posted = {(ln.account, ln.side): str(ln.amount) for ln in journal.lines}
+    assert posted == {
+        ("card-clearing", "debit"): "11.36",
+        ("sales:beer", "credit"): "10.00",
+        ("sales-discounts", "debit"): "1.00",
+        ("sales-tax:state 4%", "credit"): "0.36",
+        ("tips-payable", "credit"): "2.00",
+        ("gift-card-liability", "credit"): "25.00",
+        ("rounding", "debit"): "0.01",
+        ("cash-drawer", "debit"): "24.99",
+    }
+
+    async def seen() -> list[str]:
+        engine = create_engine(reporting.url)
+        try:
+            async with engine.connect() as conn:
+                q = select(outbox.c.payload).where(outbox.c.subject.like("%categories-seen%"))
+                return list((await conn.execute(q)).scalars())
+        finally:
+            await engine.dispose()
+
+    [announced] = [SalesCategoriesSeen.model_validate_json(p) for p in asyncio.run(seen())]
+    assert (announced.categories, announced.tax_names) == (["Beer"], ["State 4%"])

@@ -78,19 +78,26 @@ def test_the_journal_entry_balances_with_refunds_over_short_and_late_sales():
     ]
     fig = figures(day)
     assert fig.sales_by_category == {
-        "beer": Decimal("15.00"), "wine": Decimal("0.00"), "snacks": Decimal("1.00")
-    }  # fmt: skip
+        "beer": Decimal("15.00"),
+        "wine": Decimal("20.00"),
+        "snacks": Decimal("1.00"),
+    }
+    assert (fig.refunds, fig.net_sales) == (Decimal("20.00"), Decimal("16.00"))
     assert fig.tax == Decimal("1.28")
     late = {date(2026, 11, 23): figures([_sale("0", [("Beer", "2.00", "0")], [("cash", "2.00")])])}
     lines, deposit = sales_journal(date(2026, 11, 24), fig, late, Decimal("7.00"))
     debit = sum(ln.amount for ln in lines if ln.side == "debit")
     credit = sum(ln.amount for ln in lines if ln.side == "credit")
-    assert debit == credit == Decimal("19.28")  # 10.80 card + 1.08 other + 7.00 + 0.40 short
+    assert (
+        debit == credit == Decimal("39.28")
+    )  # card 10.80, other 1.08, cash 7, short 0.40, refund 20
     assert deposit == Decimal("7.00")
     short = [ln for ln in lines if ln.account == "cash-over-short"]
     assert [(ln.side, ln.amount) for ln in short] == [("debit", Decimal("0.40"))]
     assert any("Adjustment: late sales of 2026-11-23" in ln.memo for ln in lines)
-    assert not [ln for ln in lines if ln.account == "sales:wine"]  # nets to zero: no line
+    # The refund has its own line (Sales Refunds); Wine keeps its sale.
+    refunds = [(ln.side, ln.amount) for ln in lines if ln.account == "sales-refunds"]
+    assert refunds == [("debit", Decimal("20.00"))]
     # Cash counted over: over/short moves to the credit side.
     over, _ = sales_journal(date(2026, 11, 24), fig, {}, Decimal("6.00"))
     assert [(ln.side, ln.amount) for ln in over if ln.account == "cash-over-short"] == [
@@ -102,7 +109,7 @@ def test_the_journal_entry_balances_with_refunds_over_short_and_late_sales():
     ("sale", "message"),
     [
         (_sale("x", [("Beer", "1.00", "0")], [("card", "0.99")]),
-         "tenders add up to 0.99 but the sale (lines and tax) is 1.00"),
+         "tenders add up to 0.99 but the sale comes to 1.00"),
         (_sale("x", [("Beer", "1.00", "0")], [("bitcoin", "1.00")]), "is not one of card"),
         (_sale("x", [(" ", "1.00", "0")], [("card", "1.00")]), "line 1: a category is required"),
         (_sale("x", [("C" * 101, "1.00", "0")], [("card", "1.00")]), "longer than 100"),

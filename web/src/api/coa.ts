@@ -299,7 +299,7 @@ export interface components {
              * @example purchases
              * @enum {string}
              */
-            kind: "system" | "bank" | "purchases" | "sales";
+            kind: "system" | "bank" | "purchases" | "sales" | "tax";
             /** Mapped At */
             mapped_at?: string | null;
             /**

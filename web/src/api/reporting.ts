@@ -347,12 +347,32 @@ export interface components {
              */
             counted_cash?: string | null;
             /**
+             * Discounts
+             * @description Discounts given.
+             * @default 0.00
+             * @example 1240.00
+             */
+            discounts?: string;
+            /**
+             * Gift Cards Redeemed
+             * @default 0.00
+             * @example 1240.00
+             */
+            gift_cards_redeemed?: string;
+            /**
+             * Gift Cards Sold
+             * @default 0.00
+             * @example 1240.00
+             */
+            gift_cards_sold?: string;
+            /**
              * Late
              * @description Late sales of closed days, posted with it.
              */
             late?: components["schemas"]["LateDayOut"][];
             /**
              * Net Sales
+             * @description Category sales less discounts and refunds.
              * @example 1240.00
              */
             net_sales: string;
@@ -363,29 +383,59 @@ export interface components {
              */
             over_short: string;
             /**
+             * Refunded
+             * @description Refunded sales, before tax.
+             * @default 0.00
+             * @example 1240.00
+             */
+            refunded?: string;
+            /**
              * Refunds
              * @description Refunds counted.
              */
             refunds: number;
             /**
+             * Rounding
+             * @description POS totals less the sum of their lines.
+             * @default 0.00
+             * @example 1240.00
+             */
+            rounding?: string;
+            /**
              * Sales
              * @description Sales counted.
              */
             sales: number;
-            /** Sales By Category */
+            /**
+             * Sales By Category
+             * @description Sales per category before discounts (refunds are apart).
+             */
             sales_by_category: components["schemas"]["CategoryAmount"][];
             /**
              * Tax
+             * @description All sales tax collected (net of refunds).
              * @example 1240.00
              */
             tax: string;
             /**
+             * Taxes
+             * @description Tax by rate or agency.
+             */
+            taxes?: components["schemas"]["TaxAmount"][];
+            /**
              * Tenders
-             * @description Totals per tender: card, cash, other.
+             * @description Totals per tender: card, cash, gift-card, other.
              */
             tenders: {
                 [key: string]: string;
             };
+            /**
+             * Tips
+             * @description Tips (owed to the staff).
+             * @default 0.00
+             * @example 1240.00
+             */
+            tips?: string;
         };
         /** CloseIn */
         CloseIn: {
@@ -552,40 +602,111 @@ export interface components {
              */
             day: string;
             /**
+             * Discounts
+             * @description Discounts given.
+             * @default 0.00
+             * @example 1240.00
+             */
+            discounts?: string;
+            /**
+             * Gift Cards Redeemed
+             * @default 0.00
+             * @example 1240.00
+             */
+            gift_cards_redeemed?: string;
+            /**
+             * Gift Cards Sold
+             * @default 0.00
+             * @example 1240.00
+             */
+            gift_cards_sold?: string;
+            /**
              * Net Sales
+             * @description Category sales less discounts and refunds.
              * @example 1240.00
              */
             net_sales: string;
+            /**
+             * Refunded
+             * @description Refunded sales, before tax.
+             * @default 0.00
+             * @example 1240.00
+             */
+            refunded?: string;
             /**
              * Refunds
              * @description Refunds counted.
              */
             refunds: number;
             /**
+             * Rounding
+             * @description POS totals less the sum of their lines.
+             * @default 0.00
+             * @example 1240.00
+             */
+            rounding?: string;
+            /**
              * Sales
              * @description Sales counted.
              */
             sales: number;
-            /** Sales By Category */
+            /**
+             * Sales By Category
+             * @description Sales per category before discounts (refunds are apart).
+             */
             sales_by_category: components["schemas"]["CategoryAmount"][];
             /**
              * Tax
+             * @description All sales tax collected (net of refunds).
              * @example 1240.00
              */
             tax: string;
             /**
+             * Taxes
+             * @description Tax by rate or agency.
+             */
+            taxes?: components["schemas"]["TaxAmount"][];
+            /**
              * Tenders
-             * @description Totals per tender: card, cash, other.
+             * @description Totals per tender: card, cash, gift-card, other.
              */
             tenders: {
                 [key: string]: string;
             };
+            /**
+             * Tips
+             * @description Tips (owed to the staff).
+             * @default 0.00
+             * @example 1240.00
+             */
+            tips?: string;
+        };
+        /** PosLineTax */
+        PosLineTax: {
+            /**
+             * Amount
+             * @description Tax collected, at most 2 places.
+             * @example 0.13
+             */
+            amount: string;
+            /**
+             * Name
+             * @description The tax rate or agency.
+             * @example County 1%
+             */
+            name: string;
         };
         /**
          * PosSale
          * @description A sale, or a refund when `refund_of` names the sale refunded (amounts positive).
          */
         PosSale: {
+            /**
+             * Gift Cards Sold
+             * @description Gift cards sold (no tax: a liability).
+             * @default 0.00
+             */
+            gift_cards_sold?: string;
             /** Lines */
             lines?: components["schemas"]["PosSaleLine"][];
             /**
@@ -605,6 +726,16 @@ export interface components {
             sold_at: string;
             /** Tenders */
             tenders?: components["schemas"]["PosTender"][];
+            /**
+             * Tips
+             * @description Tips, each paid by one of the sale's tenders.
+             */
+            tips?: components["schemas"]["PosTip"][];
+            /**
+             * Total
+             * @description The total as the POS printed it, when stated; a few cents from the sum of the lines go to Rounding, and the tenders must pay it.
+             */
+            total?: string | null;
         };
         /**
          * PosSaleLine
@@ -625,11 +756,22 @@ export interface components {
              */
             category: string;
             /**
+             * Discount
+             * @description Discount given on the line: `amount` is before it, tax after it.
+             * @default 0.00
+             */
+            discount?: string;
+            /**
              * Tax
              * @description Sales tax on the line, at most 2 places.
              * @default 0.00
              */
             tax?: string;
+            /**
+             * Taxes
+             * @description Tax by rate or agency, each to its own Sales Tax Payable account (besides `tax`, which goes to the store's one).
+             */
+            taxes?: components["schemas"]["PosLineTax"][];
         };
         /** PosTender */
         PosTender: {
@@ -641,10 +783,25 @@ export interface components {
             amount: string;
             /**
              * Type
-             * @description card, cash or other
+             * @description card, cash, gift-card (a redemption) or other
              * @example card
              */
             type: string;
+        };
+        /** PosTip */
+        PosTip: {
+            /**
+             * Amount
+             * @description The tip, at most 2 places.
+             * @example 2.00
+             */
+            amount: string;
+            /**
+             * Tender
+             * @description The tender type that paid the tip.
+             * @example card
+             */
+            tender: string;
         };
         /**
          * Readiness
@@ -676,7 +833,7 @@ export interface components {
         };
         /**
          * SalesRow
-         * @description One business day of the sales-by-category report.
+         * @description One business day of the sales report.
          */
         SalesRow: {
             /**
@@ -685,34 +842,84 @@ export interface components {
              */
             day: string;
             /**
+             * Discounts
+             * @description Discounts given.
+             * @default 0.00
+             * @example 1240.00
+             */
+            discounts?: string;
+            /**
+             * Gift Cards Redeemed
+             * @default 0.00
+             * @example 1240.00
+             */
+            gift_cards_redeemed?: string;
+            /**
+             * Gift Cards Sold
+             * @default 0.00
+             * @example 1240.00
+             */
+            gift_cards_sold?: string;
+            /**
              * Net Sales
+             * @description Category sales less discounts and refunds.
              * @example 1240.00
              */
             net_sales: string;
+            /**
+             * Refunded
+             * @description Refunded sales, before tax.
+             * @default 0.00
+             * @example 1240.00
+             */
+            refunded?: string;
             /**
              * Refunds
              * @description Refunds counted.
              */
             refunds: number;
             /**
+             * Rounding
+             * @description POS totals less the sum of their lines.
+             * @default 0.00
+             * @example 1240.00
+             */
+            rounding?: string;
+            /**
              * Sales
              * @description Sales counted.
              */
             sales: number;
-            /** Sales By Category */
+            /**
+             * Sales By Category
+             * @description Sales per category before discounts (refunds are apart).
+             */
             sales_by_category: components["schemas"]["CategoryAmount"][];
             /**
              * Tax
+             * @description All sales tax collected (net of refunds).
              * @example 1240.00
              */
             tax: string;
             /**
+             * Taxes
+             * @description Tax by rate or agency.
+             */
+            taxes?: components["schemas"]["TaxAmount"][];
+            /**
              * Tenders
-             * @description Totals per tender: card, cash, other.
+             * @description Totals per tender: card, cash, gift-card, other.
              */
             tenders: {
                 [key: string]: string;
             };
+            /**
+             * Tips
+             * @description Tips (owed to the staff).
+             * @default 0.00
+             * @example 1240.00
+             */
+            tips?: string;
         };
         /**
          * ScheduleIn
@@ -788,6 +995,19 @@ export interface components {
              * @description Days not closed yet that it waits for.
              */
             waiting_for: string[];
+        };
+        /** TaxAmount */
+        TaxAmount: {
+            /**
+             * Amount
+             * @example 1240.00
+             */
+            amount: string;
+            /**
+             * Name
+             * @description The tax rate or agency; 'Sales tax' for unnamed tax.
+             */
+            name: string;
         };
     };
     responses: never;

@@ -17,7 +17,8 @@ export const rules = {
         "system",
         "bank",
         "purchases",
-        "sales"
+        "sales",
+        "tax"
       ],
       "required": true
     },
@@ -259,6 +260,15 @@ export const rules = {
     "counted_cash": {
       "pattern": "^-?\\d+\\.\\d{2}$"
     },
+    "discounts": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "gift_cards_redeemed": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "gift_cards_sold": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
     "net_sales": {
       "pattern": "^-?\\d+\\.\\d{2}$",
       "required": true
@@ -267,8 +277,14 @@ export const rules = {
       "pattern": "^-?\\d+\\.\\d{2}$",
       "required": true
     },
+    "refunded": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
     "refunds": {
       "required": true
+    },
+    "rounding": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
     },
     "sales": {
       "required": true
@@ -282,6 +298,9 @@ export const rules = {
     },
     "tenders": {
       "required": true
+    },
+    "tips": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
     }
   },
   "ConnectionIn": {
@@ -751,12 +770,27 @@ export const rules = {
     "day": {
       "required": true
     },
+    "discounts": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "gift_cards_redeemed": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "gift_cards_sold": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
     "net_sales": {
       "pattern": "^-?\\d+\\.\\d{2}$",
       "required": true
     },
+    "refunded": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
     "refunds": {
       "required": true
+    },
+    "rounding": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
     },
     "sales": {
       "required": true
@@ -770,6 +804,9 @@ export const rules = {
     },
     "tenders": {
       "required": true
+    },
+    "tips": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
     }
   },
   "LineIn": {
@@ -1113,6 +1150,14 @@ export const rules = {
       "required": true
     }
   },
+  "PosLineTax": {
+    "amount": {
+      "required": true
+    },
+    "name": {
+      "required": true
+    }
+  },
   "PosSale": {
     "sale_id": {
       "required": true
@@ -1134,6 +1179,14 @@ export const rules = {
       "required": true
     },
     "type": {
+      "required": true
+    }
+  },
+  "PosTip": {
+    "amount": {
+      "required": true
+    },
+    "tender": {
       "required": true
     }
   },
@@ -1235,12 +1288,27 @@ export const rules = {
     "day": {
       "required": true
     },
+    "discounts": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "gift_cards_redeemed": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "gift_cards_sold": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
     "net_sales": {
       "pattern": "^-?\\d+\\.\\d{2}$",
       "required": true
     },
+    "refunded": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
     "refunds": {
       "required": true
+    },
+    "rounding": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
     },
     "sales": {
       "required": true
@@ -1254,6 +1322,9 @@ export const rules = {
     },
     "tenders": {
       "required": true
+    },
+    "tips": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
     }
   },
   "ScheduleIn": {
@@ -1347,6 +1418,15 @@ export const rules = {
       "nothing to send",
       "not in QuickBooks"
     ]
+  },
+  "TaxAmount": {
+    "amount": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "name": {
+      "required": true
+    }
   },
   "Tone": {
     "enum": [

@@ -36,6 +36,23 @@ export function SalesPage() {
       tenders.set(name, [...(tenders.get(name) ?? []), amount]);
     }
   }
+  const taxes = new Map<string, string[]>();
+  for (const row of rows) {
+    for (const tax of row.taxes ?? []) {
+      taxes.set(tax.name, [...(taxes.get(tax.name) ?? []), tax.amount]);
+    }
+  }
+  // What the day's journal entry posts besides the categories, summed over the days shown.
+  const summary: [string, number][] = [
+    ["Discounts", sumCents(rows.map((r) => r.discounts ?? "0.00"))],
+    ["Refunds", sumCents(rows.map((r) => r.refunded ?? "0.00"))],
+    ["Net sales", sumCents(rows.map((r) => r.net_sales))],
+    ...[...taxes.entries()].map(([name, amounts]): [string, number] => [`Tax: ${name}`, sumCents(amounts)]),
+    ["Tips", sumCents(rows.map((r) => r.tips ?? "0.00"))],
+    ["Gift cards sold", sumCents(rows.map((r) => r.gift_cards_sold ?? "0.00"))],
+    ["Gift cards redeemed", sumCents(rows.map((r) => r.gift_cards_redeemed ?? "0.00"))],
+    ["Rounding", sumCents(rows.map((r) => r.rounding ?? "0.00"))],
+  ];
   const totals = [...byCategory.entries()].map(([category, amounts]) => ({
     category,
     cents: sumCents(amounts),
@@ -73,7 +90,7 @@ export function SalesPage() {
         <Loading what="sales" />
       ) : (
         <>
-          <h2>Sales by category</h2>
+          <h2>Sales by category (before discounts)</h2>
           {!totals.length ? (
             <p class="muted">No sales in these days.</p>
           ) : (
@@ -87,6 +104,17 @@ export function SalesPage() {
               ))}
             </ul>
           )}
+          <h2>Daily summary</h2>
+          <table class="stack" id="summary">
+            <tbody>
+              {summary.map(([label, cents]) => (
+                <tr>
+                  <th scope="row">{label}</th>
+                  <td class="num">{formatMoney(cents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <h2>Tenders</h2>
           <table class="stack" id="tenders">
             <tbody>

@@ -37,6 +37,11 @@ MAPPINGS = {
     "cash-drawer": "Cash Drawer",
     "sales-tax-payable": "Sales Tax Payable",
     "cash-over-short": "Cash Over/Short",
+    "tips-payable": "Tips Payable",
+    "sales-discounts": "Sales Discounts",
+    "sales-refunds": "Sales Refunds",
+    "gift-card-liability": "Gift Cards Outstanding",
+    "rounding": "Rounding",
     "vendor-credits": "Breakage & Spoilage",
     "purchases:beer": "Purchases:Beer",
     "purchases:wine": "Purchases:Wine",
@@ -185,12 +190,20 @@ class Demo:
                 category = list(prices)[i % 4]
                 amount = prices[category]
                 tax = f"{round(float(amount) * 0.08, 2):.2f}"
-                total = f"{float(amount) + float(tax):.2f}"
+                tip = 2.0 if i % 3 == 1 else 0.0  # every third card sale leaves a tip
+                total = f"{float(amount) + float(tax) + tip:.2f}"
                 at = datetime(day.year, day.month, day.day, 14, i, tzinfo=UTC).isoformat()
-                sales.append({"sale_id": f"demo-{day}-{i}", "sold_at": at,
-                              "lines": [{"category": category, "amount": amount, "tax": tax}],
-                              "tenders": [{"type": "cash" if i % 3 == 0 else "card",
-                                           "amount": total}]})  # fmt: skip
+                tender = "cash" if i % 3 == 0 else "card"
+                tips = [{"tender": tender, "amount": "2.00"}] if tip else []
+                sales.append(
+                    {
+                        "sale_id": f"demo-{day}-{i}",
+                        "sold_at": at,
+                        "lines": [{"category": category, "amount": amount, "tax": tax}],
+                        "tenders": [{"type": tender, "amount": total}],
+                        "tips": tips,
+                    }
+                )
         self.call("POST", "reporting", "/sales", {"sales": sales}).raise_for_status()
         self.say("demo: reading the QuickBooks chart of accounts and mapping it (Snacks is left "
                  "unmapped)")  # fmt: skip

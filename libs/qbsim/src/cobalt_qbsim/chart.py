@@ -13,7 +13,10 @@ LIQUOR_STORE_CHART: tuple[tuple[str, str, str], ...] = (
     ("1500", "Store Equipment", "FixedAsset"),
     ("2000", "Accounts Payable", "AccountsPayable"),
     ("2100", "Sales Tax Payable", "OtherCurrentLiability"),
+    ("2110", "County Sales Tax Payable", "OtherCurrentLiability"),
     ("2200", "Bottle Deposits Payable", "OtherCurrentLiability"),
+    ("2300", "Tips Payable", "OtherCurrentLiability"),
+    ("2400", "Gift Cards Outstanding", "OtherCurrentLiability"),
     ("3000", "Owner's Equity", "Equity"),
     ("4000", "Sales", "Income"),
     ("4010", "Sales:Beer", "Income"),
@@ -22,6 +25,8 @@ LIQUOR_STORE_CHART: tuple[tuple[str, str, str], ...] = (
     ("4040", "Sales:Mixers & Soda", "Income"),
     ("4050", "Sales:Tobacco", "Income"),
     ("4060", "Sales:Snacks", "Income"),
+    ("4900", "Sales Discounts", "Income"),
+    ("4910", "Sales Refunds", "Income"),
     ("5000", "Purchases", "CostOfGoodsSold"),
     ("5010", "Purchases:Beer", "CostOfGoodsSold"),
     ("5020", "Purchases:Wine", "CostOfGoodsSold"),
@@ -35,6 +40,7 @@ LIQUOR_STORE_CHART: tuple[tuple[str, str, str], ...] = (
     ("6030", "Rent", "Expense"),
     ("6040", "Utilities", "Expense"),
     ("6050", "Breakage & Spoilage", "Expense"),
+    ("6060", "Rounding", "Expense"),
 )
 
 

@@ -57,6 +57,36 @@ SYSTEM_ACCOUNTS: tuple[SystemAccount, ...] = (
         "Sales tax collected for the state.",
     ),
     SystemAccount(
+        "tips-payable",
+        "Tips Payable",
+        ("OtherCurrentLiability",),
+        "Tips customers paid, owed to the staff.",
+    ),
+    SystemAccount(
+        "sales-discounts",
+        "Sales Discounts",
+        ("Income", "Expense"),
+        "Discounts given at the register (they reduce sales).",
+    ),
+    SystemAccount(
+        "sales-refunds",
+        "Sales Refunds",
+        ("Income", "Expense"),
+        "Refunded sales, before tax (map it to a sales account to net them there).",
+    ),
+    SystemAccount(
+        "gift-card-liability",
+        "Gift Cards Outstanding",
+        ("OtherCurrentLiability",),
+        "Gift cards sold and not yet redeemed.",
+    ),
+    SystemAccount(
+        "rounding",
+        "Rounding",
+        ("Expense", "OtherExpense", "Income", "OtherIncome"),
+        "Cents between the POS's totals and the sum of their lines.",
+    ),
+    SystemAccount(
         "cash-over-short",
         "Cash Over/Short",
         ("Expense", "OtherExpense", "Income", "OtherIncome"),
@@ -85,6 +115,16 @@ def sales_account(category: str) -> str:
     return f"sales:{category_key(category)}"
 
 
+TAX_PREFIX = "sales-tax:"
+TAX_TYPES = ("OtherCurrentLiability",)
+
+
+def tax_account(name: str | None) -> str:
+    """The sales-tax-payable account of one tax rate or agency; unnamed tax goes to the
+    store's one Sales Tax Payable."""
+    return f"{TAX_PREFIX}{name_key(name)}" if name else "sales-tax-payable"
+
+
 BANK_PREFIX = "bank:"
 
 
@@ -108,4 +148,6 @@ def qb_types_for(key: str) -> tuple[str, ...]:
         return PURCHASE_TYPES
     if key.startswith("sales:"):
         return SALES_TYPES
+    if key.startswith(TAX_PREFIX) and len(key) > len(TAX_PREFIX):
+        return TAX_TYPES
     raise KeyError(key)

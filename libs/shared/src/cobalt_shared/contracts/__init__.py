@@ -12,10 +12,12 @@ from cobalt_shared.contracts.gateway import (
 from cobalt_shared.contracts.orders import CategoryTotal, OrderCredit, OrderReceived
 from cobalt_shared.contracts.sales import (
     CardSettlementReported,
+    PosLineTax,
     PosSale,
     PosSaleLine,
     PosSales,
     PosTender,
+    PosTip,
     SalesCategoriesSeen,
 )
 
@@ -26,10 +28,12 @@ __all__ = [
     "Message",
     "OrderCredit",
     "OrderReceived",
+    "PosLineTax",
     "PosSale",
     "PosSaleLine",
     "PosSales",
     "PosTender",
+    "PosTip",
     "PostToQuickBooks",
     "QuickBooksAccount",
     "QuickBooksAccountsListed",

@@ -11,6 +11,11 @@ from cobalt_shared.contracts.base import Message
 from cobalt_shared.money import Money
 
 
+class PosLineTax(BaseModel):
+    name: str = Field(description="The tax rate or agency.", examples=["County 1%"])
+    amount: str = Field(description="Tax collected, at most 2 places.", examples=["0.13"])
+
+
 class PosSaleLine(BaseModel):
     """One line of a sale. Amounts stay text here: each sale is checked on its own, so one bad
     sale is reported by its id while the others in the batch are kept."""
@@ -18,11 +23,26 @@ class PosSaleLine(BaseModel):
     category: str = Field(description="Sales category.", examples=["Beer"])
     amount: str = Field(description="Amount before tax, at most 2 places.", examples=["12.99"])
     tax: str = Field("0.00", description="Sales tax on the line, at most 2 places.")
+    discount: str = Field(
+        "0.00", description="Discount given on the line: `amount` is before it, tax after it."
+    )
+    taxes: list[PosLineTax] = Field(
+        default_factory=list,
+        description="Tax by rate or agency, each to its own Sales Tax Payable account (besides "
+        "`tax`, which goes to the store's one).",
+    )
 
 
 class PosTender(BaseModel):
-    type: str = Field(description="card, cash or other", examples=["card"])
+    type: str = Field(
+        description="card, cash, gift-card (a redemption) or other", examples=["card"]
+    )
     amount: str = Field(description="Amount tendered, at most 2 places.", examples=["14.03"])
+
+
+class PosTip(BaseModel):
+    tender: str = Field(description="The tender type that paid the tip.", examples=["card"])
+    amount: str = Field(description="The tip, at most 2 places.", examples=["2.00"])
 
 
 class PosSale(BaseModel):
@@ -33,6 +53,15 @@ class PosSale(BaseModel):
     lines: list[PosSaleLine] = Field(default_factory=list)
     tenders: list[PosTender] = Field(default_factory=list)
     refund_of: str | None = Field(None, description="For a refund: the sale it refunds.")
+    tips: list[PosTip] = Field(
+        default_factory=list, description="Tips, each paid by one of the sale's tenders."
+    )
+    gift_cards_sold: str = Field("0.00", description="Gift cards sold (no tax: a liability).")
+    total: str | None = Field(
+        None,
+        description="The total as the POS printed it, when stated; a few cents from the sum of "
+        "the lines go to Rounding, and the tenders must pay it.",
+    )
 
 
 class PosSales(Message):
@@ -50,6 +79,11 @@ class SalesCategoriesSeen(Message):
     TYPE: ClassVar[str] = "sales-categories-seen"
 
     categories: list[str] = Field(description="Category names as the POS spells them.")
+    tax_names: list[str] = Field(
+        default_factory=list,
+        description="Tax rates or agencies seen for the first time: each gets its Sales Tax "
+        "Payable account.",
+    )
 
 
 class CardSettlementReported(Message):

@@ -77,7 +77,7 @@ class AccountRepository:
 
 def display_order(account: CoaAccount) -> tuple[int, int, str]:
     """System accounts in their defined order, then banks, purchases and sales, by name."""
-    kind = {"system": 0, "bank": 1, "purchases": 2, "sales": 3}.get(account.kind, 9)
+    kind = {"system": 0, "bank": 1, "purchases": 2, "sales": 3, "tax": 4}.get(account.kind, 9)
     return kind, SYSTEM_POSITION.get(account.key, 0), account.name.casefold()
 
 

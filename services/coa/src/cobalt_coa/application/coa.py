@@ -14,6 +14,7 @@ from cobalt_coa.domain.account import (
     bank_accounts,
     category_account,
     system_accounts,
+    tax_payable_account,
 )
 from cobalt_coa.domain.suggestions import Suggestion, suggest
 from cobalt_shared.accounts import BANK, OPERATING_ACCOUNT, can_pay_from
@@ -36,8 +37,10 @@ async def ensure_accounts(
     merchant_id: uuid.UUID,
     purchases: Sequence[str] = (),
     sales: Sequence[str] = (),
+    taxes: Sequence[str] = (),
 ) -> None:
-    """The system accounts, and an account per category seen, exist (created once)."""
+    """The system accounts, an account per category seen and one per tax rate or agency seen,
+    exist (created once)."""
     now = utcnow()
     for account in system_accounts(merchant_id, now):
         await uow.accounts.add_if_new(account)
@@ -45,6 +48,9 @@ async def ensure_accounts(
         for category in categories:
             if category.strip():
                 await uow.accounts.add_if_new(category_account(merchant_id, kind, category, now))
+    for name in taxes:
+        if name.strip():
+            await uow.accounts.add_if_new(tax_payable_account(merchant_id, name, now))
 
 
 async def on_order_received(event: OrderReceived, uow: CoaUnitOfWork) -> None:
@@ -55,7 +61,11 @@ async def on_order_received(event: OrderReceived, uow: CoaUnitOfWork) -> None:
 
 async def on_sales_categories(event: SalesCategoriesSeen, uow: CoaUnitOfWork) -> None:
     await ensure_accounts(
-        uow, event.merchant_id, purchases=event.categories, sales=event.categories
+        uow,
+        event.merchant_id,
+        purchases=event.categories,
+        sales=event.categories,
+        taxes=event.tax_names,
     )
 
 

@@ -13,11 +13,12 @@ from cobalt_shared.accounts import (
     purchases_account,
     qb_types_for,
     sales_account,
+    tax_account,
 )
 from cobalt_shared.errors import InvalidInput
 from cobalt_shared.names import tidy
 
-KINDS = ("system", "purchases", "sales", "bank")
+KINDS = ("system", "purchases", "sales", "tax", "bank")
 
 TYPE_NAMES = {
     "Bank": "Bank",
@@ -141,6 +142,12 @@ def category_account(merchant_id: uuid.UUID, kind: str, category: str, now: date
     if kind == "purchases":
         return CoaAccount(merchant_id, purchases_account(name), f"Purchases: {name}", kind, now)
     return CoaAccount(merchant_id, sales_account(name), f"Sales: {name}", kind, now)
+
+
+def tax_payable_account(merchant_id: uuid.UUID, name: str, now: datetime) -> CoaAccount:
+    """The Sales Tax Payable account of one tax rate or agency the POS names."""
+    name = tidy(name)
+    return CoaAccount(merchant_id, tax_account(name), f"Sales Tax Payable: {name}", "tax", now)
 
 
 def bank_accounts(

@@ -48,7 +48,7 @@ class AccountOut(BaseModel):
 
     key: str = Field(examples=["purchases:beer"])
     name: str = Field(examples=["Purchases: Beer"])
-    kind: Literal["system", "bank", "purchases", "sales"] = Field(examples=["purchases"])
+    kind: Literal["system", "bank", "purchases", "sales", "tax"] = Field(examples=["purchases"])
     allowed_types: list[str] = Field(description="QuickBooks account types it may map to.")
     allowed_type_names: list[str] = Field(description="The same, as QuickBooks shows them.")
     state: Literal["unmapped", "mapped", "needs attention"]

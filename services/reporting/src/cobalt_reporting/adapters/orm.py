@@ -96,3 +96,13 @@ sales_categories = Table(
     Column("name", String(120), nullable=False),
     PrimaryKeyConstraint("merchant_id", "key", name="pk_sales_categories"),
 )
+
+# Tax rates or agencies seen in sales: each has its own Sales Tax Payable account.
+sales_taxes = Table(
+    "sales_taxes",
+    metadata,
+    Column("merchant_id", Uuid, nullable=False),
+    Column("key", String(120), nullable=False),
+    Column("name", String(120), nullable=False),
+    PrimaryKeyConstraint("merchant_id", "key", name="pk_sales_taxes"),
+)

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -20,9 +20,10 @@ from cobalt_reporting.adapters.orm import (
     postings,
     sales,
     sales_categories,
+    sales_taxes,
     schedules,
 )
-from cobalt_reporting.domain.sales import CloseSchedule, Sale, SaleLine, Tender
+from cobalt_reporting.domain.sales import CloseSchedule, LineTax, Sale, SaleLine, Tender, Tip
 from cobalt_reporting.domain.settlement import ZERO, CardSettlement
 
 
@@ -67,11 +68,6 @@ class ReportingRepository:
     # ----------------------------------------------------------------- sales
     async def add_sale(self, sale: Sale, business_day: date, now: datetime) -> bool:
         """Store the sale unless its id is known; True when new."""
-        body = {
-            "lines": [{"category": ln.category, "amount": str(ln.amount), "tax": str(ln.tax)}
-                      for ln in sale.lines],
-            "tenders": [{"type": t.type, "amount": str(t.amount)} for t in sale.tenders],
-        }  # fmt: skip
         result = await self._db.execute(
             self._upsert()(sales)
             .values(
@@ -80,7 +76,7 @@ class ReportingRepository:
                 sold_at=sale.sold_at,
                 business_day=business_day,
                 refund_of=sale.refund_of,
-                body=json.dumps(body),
+                body=json.dumps(_sale_body(sale)),
                 received_at=now,
             )
             .on_conflict_do_nothing()
@@ -142,19 +138,25 @@ class ReportingRepository:
 
     async def new_categories(self, merchant_id: uuid.UUID, names: dict[str, str]) -> list[str]:
         """Record categories (key -> name); returns the names not seen before."""
+        return await self._new_names(sales_categories, merchant_id, names)
+
+    async def new_tax_names(self, merchant_id: uuid.UUID, names: dict[str, str]) -> list[str]:
+        """Record tax rates or agencies (key -> name); returns the names not seen before."""
+        return await self._new_names(sales_taxes, merchant_id, names)
+
+    async def _new_names(
+        self, table: Table, merchant_id: uuid.UUID, names: dict[str, str]
+    ) -> list[str]:
         if not names:
             return []
         rows = await self._db.execute(
-            select(sales_categories.c.key).where(
-                sales_categories.c.merchant_id == merchant_id,
-                sales_categories.c.key.in_(list(names)),
-            )
+            select(table.c.key).where(table.c.merchant_id == merchant_id, table.c.key.in_(names))
         )
         known = {r[0] for r in rows}
         fresh = {k: v for k, v in names.items() if k not in known}
         if fresh:
             await self._db.execute(
-                insert(sales_categories),
+                insert(table),
                 [{"merchant_id": merchant_id, "key": k, "name": v} for k, v in fresh.items()],
             )
         return list(fresh.values())
@@ -310,15 +312,57 @@ class ReportingRepository:
         return [dict(r._mapping) for r in rows]
 
 
+def _sale_body(sale: Sale) -> dict[str, Any]:
+    """A sale's lines, tenders and extras as stored (JSON); extras only when present."""
+    lines = []
+    for ln in sale.lines:
+        line: dict[str, Any] = {
+            "category": ln.category,
+            "amount": str(ln.amount),
+            "tax": str(ln.tax),
+        }
+        if ln.discount:
+            line["discount"] = str(ln.discount)
+        if ln.taxes:
+            line["taxes"] = [{"name": t.name, "amount": str(t.amount)} for t in ln.taxes]
+        lines.append(line)
+    body: dict[str, Any] = {
+        "lines": lines,
+        "tenders": [{"type": t.type, "amount": str(t.amount)} for t in sale.tenders],
+    }
+    if sale.tips:
+        body["tips"] = [{"tender": t.tender, "amount": str(t.amount)} for t in sale.tips]
+    if sale.gift_cards_sold:
+        body["gift_cards_sold"] = str(sale.gift_cards_sold)
+    if sale.pos_total is not None:
+        body["total"] = str(sale.pos_total)
+    return body
+
+
 def _sale(row: Any) -> Sale:
     body = json.loads(row["body"])
+    lines = tuple(
+        SaleLine(
+            ln["category"],
+            Decimal(ln["amount"]),
+            Decimal(ln["tax"]),
+            Decimal(ln.get("discount", "0.00")),
+            tuple(LineTax(t["name"], Decimal(t["amount"])) for t in ln.get("taxes", ())),
+        )
+        for ln in body["lines"]
+    )
+    total = body.get("total")
     return Sale(
-        sale_id=row["sale_id"], merchant_id=row["merchant_id"], sold_at=row["sold_at"],
-        lines=tuple(SaleLine(ln["category"], Decimal(ln["amount"]), Decimal(ln["tax"]))
-                    for ln in body["lines"]),
+        sale_id=row["sale_id"],
+        merchant_id=row["merchant_id"],
+        sold_at=row["sold_at"],
+        lines=lines,
         tenders=tuple(Tender(t["type"], Decimal(t["amount"])) for t in body["tenders"]),
         refund_of=row["refund_of"],
-    )  # fmt: skip
+        tips=tuple(Tip(t["tender"], Decimal(t["amount"])) for t in body.get("tips", ())),
+        gift_cards_sold=Decimal(body.get("gift_cards_sold", "0.00")),
+        pos_total=None if total is None else Decimal(total),
+    )
 
 
 def _batch(row: dict[str, Any]) -> CardSettlement:

@@ -18,9 +18,11 @@ from cobalt_reporting.domain.sales import (
     ZERO,
     CloseSchedule,
     DayFigures,
+    LineTax,
     Sale,
     SaleLine,
     Tender,
+    Tip,
     figures,
     sales_journal,
 )
@@ -37,6 +39,7 @@ from cobalt_shared.contracts import (
 from cobalt_shared.contracts.accounting import AccountLine
 from cobalt_shared.contracts.subjects import categories_seen, post_to_quickbooks
 from cobalt_shared.errors import Conflict, DomainError, InvalidInput
+from cobalt_shared.names import name_key
 
 log = logging.getLogger(__name__)
 SOURCE = "reporting"
@@ -57,12 +60,24 @@ def _parse(merchant_id: uuid.UUID, raw: PosSale) -> Sale:
         raise InvalidInput(f"time {raw.sold_at!r} is not an ISO 8601 time") from None
     try:
         lines = tuple(
-            SaleLine(ln.category, parse_money(ln.amount), parse_money(ln.tax)) for ln in raw.lines
+            SaleLine(
+                ln.category,
+                parse_money(ln.amount),
+                parse_money(ln.tax),
+                parse_money(ln.discount),
+                tuple(LineTax(t.name, parse_money(t.amount)) for t in ln.taxes),
+            )
+            for ln in raw.lines
         )
         tenders = tuple(Tender(t.type, parse_money(t.amount)) for t in raw.tenders)
+        tips = tuple(Tip(t.tender, parse_money(t.amount)) for t in raw.tips)
+        gift_cards = parse_money(raw.gift_cards_sold)
+        total = None if raw.total is None else parse_money(raw.total)
     except MoneyError as exc:
         raise InvalidInput(f"amount {exc}") from None
-    return Sale(raw.sale_id, merchant_id, sold_at, lines, tenders, raw.refund_of)
+    return Sale(
+        raw.sale_id, merchant_id, sold_at, lines, tenders, raw.refund_of, tips, gift_cards, total
+    )
 
 
 async def ingest_sales(
@@ -87,6 +102,7 @@ async def ingest_sales(
     in_batch = {s.sale_id for s in parsed if not s.refund_of}
     seen: set[str] = set()
     names: dict[str, str] = {}
+    tax_names: dict[str, str] = {}
     for sale in sorted(parsed, key=lambda s: s.refund_of is not None):  # sales before refunds
         if sale.sale_id in seen:
             result.duplicates.append(sale.sale_id)
@@ -100,14 +116,17 @@ async def ingest_sales(
             result.accepted.append(sale.sale_id)
             for line in sale.lines:
                 names.setdefault(category_key(line.category), line.category)
+                for tax in line.taxes:
+                    tax_names.setdefault(name_key(tax.name), tax.name)
         else:
             result.duplicates.append(sale.sale_id)
     fresh = await repo.new_categories(merchant_id, names)
-    if fresh:
-        await uow.outbox.add(
-            categories_seen(merchant_id),
-            SalesCategoriesSeen(merchant_id=merchant_id, categories=fresh),
+    fresh_taxes = await repo.new_tax_names(merchant_id, tax_names)
+    if fresh or fresh_taxes:
+        seen_now = SalesCategoriesSeen(
+            merchant_id=merchant_id, categories=fresh, tax_names=fresh_taxes
         )
+        await uow.outbox.add(categories_seen(merchant_id), seen_now)
     return result
 
 
@@ -193,11 +212,21 @@ def _figures_json(fig: DayFigures) -> dict[str, Any]:
             {"category": fig.category_names[k], "amount": str(v)}
             for k, v in sorted(fig.sales_by_category.items())
         ],
+        "discounts": str(fig.discounts),
+        "refunded": str(fig.refunds),
         "net_sales": str(fig.net_sales),
         "tax": str(fig.tax),
+        "taxes": [
+            {"name": fig.tax_names[k] or "Sales tax", "amount": str(v)}
+            for k, v in sorted(fig.taxes.items())
+        ],
+        "tips": str(fig.tips),
+        "gift_cards_sold": str(fig.gift_cards_sold),
+        "gift_cards_redeemed": str(fig.gift_cards_redeemed),
+        "rounding": str(fig.rounding),
         "tenders": {k: str(v) for k, v in fig.tenders.items()},
         "sales": fig.sales,
-        "refunds": fig.refunds,
+        "refunds": fig.refund_count,
     }
 
 

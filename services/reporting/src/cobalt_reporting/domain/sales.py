@@ -4,27 +4,46 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cobalt_shared.accounts import category_key
+from cobalt_shared.accounts import category_key, tax_account
 from cobalt_shared.errors import InvalidInput
-from cobalt_shared.names import tidy
+from cobalt_shared.names import name_key, tidy
 
 ZERO = Decimal("0.00")
-TENDER_TYPES = ("card", "cash", "other")
+TENDER_TYPES = ("card", "cash", "gift-card", "other")
+MAX_ROUNDING = Decimal("0.10")  # cents between a POS total and its lines, per sale
 MAX_CATEGORY = 100
 PAST_WINDOW = timedelta(days=400)  # older sales are a mistake (a wrong clock, a wrong year)
 FUTURE_WINDOW = timedelta(hours=26)  # a POS clock a little ahead, across any time zone
 
 
 @dataclass(frozen=True)
+class LineTax:
+    """Tax of one rate or agency on a line: it goes to that tax's own payable account."""
+
+    name: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class SaleLine:
     category: str
-    amount: Decimal  # before tax
-    tax: Decimal = ZERO
+    amount: Decimal  # before discount and tax
+    tax: Decimal = ZERO  # to the store's one Sales Tax Payable
+    discount: Decimal = ZERO
+    taxes: tuple[LineTax, ...] = ()  # by rate or agency
+
+    @property
+    def net(self) -> Decimal:
+        return self.amount - self.discount
+
+    @property
+    def all_tax(self) -> Decimal:
+        return self.tax + sum((t.amount for t in self.taxes), ZERO)
 
 
 @dataclass(frozen=True)
@@ -34,8 +53,17 @@ class Tender:
 
 
 @dataclass(frozen=True)
+class Tip:
+    tender: str  # the tender type that paid it
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class Sale:
-    """A sale, or a refund (refund_of names the sale); amounts are positive either way."""
+    """A sale, or a refund (refund_of names the sale); amounts are positive either way.
+
+    What the customer pays: each line's amount less its discount plus its taxes, the tips, the
+    gift cards sold, and the rounding between that sum and the total the POS printed."""
 
     sale_id: str
     merchant_id: uuid.UUID
@@ -43,14 +71,29 @@ class Sale:
     lines: tuple[SaleLine, ...]
     tenders: tuple[Tender, ...]
     refund_of: str | None = None
+    tips: tuple[Tip, ...] = ()
+    gift_cards_sold: Decimal = ZERO
+    pos_total: Decimal | None = None  # the total as the POS printed it, when stated
 
     @property
     def sign(self) -> int:
         return -1 if self.refund_of else 1
 
     @property
+    def computed_total(self) -> Decimal:
+        return (
+            sum((ln.net + ln.all_tax for ln in self.lines), ZERO)
+            + sum((t.amount for t in self.tips), ZERO)
+            + self.gift_cards_sold
+        )
+
+    @property
     def total(self) -> Decimal:
-        return sum((ln.amount + ln.tax for ln in self.lines), ZERO)
+        return self.computed_total if self.pos_total is None else self.pos_total
+
+    @property
+    def rounding(self) -> Decimal:
+        return self.total - self.computed_total
 
     def validated(self, now: datetime) -> Sale:
         """The sale with names tidied, or InvalidInput naming what is wrong."""
@@ -62,18 +105,9 @@ class Sale:
             raise InvalidInput(f"time {self.sold_at.isoformat()} is in the future")
         if self.sold_at < now - PAST_WINDOW:
             raise InvalidInput(f"time {self.sold_at.isoformat()} is more than 400 days ago")
-        if not self.lines:
+        if not self.lines and not self.gift_cards_sold:
             raise InvalidInput("a sale needs at least one line")
-        lines = []
-        for n, line in enumerate(self.lines, 1):
-            category = tidy(line.category)
-            if not category:
-                raise InvalidInput(f"line {n}: a category is required")
-            if len(category) > MAX_CATEGORY:
-                raise InvalidInput(f"line {n}: category is longer than {MAX_CATEGORY} characters")
-            if line.amount < 0 or line.tax < 0:
-                raise InvalidInput(f"line {n}: amount and tax must not be negative")
-            lines.append(SaleLine(category, line.amount, line.tax))
+        lines = [_valid_line(n, line) for n, line in enumerate(self.lines, 1)]
         for n, tender in enumerate(self.tenders, 1):
             if tender.type not in TENDER_TYPES:
                 raise InvalidInput(
@@ -81,13 +115,57 @@ class Sale:
                 )
             if tender.amount < 0:
                 raise InvalidInput(f"tender {n}: amount must not be negative")
+        for n, tip in enumerate(self.tips, 1):
+            if tip.amount <= 0:
+                raise InvalidInput(f"tip {n}: amount must be more than zero")
+            paid = sum((t.amount for t in self.tenders if t.type == tip.tender), ZERO)
+            if not paid:
+                raise InvalidInput(
+                    f"tip {n}: tender {tip.tender!r} pays it, but the sale has no such tender"
+                )
+            if tip.amount > paid:
+                raise InvalidInput(
+                    f"tip {n}: {tip.amount} is more than the {tip.tender} tender ({paid})"
+                )
+        if self.gift_cards_sold < 0:
+            raise InvalidInput("gift_cards_sold must not be negative")
+        if self.pos_total is not None and abs(self.rounding) > MAX_ROUNDING:
+            raise InvalidInput(
+                f"total {self.pos_total} is {abs(self.rounding)} away from the lines, tax, tips "
+                f"and gift cards ({self.computed_total}); only up to {MAX_ROUNDING} is rounding"
+            )
         tendered = sum((t.amount for t in self.tenders), ZERO)
         if tendered != self.total:
             raise InvalidInput(
-                f"tenders add up to {tendered} but the sale (lines and tax) is {self.total}"
+                f"tenders add up to {tendered} but the sale comes to {self.total} (lines, tax, "
+                "tips and gift cards)"
             )
-        return Sale(self.sale_id.strip(), self.merchant_id, self.sold_at, tuple(lines),
-                    self.tenders, self.refund_of)  # fmt: skip
+        return replace(self, sale_id=self.sale_id.strip(), lines=tuple(lines))
+
+
+def _valid_line(n: int, line: SaleLine) -> SaleLine:
+    category = tidy(line.category)
+    if not category:
+        raise InvalidInput(f"line {n}: a category is required")
+    if len(category) > MAX_CATEGORY:
+        raise InvalidInput(f"line {n}: category is longer than {MAX_CATEGORY} characters")
+    if line.amount < 0 or line.tax < 0:
+        raise InvalidInput(f"line {n}: amount and tax must not be negative")
+    if not ZERO <= line.discount <= line.amount:
+        raise InvalidInput(
+            f"line {n}: discount {line.discount} must be between 0 and the line's amount "
+            f"({line.amount})"
+        )
+    taxes = []
+    for m, tax in enumerate(line.taxes, 1):
+        name = tidy(tax.name)
+        if not name or len(name) > MAX_CATEGORY:
+            problem = f"a name of 1 to {MAX_CATEGORY} characters is required"
+            raise InvalidInput(f"line {n}, tax {m}: {problem}")
+        if tax.amount < 0:
+            raise InvalidInput(f"line {n}, tax {m}: amount must not be negative")
+        taxes.append(LineTax(name, tax.amount))
+    return replace(line, category=category, taxes=tuple(taxes))
 
 
 @dataclass(frozen=True)
@@ -134,16 +212,30 @@ class CloseSchedule:
 class DayFigures:
     """Everything a close computes, for the report and for QuickBooks."""
 
-    sales_by_category: dict[str, Decimal] = field(default_factory=dict)  # category -> net
+    sales_by_category: dict[str, Decimal] = field(default_factory=dict)  # key -> before discounts
     category_names: dict[str, str] = field(default_factory=dict)  # key -> first spelling
-    tax: Decimal = ZERO
+    discounts: Decimal = ZERO
+    refunds: Decimal = ZERO  # refunded lines, after their discounts, before tax
+    taxes: dict[str, Decimal] = field(default_factory=dict)  # tax key ("" unnamed) -> collected
+    tax_names: dict[str, str] = field(default_factory=dict)  # tax key -> first spelling
+    tips: Decimal = ZERO
+    gift_cards_sold: Decimal = ZERO
+    rounding: Decimal = ZERO
     tenders: dict[str, Decimal] = field(default_factory=lambda: dict.fromkeys(TENDER_TYPES, ZERO))
     sales: int = 0
-    refunds: int = 0
+    refund_count: int = 0
 
     @property
     def net_sales(self) -> Decimal:
-        return sum(self.sales_by_category.values(), ZERO)
+        return sum(self.sales_by_category.values(), ZERO) - self.discounts - self.refunds
+
+    @property
+    def tax(self) -> Decimal:
+        return sum(self.taxes.values(), ZERO)
+
+    @property
+    def gift_cards_redeemed(self) -> Decimal:
+        return self.tenders["gift-card"]
 
     @property
     def total_tendered(self) -> Decimal:
@@ -151,21 +243,40 @@ class DayFigures:
 
 
 def figures(sales: Iterable[Sale]) -> DayFigures:
+    """A day's figures. A sale credits its categories before discounts and debits the
+    discounts; a refund debits Sales Refunds with what it gives back before tax, and reverses
+    its tax, tips, gift cards and rounding."""
     out = DayFigures()
+
+    def tax(name: str, amount: Decimal) -> None:
+        key = name_key(name)
+        out.tax_names.setdefault(key, name)
+        out.taxes[key] = out.taxes.get(key, ZERO) + amount
+
     for sale in sales:
+        sign = sale.sign
         if sale.refund_of:
-            out.refunds += 1
+            out.refund_count += 1
         else:
             out.sales += 1
         for line in sale.lines:
-            key = category_key(line.category)
-            out.category_names.setdefault(key, line.category)
-            out.sales_by_category[key] = (
-                out.sales_by_category.get(key, ZERO) + sale.sign * line.amount
-            )
-            out.tax += sale.sign * line.tax
+            if sale.refund_of:
+                out.refunds += line.net
+            else:
+                key = category_key(line.category)
+                out.category_names.setdefault(key, line.category)
+                out.sales_by_category[key] = out.sales_by_category.get(key, ZERO) + line.amount
+                out.discounts += line.discount
+            tax("", sign * line.tax)
+            for part in line.taxes:
+                tax(part.name, sign * part.amount)
+        out.tips += sign * sum((t.amount for t in sale.tips), ZERO)
+        out.gift_cards_sold += sign * sale.gift_cards_sold
+        out.rounding += sign * sale.rounding
         for tender in sale.tenders:
-            out.tenders[tender.type] += sale.sign * tender.amount
+            out.tenders[tender.type] += sign * tender.amount
+    if out.taxes.get("") == ZERO and len(out.taxes) > 1:
+        del out.taxes[""]  # only named taxes: no empty line for the unnamed one
     return out
 
 
@@ -182,10 +293,11 @@ def sales_journal(
 ) -> tuple[list[JournalLine], Decimal]:
     """The day's sales summary journal entry (balanced to the cent) and the cash to deposit.
 
-    Debits: card clearing (cards), the cash drawer (cash counted, and other tenders), over/short
-    when the count differs. Credits: each category's sales account, sales tax payable. Late
-    sales of days already closed are separate lines labelled with their day. A negative figure
-    (refunds beyond sales) moves its line to the other side."""
+    Debits: card clearing (cards), the cash drawer (cash counted, and other tenders), gift
+    cards redeemed, discounts, refunds, over/short when the count differs. Credits: each
+    category's sales account, each tax's payable account, tips payable, gift cards sold,
+    rounding. Late sales of days already closed are separate lines labelled with their day. A
+    negative figure (refunds beyond sales) moves its line to the other side."""
     lines: list[JournalLine] = []
 
     def add(account: str, side: str, amount: Decimal, memo: str) -> None:
@@ -202,9 +314,18 @@ def sales_journal(
         add("card-clearing", "debit", fig.tenders["card"], f"{label}: card")
         cash_total += fig.tenders["cash"]
         add("cash-drawer", "debit", fig.tenders["other"], f"{label}: other tenders")
+        redeemed = f"{label}: gift cards redeemed"
+        add("gift-card-liability", "debit", fig.gift_cards_redeemed, redeemed)
         for key, amount in sorted(fig.sales_by_category.items()):
             add(f"sales:{key}", "credit", amount, f"{label}: {fig.category_names[key]}")
-        add("sales-tax-payable", "credit", fig.tax, f"{label}: sales tax")
+        add("sales-discounts", "debit", fig.discounts, f"{label}: discounts")
+        add("sales-refunds", "debit", fig.refunds, f"{label}: refunds")
+        for key, amount in sorted(fig.taxes.items()):
+            name = fig.tax_names[key] or "sales tax"
+            add(tax_account(fig.tax_names[key]), "credit", amount, f"{label}: {name}")
+        add("tips-payable", "credit", fig.tips, f"{label}: tips")
+        add("gift-card-liability", "credit", fig.gift_cards_sold, f"{label}: gift cards sold")
+        add("rounding", "credit", fig.rounding, f"{label}: rounding")
     deposit = cash_total if counted_cash is None else counted_cash
     add("cash-drawer", "debit", deposit, f"Sales {day.isoformat()}: cash")
     add("cash-over-short", "debit", cash_total - deposit, f"Sales {day.isoformat()}: over/short")

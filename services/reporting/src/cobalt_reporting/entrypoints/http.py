@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import time, timedelta
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -32,6 +33,7 @@ router = APIRouter(tags=["reporting"])
 
 Uow = Annotated[ReportingUnitOfWork, Depends(unit_of_work)]
 MAX_BATCH = 5000
+ZERO_MONEY = Decimal("0.00")
 
 
 class SalesBatch(BaseModel):
@@ -44,6 +46,17 @@ class IngestOut(BaseModel):
     accepted: int
     duplicates: list[str]
     rejected: list[dict[str, str]]
+
+
+SUMMARY_LINES = (
+    ("Discounts", "discounts"),
+    ("Refunds", "refunded"),
+    ("Net sales", "net_sales"),
+    ("Tips", "tips"),
+    ("Gift cards sold", "gift_cards_sold"),
+    ("Gift cards redeemed", "gift_cards_redeemed"),
+    ("Rounding", "rounding"),
+)
 
 
 class ScheduleIn(BaseModel):
@@ -98,27 +111,37 @@ class CategoryAmount(BaseModel):
     amount: Money
 
 
-class SalesRow(BaseModel):
-    """One business day of the sales-by-category report."""
-
-    day: IsoDate
-    sales_by_category: list[CategoryAmount]
-    net_sales: Money
-    tax: Money
-    tenders: dict[str, Money] = Field(description="Totals per tender: card, cash, other.")
-    sales: int = Field(description="Sales counted.")
-    refunds: int = Field(description="Refunds counted.")
+class TaxAmount(BaseModel):
+    name: str = Field(description="The tax rate or agency; 'Sales tax' for unnamed tax.")
+    amount: Money
 
 
 class DayFiguresOut(BaseModel):
-    """A business day's figures, as its close computed them."""
+    """A business day's summary: what the journal entry posts, line by line."""
 
-    sales_by_category: list[CategoryAmount]
-    net_sales: Money
-    tax: Money
-    tenders: dict[str, Money] = Field(description="Totals per tender: card, cash, other.")
+    sales_by_category: list[CategoryAmount] = Field(
+        description="Sales per category before discounts (refunds are apart)."
+    )
+    discounts: Money = Field(ZERO_MONEY, description="Discounts given.")
+    refunded: Money = Field(ZERO_MONEY, description="Refunded sales, before tax.")
+    net_sales: Money = Field(description="Category sales less discounts and refunds.")
+    tax: Money = Field(description="All sales tax collected (net of refunds).")
+    taxes: list[TaxAmount] = Field(default_factory=list, description="Tax by rate or agency.")
+    tips: Money = Field(ZERO_MONEY, description="Tips (owed to the staff).")
+    gift_cards_sold: Money = Field(ZERO_MONEY)
+    gift_cards_redeemed: Money = Field(ZERO_MONEY)
+    rounding: Money = Field(ZERO_MONEY, description="POS totals less the sum of their lines.")
+    tenders: dict[str, Money] = Field(
+        description="Totals per tender: card, cash, gift-card, other."
+    )
     sales: int = Field(description="Sales counted.")
     refunds: int = Field(description="Refunds counted.")
+
+
+class SalesRow(DayFiguresOut):
+    """One business day of the sales report."""
+
+    day: IsoDate
 
 
 class LateDayOut(DayFiguresOut):
@@ -339,13 +362,17 @@ async def sales_by_category(
         return [SalesRow.model_validate(row) for row in rows]
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["day", "category", "net_sales"])
+    writer.writerow(["day", "line", "amount"])
     for row in rows:
+        day = row["day"]
         for line in row["sales_by_category"]:
-            writer.writerow([row["day"], line["category"], line["amount"]])
-        writer.writerow([row["day"], "Sales tax", row["tax"]])
+            writer.writerow([day, line["category"], line["amount"]])
+        for label, key in SUMMARY_LINES:
+            writer.writerow([day, label, row[key]])
+        for tax in row["taxes"]:
+            writer.writerow([day, f"Tax: {tax['name']}", tax["amount"]])
         for tender, amount in row["tenders"].items():
-            writer.writerow([row["day"], f"Tender: {tender}", amount])
+            writer.writerow([day, f"Tender: {tender}", amount])
     filename = f"sales-by-category-{start}-{end or start}.csv"
     return Response(
         out.getvalue(),
