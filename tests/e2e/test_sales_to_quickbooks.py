@@ -312,3 +312,70 @@ def test_card_settlements_arrive_over_nats_once_and_a_bad_one_changes_nothing(
         assert (day["settled"], day["fees"], day["deposited"]) == ("50.00", "1.00", "49.00")
         time.sleep(2)  # the bad one (its net does not add up) and the repeat change nothing
         assert clearing() == [day]
+
+
+def test_late_sales_post_on_their_own_day_and_move_past_a_closing_date(stack):
+    """A late sale is an adjustment dated its own business day; when QuickBooks' books are
+    closed for that day (3171), it moves to the next close's day, once, replacing the refused
+    entry, which says where it went."""
+    with httpx.Client(timeout=30) as http:
+        store = Store(stack, http)
+        store.set_up()
+
+        def sale(sid: str, at: str, amount: str) -> dict[str, Any]:
+            return _sale(sid, at, [("Beer", amount, "0.00")], [("cash", amount)])
+
+        first = [sale("a1", "2026-11-23T10:00:00-05:00", "10.00")]
+        assert store.send("POST", "reporting", "/sales", {"sales": first}).status_code == 200
+        eventually(
+            lambda: "sales:beer" in {a["key"] for a in store.get("coa", "/coa/accounts")},
+            "coa to add the Beer accounts",
+        )
+        store.refresh_and_map(
+            {
+                "operating-account": "Operating Account",
+                "cash-drawer": "Cash Drawer",
+                "sales:beer": "Sales:Beer",
+            }
+        )
+        assert store.send("POST", "reporting", "/days/2026-11-23/close", {}).status_code == 200
+        eventually(lambda: len(store.entries(kind="deposit")) == 1, "the day's entries")
+        store.update()
+        company = store.quickbooks.company
+        company.closing_date = "2026-11-23"  # the accountant closes the books through the 23rd
+        more = [
+            sale("a2", "2026-11-23T20:00:00-05:00", "5.00"),  # late: its day has closed
+            sale("b1", "2026-11-24T10:00:00-05:00", "7.00"),
+        ]
+        assert store.send("POST", "reporting", "/sales", {"sales": more}).status_code == 200
+        assert store.send("POST", "reporting", "/days/2026-11-24/close", {}).status_code == 200
+        day = store.get("reporting", "/days/2026-11-23")
+        assert [a["closed_with"] for a in day["adjustments"]] == ["2026-11-24"]
+        assert day["total"]["tenders"]["cash"] == "15.00"
+
+        def unsent_of_the_23rd() -> set[str]:
+            return {
+                e["id"]
+                for e in store.entries()
+                if e["txn_date"] == "2026-11-23" and e["state"] != "synced"
+            }
+
+        # Its journal entry and its cash deposit adjustment, both dated its own day.
+        late = eventually(lambda: len(ids := unsent_of_the_23rd()) == 2 and ids, "the adjustment")
+        store.update()  # QuickBooks refuses 2026-11-23: reporting sends them dated the 24th
+        eventually(
+            lambda: {e["state"] for e in store.entries() if e["id"] in late} == {"cancelled"},
+            "the refused adjustments to be replaced",
+        )
+        store.update()
+        entries = store.entries()
+        for refused in (e for e in entries if e["id"] in late):
+            assert "Replaced by the entry dated 2026-11-24" in refused["detail"]
+            assert "moved from 2026-11-23 to 2026-11-24" in refused["detail"]
+        assert {e["state"] for e in entries if e["id"] not in late} == {"synced"}
+        on_24th = [e for e in entries if e["txn_date"] == "2026-11-24"]
+        assert len(on_24th) == 4  # the 24th's own two, and the two moved
+        assert company.account_named("Sales:Beer").balance == Decimal("-22.00")
+        assert company.account_named("Cash Drawer").balance == Decimal("0.00")
+        assert set(store.guid_counts().values()) == {1}
+        assert len(store.guid_counts()) == 6  # 2 days x (journal, deposit) + 2 moved

@@ -34,7 +34,7 @@ def _sale(sid: str = "s", lines=(), tenders=(), **extra) -> Sale:
 
 def _lines(sales: list[Sale], counted: Decimal | None = None) -> dict[tuple[str, str], Decimal]:
     """The journal's lines as (account, side) -> amount; it must balance."""
-    lines, _ = sales_journal(DAY, figures(sales), {}, counted)
+    lines, _ = sales_journal(DAY, figures(sales), counted)
     debit = sum((ln.amount for ln in lines if ln.side == "debit"), D(0))
     credit = sum((ln.amount for ln in lines if ln.side == "credit"), D(0))
     assert debit == credit

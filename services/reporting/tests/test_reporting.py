@@ -18,10 +18,10 @@ from sqlalchemy import select
 import cobalt_reporting
 from cobalt_reporting.adapters.uow import ReportingUnitOfWork
 from cobalt_reporting.app import create_api
-from cobalt_reporting.application.reporting import close_due_days
+from cobalt_reporting.application.reporting import apply_entry_result, close_due_days
 from cobalt_reporting.config import Settings
 from cobalt_shared.auth import Role, TokenService
-from cobalt_shared.contracts import PostToQuickBooks
+from cobalt_shared.contracts import PostToQuickBooks, QuickBooksEntryResult
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.migrations import upgrade
 from cobalt_shared.db.tables import outbox
@@ -77,6 +77,18 @@ class Reporting:
                 await engine.dispose()
 
         return [PostToQuickBooks.model_validate_json(p) for p in asyncio.run(read())]
+
+    def result(self, result: QuickBooksEntryResult) -> None:
+        async def go() -> None:
+            engine = create_engine(self.url)
+            try:
+                async with ReportingUnitOfWork(engine) as uow:
+                    await apply_entry_result(result, uow)
+                    await uow.commit()
+            finally:
+                await engine.dispose()
+
+        asyncio.run(go())
 
     def tick(self, now: str) -> int:
         async def go() -> int:
@@ -191,9 +203,45 @@ def test_days_close_by_the_clock_in_the_merchants_zone_and_late_sales_become_adj
     listed = reporting.get("/days", **{"from": "2026-11-24", "to": "2026-11-26"}).json()
     assert [d["status"] for d in listed] == ["closed", "closed", "open"]
     assert next_day["figures"]["late"][0]["day"] == "2026-11-24"
-    journal = [c for c in reporting.commands() if c.kind == "journal-entry"][-1]
-    assert any("Adjustment: late sales of 2026-11-24" in (ln.memo or "") for ln in journal.lines)
-    assert len([c for c in reporting.commands() if c.kind == "journal-entry"]) == 2
+    # Its own journal entry, dated its own day and labelled; the 25th had no sales of its own.
+    journals = [c for c in reporting.commands() if c.kind == "journal-entry"]
+    assert [c.txn_date.isoformat() for c in journals] == ["2026-11-24", "2026-11-24"]
+    late_entry = journals[-1]
+    assert "late sales of 2026-11-24" in (late_entry.memo or "")
+    assert "posted with the close of 2026-11-25" in (late_entry.memo or "")
+    assert all(
+        ln.memo.startswith("Adjustment: late sales of 2026-11-24") for ln in late_entry.lines
+    )
+    # The day's page: its original figures, its adjustment, and the total with it.
+    day = reporting.get("/days/2026-11-24").json()
+    assert day["figures"]["tenders"]["card"] == "10.80"
+    [adjustment] = day["adjustments"]
+    assert adjustment["closed_with"] == "2026-11-25"
+    assert adjustment["figures"]["tenders"]["card"] == "7.00"
+    assert day["total"]["tenders"]["card"] == "17.80"
+    assert "Adjustment: late sales journal entry" in [e["description"] for e in day["entries"]]
+    # QuickBooks refuses the day (its books are closed): the adjustment moves, once, to the
+    # day of the close that carried it, replacing the refused entry and naming its own day.
+    refused = QuickBooksEntryResult(
+        merchant_id=reporting.merchant,
+        entry_id=late_entry.entry_id,
+        state="failed",
+        error_code="3171",
+        explanation="The entry is dated on or before the closing date.",
+    )
+    reporting.result(refused)
+    reporting.result(refused)  # told twice: moved once
+    moved = reporting.commands()[len(reporting.commands()) - 1]
+    assert (moved.kind, moved.txn_date.isoformat(), moved.replaces) == (
+        "journal-entry",
+        "2026-11-25",
+        late_entry.entry_id,
+    )
+    assert "moved from 2026-11-24 to 2026-11-25: QuickBooks' books are closed" in (moved.memo or "")
+    assert len([c for c in reporting.commands() if c.replaces]) == 1
+    entries = reporting.get("/days/2026-11-24").json()["entries"]
+    assert [e["state"] for e in entries if e["entry_id"] == str(late_entry.entry_id)] == ["failed"]
+    assert any("moved from 2026-11-24" in e["description"] for e in entries)
 
 
 def test_card_settlements_become_one_deposit_each_with_the_fees_kept_back(reporting):

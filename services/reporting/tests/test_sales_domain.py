@@ -84,22 +84,26 @@ def test_the_journal_entry_balances_with_refunds_over_short_and_late_sales():
     }
     assert (fig.refunds, fig.net_sales) == (Decimal("20.00"), Decimal("16.00"))
     assert fig.tax == Decimal("1.28")
-    late = {date(2026, 11, 23): figures([_sale("0", [("Beer", "2.00", "0")], [("cash", "2.00")])])}
-    lines, deposit = sales_journal(date(2026, 11, 24), fig, late, Decimal("7.00"))
+    lines, deposit = sales_journal(date(2026, 11, 24), fig, Decimal("5.00"))
     debit = sum(ln.amount for ln in lines if ln.side == "debit")
     credit = sum(ln.amount for ln in lines if ln.side == "credit")
-    assert (
-        debit == credit == Decimal("39.28")
-    )  # card 10.80, other 1.08, cash 7, short 0.40, refund 20
-    assert deposit == Decimal("7.00")
+    # card 10.80, other 1.08, cash 5.00, short 0.40, refund 20
+    assert debit == credit == Decimal("37.28")
+    assert deposit == Decimal("5.00")
     short = [ln for ln in lines if ln.account == "cash-over-short"]
     assert [(ln.side, ln.amount) for ln in short] == [("debit", Decimal("0.40"))]
-    assert any("Adjustment: late sales of 2026-11-23" in ln.memo for ln in lines)
     # The refund has its own line (Sales Refunds); Wine keeps its sale.
     refunds = [(ln.side, ln.amount) for ln in lines if ln.account == "sales-refunds"]
     assert refunds == [("debit", Decimal("20.00"))]
+    # Late sales of a closed day: their own entry, labelled, depositing their own cash.
+    late = figures([_sale("0", [("Beer", "2.00", "0")], [("cash", "2.00")])])
+    label = "Adjustment: late sales of 2026-11-23"
+    late_lines, late_cash = sales_journal(date(2026, 11, 23), late, None, label=label)
+    assert late_cash == Decimal("2.00")
+    assert all(ln.memo.startswith(label) for ln in late_lines)
+    assert not [ln for ln in late_lines if ln.account == "cash-over-short"]
     # Cash counted over: over/short moves to the credit side.
-    over, _ = sales_journal(date(2026, 11, 24), fig, {}, Decimal("6.00"))
+    over, _ = sales_journal(date(2026, 11, 24), fig, Decimal("6.00"))
     assert [(ln.side, ln.amount) for ln in over if ln.account == "cash-over-short"] == [
         ("credit", Decimal("0.60"))
     ]

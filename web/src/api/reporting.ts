@@ -269,6 +269,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AdjustmentOut */
+        AdjustmentOut: {
+            /**
+             * Closed With
+             * Format: date
+             * @description The close that posted it.
+             */
+            closed_with: string;
+            figures: components["schemas"]["DayFiguresOut"];
+        };
         /** CategoryAmount */
         CategoryAmount: {
             /**
@@ -488,10 +498,100 @@ export interface components {
             txn_id: string | null;
         };
         /**
+         * DayFiguresOut
+         * @description A business day's summary: what the journal entry posts, line by line.
+         */
+        DayFiguresOut: {
+            /**
+             * Discounts
+             * @description Discounts given.
+             * @default 0.00
+             * @example 1240.00
+             */
+            discounts?: string;
+            /**
+             * Gift Cards Redeemed
+             * @default 0.00
+             * @example 1240.00
+             */
+            gift_cards_redeemed?: string;
+            /**
+             * Gift Cards Sold
+             * @default 0.00
+             * @example 1240.00
+             */
+            gift_cards_sold?: string;
+            /**
+             * Net Sales
+             * @description Category sales less discounts and refunds.
+             * @example 1240.00
+             */
+            net_sales: string;
+            /**
+             * Refunded
+             * @description Refunded sales, before tax.
+             * @default 0.00
+             * @example 1240.00
+             */
+            refunded?: string;
+            /**
+             * Refunds
+             * @description Refunds counted.
+             */
+            refunds: number;
+            /**
+             * Rounding
+             * @description POS totals less the sum of their lines.
+             * @default 0.00
+             * @example 1240.00
+             */
+            rounding?: string;
+            /**
+             * Sales
+             * @description Sales counted.
+             */
+            sales: number;
+            /**
+             * Sales By Category
+             * @description Sales per category before discounts (refunds are apart).
+             */
+            sales_by_category: components["schemas"]["CategoryAmount"][];
+            /**
+             * Tax
+             * @description All sales tax collected (net of refunds).
+             * @example 1240.00
+             */
+            tax: string;
+            /**
+             * Taxes
+             * @description Tax by rate or agency.
+             */
+            taxes?: components["schemas"]["TaxAmount"][];
+            /**
+             * Tenders
+             * @description Totals per tender: card, cash, gift-card, other.
+             */
+            tenders: {
+                [key: string]: string;
+            };
+            /**
+             * Tips
+             * @description Tips (owed to the staff).
+             * @default 0.00
+             * @example 1240.00
+             */
+            tips?: string;
+        };
+        /**
          * DayOut
          * @description A business day: open (and when it closes, store time) or closed, with its entries.
          */
         DayOut: {
+            /**
+             * Adjustments
+             * @description Late sales of this day that arrived after it closed, each posted as an adjustment dated this day by a later close.
+             */
+            adjustments?: components["schemas"]["AdjustmentOut"][];
             /** Closed At */
             closed_at: string | null;
             /**
@@ -512,6 +612,8 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "closed";
+            /** @description With adjustments: the day's figures with them (the POS's report). */
+            total?: components["schemas"]["DayFiguresOut"] | null;
         };
         /**
          * DeadLetter

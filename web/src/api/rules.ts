@@ -67,6 +67,14 @@ export const rules = {
       "required": true
     }
   },
+  "AdjustmentOut": {
+    "closed_with": {
+      "required": true
+    },
+    "figures": {
+      "required": true
+    }
+  },
   "AlertEmailOut": {
     "attempts": {
       "required": true
@@ -511,6 +519,46 @@ export const rules = {
     },
     "txn_id": {
       "required": true
+    }
+  },
+  "DayFiguresOut": {
+    "discounts": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "gift_cards_redeemed": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "gift_cards_sold": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "net_sales": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "refunded": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "refunds": {
+      "required": true
+    },
+    "rounding": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
+    },
+    "sales": {
+      "required": true
+    },
+    "sales_by_category": {
+      "required": true
+    },
+    "tax": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "tenders": {
+      "required": true
+    },
+    "tips": {
+      "pattern": "^-?\\d+\\.\\d{2}$"
     }
   },
   "DayOut": {

@@ -174,6 +174,15 @@ export function SalesPage() {
                     {day.status === "closed"
                       ? "closed"
                       : `open (closes ${formatInstant(day.closes_at, store.timeZone)})`}
+                    {day.figures && (day.adjustments ?? []).length > 0 && (
+                      <span class="block muted">
+                        net sales {formatMoney(day.figures.net_sales)} at its close
+                        {(day.adjustments ?? []).map((a) => (
+                          <>, late sales {formatMoney(a.figures.net_sales)} (posted {formatDay(a.closed_with)})</>
+                        ))}
+                        {day.total && <>: {formatMoney(day.total.net_sales)} in all</>}
+                      </span>
+                    )}
                   </td>
                   <td data-label="QuickBooks entries">
                     {day.entries.length === 0 && <span class="muted">none yet</span>}

@@ -79,3 +79,8 @@ class PostToQuickBooks(Message):
         description="The record of the source service this entry comes from (kind/id).",
         examples=["bill/6f1c2a5e-8f0e-4b0c-9a57-3f6ad3a0a1b2"],
     )
+    replaces: uuid.UUID | None = Field(
+        None,
+        description="An entry of the same source this one replaces (e.g. one QuickBooks "
+        "refused for its date): if not in QuickBooks, it is withdrawn, naming this one.",
+    )

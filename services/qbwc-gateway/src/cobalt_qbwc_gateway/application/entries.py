@@ -10,11 +10,12 @@ from cobalt_qbwc_gateway.adapters.codec import posting_of
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.answers import release_dependents
 from cobalt_qbwc_gateway.application.connections import require_connection
-from cobalt_qbwc_gateway.application.queue import load_facts, save_entries
+from cobalt_qbwc_gateway.application.queue import load_facts, moved, save_entries
 from cobalt_qbwc_gateway.application.vendors import retry_vendor_of
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState, NotAllowed
-from cobalt_qbwc_gateway.domain.events import Retried
+from cobalt_qbwc_gateway.domain.events import Cancelled, Retried
 from cobalt_qbwc_gateway.domain.lifecycle import apply
+from cobalt_qbwc_gateway.domain.posting import Posting
 from cobalt_qbwc_gateway.domain.waiting import derive
 from cobalt_shared.contracts import PostToQuickBooks
 from cobalt_shared.errors import Conflict, NotFound
@@ -48,11 +49,28 @@ async def record_command(
     )
     if await uow.entries.add_if_new(entry):
         await save_entries(uow, [(None, entry)])  # an owner hears at once of a cancellation
+        if cmd.replaces is not None:
+            await _withdraw(uow, cmd, now)
         return entry, True
     existing = await uow.entries.get(cmd.merchant_id, cmd.entry_id)
     if existing is None:  # the same entry id was used by another merchant
         raise Conflict(f"entry {cmd.entry_id} belongs to another merchant")
     return existing, False
+
+
+async def _withdraw(uow: GatewayUnitOfWork, cmd: PostToQuickBooks, now: datetime) -> None:
+    """The entry `cmd` replaces is withdrawn (cancelled, naming its replacement) unless it is
+    in QuickBooks or on its way there; only its own source may replace it."""
+    assert cmd.replaces is not None
+    old = await uow.entries.get(cmd.merchant_id, cmd.replaces)
+    if old is None or not isinstance(old.payload, Posting) or old.payload.source != cmd.source:
+        return
+    reason = (
+        f"Replaced by the entry dated {cmd.txn_date.isoformat()} ({cmd.entry_id}), which "
+        f"{cmd.source} sent instead: {cmd.memo or 'see that entry'}"
+    )
+    after = moved(old, Cancelled(reason), now)
+    await save_entries(uow, [(old, after)])
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,10 @@ postings = Table(
     Column("state", String(20), nullable=False),
     Column("txn_id", String(40), nullable=True),
     Column("detail", Text, nullable=True),
+    # A late-sales adjustment keeps its command (JSON) and the later day it moves to should
+    # QuickBooks refuse its own date (books closed).
+    Column("command", Text, nullable=True),
+    Column("movable_to", Date, nullable=True),
 )
 Index("ix_postings_merchant_day", postings.c.merchant_id, postings.c.day)
 
@@ -105,4 +109,15 @@ sales_taxes = Table(
     Column("key", String(120), nullable=False),
     Column("name", String(120), nullable=False),
     PrimaryKeyConstraint("merchant_id", "key", name="pk_sales_taxes"),
+)
+
+# Late sales of a closed day, as the close that carried them posted them (dated that day).
+late_adjustments = Table(
+    "late_adjustments",
+    metadata,
+    Column("merchant_id", Uuid, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("closed_in", Date, nullable=False),
+    Column("figures", Text, nullable=False),  # JSON, as a close's figures
+    PrimaryKeyConstraint("merchant_id", "day", "closed_in", name="pk_late_adjustments"),
 )

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from cobalt_reporting.adapters.orm import (
     card_batches,
     closes,
+    late_adjustments,
     postings,
     sales,
     sales_categories,
@@ -25,6 +26,7 @@ from cobalt_reporting.adapters.orm import (
 )
 from cobalt_reporting.domain.sales import CloseSchedule, LineTax, Sale, SaleLine, Tender, Tip
 from cobalt_reporting.domain.settlement import ZERO, CardSettlement
+from cobalt_shared.contracts import PostToQuickBooks
 
 
 class ReportingRepository:
@@ -278,11 +280,20 @@ class ReportingRepository:
 
     # ----------------------------------------------------------------- postings
     async def add_posting(
-        self, entry_id: uuid.UUID, merchant_id: uuid.UUID, day: date, kind: str,
-        description: str, amount: Decimal,
-    ) -> None:  # fmt: skip
-        await self._db.execute(
-            insert(postings).values(
+        self,
+        entry_id: uuid.UUID,
+        merchant_id: uuid.UUID,
+        day: date,
+        kind: str,
+        description: str,
+        amount: Decimal,
+        command: PostToQuickBooks | None = None,
+        movable_to: date | None = None,
+    ) -> bool:
+        """Record a posting once (by entry id); True when new."""
+        result = await self._db.execute(
+            self._upsert()(postings)
+            .values(
                 entry_id=entry_id,
                 merchant_id=merchant_id,
                 day=day,
@@ -290,8 +301,57 @@ class ReportingRepository:
                 description=description,
                 amount=amount,
                 state="pending",
+                command=None if command is None else command.model_dump_json(),
+                movable_to=movable_to,
+            )
+            .on_conflict_do_nothing()
+        )
+        return bool(result.rowcount == 1)
+
+    async def movable_posting(
+        self, merchant_id: uuid.UUID, entry_id: uuid.UUID
+    ) -> tuple[PostToQuickBooks, date, date, Decimal, str] | None:
+        """A posting that may move to a later day: (its command, its day, the later day, its
+        amount and description)."""
+        row = (
+            await self._db.execute(
+                select(
+                    postings.c.command,
+                    postings.c.day,
+                    postings.c.movable_to,
+                    postings.c.amount,
+                    postings.c.description,
+                ).where(
+                    postings.c.merchant_id == merchant_id,
+                    postings.c.entry_id == entry_id,
+                    postings.c.movable_to.is_not(None),
+                )
+            )
+        ).first()
+        if row is None or row.command is None:
+            return None
+        command = PostToQuickBooks.model_validate_json(row.command)
+        return command, row.day, row.movable_to, row.amount, row.description
+
+    async def add_adjustment(
+        self, merchant_id: uuid.UUID, day: date, closed_in: date, figures: dict[str, Any]
+    ) -> None:
+        await self._db.execute(
+            insert(late_adjustments).values(
+                merchant_id=merchant_id, day=day, closed_in=closed_in, figures=json.dumps(figures)
             )
         )
+
+    async def adjustments(
+        self, merchant_id: uuid.UUID, day: date
+    ) -> list[tuple[date, dict[str, Any]]]:
+        """Late sales of `day` posted after it closed: (the close that carried them, figures)."""
+        rows = await self._db.execute(
+            select(late_adjustments.c.closed_in, late_adjustments.c.figures)
+            .where(late_adjustments.c.merchant_id == merchant_id, late_adjustments.c.day == day)
+            .order_by(late_adjustments.c.closed_in)
+        )
+        return [(r.closed_in, json.loads(r.figures)) for r in rows]
 
     async def update_posting(
         self, merchant_id: uuid.UUID, entry_id: uuid.UUID, state: str, txn_id: str | None,

@@ -43,6 +43,7 @@ from cobalt_shared.names import name_key
 
 log = logging.getLogger(__name__)
 SOURCE = "reporting"
+CLOSED_PERIOD = "3171"  # QuickBooks: dated on or before the company's closing date
 MAX_CATCH_UP_DAYS = 31
 
 
@@ -136,10 +137,20 @@ def _entry_id(merchant_id: uuid.UUID, name: str) -> uuid.UUID:
 
 async def _post(
     uow: ReportingUnitOfWork, command: PostToQuickBooks, day: date, description: str,
-    amount: Decimal,
+    amount: Decimal, movable_to: date | None = None,
 ) -> None:  # fmt: skip
+    """Send the command, and keep it: a posting `movable_to` a later day is sent again,
+    dated that day, should QuickBooks refuse its own date (its books closed)."""
+    kept = command if movable_to else None
     await uow.reporting.add_posting(
-        command.entry_id, command.merchant_id, day, command.kind, description, amount
+        command.entry_id,
+        command.merchant_id,
+        day,
+        command.kind,
+        description,
+        amount,
+        kept,
+        movable_to,
     )
     await uow.outbox.add(post_to_quickbooks(SOURCE, command.merchant_id), command)
 
@@ -266,8 +277,8 @@ async def close_day(
             late_sales[d].append(s)
     fig = figures(on_time)
     late = {d: figures(ss) for d, ss in late_sales.items()}
-    lines, deposit = sales_journal(day, fig, late, counted_cash)
-    cash_total = fig.tenders["cash"] + sum((f.tenders["cash"] for f in late.values()), ZERO)
+    lines, deposit = sales_journal(day, fig, counted_cash)
+    cash_total = fig.tenders["cash"]
     report = {
         **_figures_json(fig),
         "counted_cash": None if counted_cash is None else str(counted_cash),
@@ -301,10 +312,59 @@ async def close_day(
             source=SOURCE,
         )  # fmt: skip
         await _post(uow, command, day, "Cash deposit (the whole day)", deposit)
+    for original, late_fig in sorted(late.items()):
+        await _post_late(uow, merchant_id, original, day, late_fig)
     await _release_settlements(uow, merchant_id)  # batches that waited for this day
     closed = await repo.close(merchant_id, day)
     assert closed is not None
     return closed, True
+
+
+async def _post_late(
+    uow: ReportingUnitOfWork,
+    merchant_id: uuid.UUID,
+    original: date,
+    carried_by: date,
+    fig: DayFigures,
+) -> None:
+    """Late sales of a closed day: their own journal entry and cash deposit adjustment, dated
+    their own business day and labelled as adjustments. Should QuickBooks refuse that date
+    (its books closed), each moves to the day of the close that carried them (see
+    apply_entry_result)."""
+    await uow.reporting.add_adjustment(merchant_id, original, carried_by, _figures_json(fig))
+    label = f"Adjustment: late sales of {original}"
+    lines, cash = sales_journal(original, fig, None, label=label)
+    name = f"close:{carried_by}:late:{original}"
+    note = f"(arrived after the day closed; posted with the close of {carried_by})"
+    if lines:
+        total = sum((ln.amount for ln in lines if ln.side == "debit"), ZERO)
+        command = PostToQuickBooks(
+            merchant_id=merchant_id,
+            entry_id=_entry_id(merchant_id, f"{name}:journal"),
+            kind="journal-entry",
+            txn_date=original,
+            memo=f"CobaltConnect {label.lower()} {note}",
+            lines=[
+                AccountLine(account=ln.account, amount=ln.amount, side=ln.side, memo=ln.memo)
+                for ln in lines
+            ],
+            source=SOURCE,
+        )
+        what = "Adjustment: late sales journal entry"
+        await _post(uow, command, original, what, total, movable_to=carried_by)
+    if cash > 0:
+        command = PostToQuickBooks(
+            merchant_id=merchant_id,
+            entry_id=_entry_id(merchant_id, f"{name}:cash"),
+            kind="deposit",
+            txn_date=original,
+            bank_account=OPERATING_ACCOUNT,
+            memo=f"Cash deposit adjustment: late sales of {original} {note}",
+            lines=[AccountLine(account="cash-drawer", amount=cash, memo=f"{label}: cash")],
+            source=SOURCE,
+        )
+        what = "Adjustment: late sales cash deposit"
+        await _post(uow, command, original, what, cash, movable_to=carried_by)
 
 
 async def close_due_days(
@@ -349,11 +409,39 @@ async def _close_merchant(
 
 
 async def apply_entry_result(result: QuickBooksEntryResult, uow: ReportingUnitOfWork) -> None:
-    """The gateway's word on one of our postings (others' entries are not ours: ignored)."""
+    """The gateway's word on one of our postings (others' entries are not ours: ignored). A
+    late-sales adjustment refused for its date (QuickBooks' books closed) moves, once, to the
+    day of the close that carried it, with a note naming its own day."""
     await uow.reporting.update_posting(
         result.merchant_id, result.entry_id, result.state, result.txn_id,
         "In QuickBooks." if result.state == "synced" else result.explanation,
     )  # fmt: skip
+    if result.state == "failed" and result.error_code == CLOSED_PERIOD:
+        await _move_past_closing_date(uow, result.merchant_id, result.entry_id)
+
+
+async def _move_past_closing_date(
+    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, entry_id: uuid.UUID
+) -> None:
+    found = await uow.reporting.movable_posting(merchant_id, entry_id)
+    if found is None:
+        return
+    command, day, later, amount, description = found
+    why = f"moved from {day} to {later}: QuickBooks' books are closed for {day}"
+    replacement = command.model_copy(
+        update={
+            "message_id": uuid.uuid4(),
+            "occurred_at": utcnow(),
+            "entry_id": _entry_id(merchant_id, f"moved:{entry_id}"),
+            "txn_date": later,
+            "memo": f"{command.memo} ({why})",
+            "replaces": entry_id,
+        }
+    )
+    if await uow.reporting.add_posting(
+        replacement.entry_id, merchant_id, day, command.kind, f"{description}, {why}", amount
+    ):
+        await uow.outbox.add(post_to_quickbooks(SOURCE, merchant_id), replacement)
 
 
 async def day_status(uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date) -> dict[str, Any]:
@@ -361,12 +449,18 @@ async def day_status(uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date
     schedule = await repo.schedule(merchant_id)
     close = await repo.close(merchant_id, day)
     postings = await repo.postings(merchant_id, day)
+    adjustments = await repo.adjustments(merchant_id, day) if close else []
+    total = None
+    if adjustments:
+        total = _figures_json(figures((await repo.sales_between(merchant_id, day, day))[day]))
     return {
         "day": day.isoformat(),
         "status": "closed" if close else "open",
         "closes_at": schedule.closes_at(day).isoformat(),
         "closed_at": close["closed_at"].isoformat() if close else None,
         "figures": close["figures"] if close else None,
+        "adjustments": [{"closed_with": c, "figures": f} for c, f in adjustments],
+        "total": total,
         "entries": [
             {"entry_id": str(p["entry_id"]), "kind": p["kind"], "description": p["description"],
              "amount": str(p["amount"]), "state": p["state"], "txn_id": p["txn_id"],
@@ -394,15 +488,16 @@ async def sales_report(
 async def card_clearing_report(
     uow: ReportingUnitOfWork, merchant_id: uuid.UUID, start: date, end: date
 ) -> list[ClearingDay]:
-    """Card Clearing per day: card sales of each close (late ones included), batches settled,
+    """Card Clearing per day: card sales of each day (late ones on their own day), batches settled,
     fees, chargebacks, deposits, and what is still in clearing."""
     if end < start:
         raise InvalidInput("the end date is before the start date")
     if (end - start).days > 366:
         raise InvalidInput("a report covers at most 366 days")
-    card_sales: dict[date, Decimal] = {}
+    card_sales: dict[date, Decimal] = defaultdict(lambda: ZERO)
     for day, fig in await uow.reporting.closes_between(merchant_id, date.min, end):
-        late = sum((parse_money(x["tenders"].get("card", "0")) for x in fig.get("late", [])), ZERO)
-        card_sales[day] = parse_money(fig["tenders"].get("card", "0")) + late
+        card_sales[day] += parse_money(fig["tenders"].get("card", "0"))
+        for late in fig.get("late", []):  # posted dated their own day
+            card_sales[date.fromisoformat(late["day"])] += parse_money(late["tenders"]["card"])
     batches = await uow.reporting.card_batches_until(merchant_id, end)
     return card_clearing(card_sales, batches, start, end)

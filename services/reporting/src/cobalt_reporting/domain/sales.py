@@ -289,15 +289,16 @@ class JournalLine:
 
 
 def sales_journal(
-    day: date, on_time: DayFigures, late: dict[date, DayFigures], counted_cash: Decimal | None
+    day: date, fig: DayFigures, counted_cash: Decimal | None, label: str | None = None
 ) -> tuple[list[JournalLine], Decimal]:
-    """The day's sales summary journal entry (balanced to the cent) and the cash to deposit.
+    """A day's sales summary journal entry (balanced to the cent) and the cash to deposit.
 
     Debits: card clearing (cards), the cash drawer (cash counted, and other tenders), gift
     cards redeemed, discounts, refunds, over/short when the count differs. Credits: each
     category's sales account, each tax's payable account, tips payable, gift cards sold,
-    rounding. Late sales of days already closed are separate lines labelled with their day. A
-    negative figure (refunds beyond sales) moves its line to the other side."""
+    rounding. Lines carry `label` (by default "Sales <day>"; late sales of a closed day are
+    labelled as an adjustment). A negative figure (refunds beyond sales) moves its line to the
+    other side."""
     lines: list[JournalLine] = []
 
     def add(account: str, side: str, amount: Decimal, memo: str) -> None:
@@ -307,28 +308,25 @@ def sales_journal(
             side, amount = ("credit" if side == "debit" else "debit"), -amount
         lines.append(JournalLine(account, side, amount, memo))
 
-    cash_total = ZERO
-    for label, fig in [(f"Sales {day.isoformat()}", on_time)] + [
-        (f"Adjustment: late sales of {d.isoformat()}", f) for d, f in sorted(late.items())
-    ]:
-        add("card-clearing", "debit", fig.tenders["card"], f"{label}: card")
-        cash_total += fig.tenders["cash"]
-        add("cash-drawer", "debit", fig.tenders["other"], f"{label}: other tenders")
-        redeemed = f"{label}: gift cards redeemed"
-        add("gift-card-liability", "debit", fig.gift_cards_redeemed, redeemed)
-        for key, amount in sorted(fig.sales_by_category.items()):
-            add(f"sales:{key}", "credit", amount, f"{label}: {fig.category_names[key]}")
-        add("sales-discounts", "debit", fig.discounts, f"{label}: discounts")
-        add("sales-refunds", "debit", fig.refunds, f"{label}: refunds")
-        for key, amount in sorted(fig.taxes.items()):
-            name = fig.tax_names[key] or "sales tax"
-            add(tax_account(fig.tax_names[key]), "credit", amount, f"{label}: {name}")
-        add("tips-payable", "credit", fig.tips, f"{label}: tips")
-        add("gift-card-liability", "credit", fig.gift_cards_sold, f"{label}: gift cards sold")
-        add("rounding", "credit", fig.rounding, f"{label}: rounding")
+    label = label or f"Sales {day.isoformat()}"
+    add("card-clearing", "debit", fig.tenders["card"], f"{label}: card")
+    cash_total = fig.tenders["cash"]
+    add("cash-drawer", "debit", fig.tenders["other"], f"{label}: other tenders")
+    redeemed = f"{label}: gift cards redeemed"
+    add("gift-card-liability", "debit", fig.gift_cards_redeemed, redeemed)
+    for key, amount in sorted(fig.sales_by_category.items()):
+        add(f"sales:{key}", "credit", amount, f"{label}: {fig.category_names[key]}")
+    add("sales-discounts", "debit", fig.discounts, f"{label}: discounts")
+    add("sales-refunds", "debit", fig.refunds, f"{label}: refunds")
+    for key, amount in sorted(fig.taxes.items()):
+        name = fig.tax_names[key] or "sales tax"
+        add(tax_account(fig.tax_names[key]), "credit", amount, f"{label}: {name}")
+    add("tips-payable", "credit", fig.tips, f"{label}: tips")
+    add("gift-card-liability", "credit", fig.gift_cards_sold, f"{label}: gift cards sold")
+    add("rounding", "credit", fig.rounding, f"{label}: rounding")
     deposit = cash_total if counted_cash is None else counted_cash
-    add("cash-drawer", "debit", deposit, f"Sales {day.isoformat()}: cash")
-    add("cash-over-short", "debit", cash_total - deposit, f"Sales {day.isoformat()}: over/short")
+    add("cash-drawer", "debit", deposit, f"{label}: cash")
+    add("cash-over-short", "debit", cash_total - deposit, f"{label}: over/short")
     debits = sum((ln.amount for ln in lines if ln.side == "debit"), ZERO)
     credits = sum((ln.amount for ln in lines if ln.side == "credit"), ZERO)
     assert debits == credits, (debits, credits)  # every figure is exact to the cent

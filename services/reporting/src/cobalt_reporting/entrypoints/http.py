@@ -186,6 +186,11 @@ class DayEntryOut(BaseModel):
     link: str = Field(description="The entry on the QB Entries page.")
 
 
+class AdjustmentOut(BaseModel):
+    closed_with: IsoDate = Field(description="The close that posted it.")
+    figures: DayFiguresOut
+
+
 class DayOut(BaseModel):
     """A business day: open (and when it closes, store time) or closed, with its entries."""
 
@@ -194,6 +199,14 @@ class DayOut(BaseModel):
     closes_at: str = Field(description="When the day closes, in the store's time zone (ISO).")
     closed_at: str | None
     figures: CloseFiguresOut | None
+    adjustments: list[AdjustmentOut] = Field(
+        default_factory=list,
+        description="Late sales of this day that arrived after it closed, each posted as an "
+        "adjustment dated this day by a later close.",
+    )
+    total: DayFiguresOut | None = Field(
+        None, description="With adjustments: the day's figures with them (the POS's report)."
+    )
     entries: list[DayEntryOut]
 
     @classmethod
