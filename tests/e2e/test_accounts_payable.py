@@ -3,7 +3,9 @@ its own API and worker process on real NATS, with the simulated Web Connector an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -187,3 +189,96 @@ def test_a_payment_before_its_bill_is_in_quickbooks_waits_and_partial_balances_a
         )
         assert set(store.guid_counts().values()) == {1}
         assert len(store.guid_counts()) == 2
+
+
+def test_bills_paid_or_deleted_in_quickbooks_itself_follow_in_accounts_payable(stack):
+    """The owner pays one bill whole and another in part in QuickBooks itself, and deletes a
+    third; at the next
+    update the gateway reads back what changed there (one extra request, never one per bill)
+    and Accounts Payable follows: the paid bill is no longer offered, the other shows what is
+    left, and a payment that would now overpay is refused before it is sent."""
+    with httpx.Client(timeout=30) as http:
+        store = Store(stack, http)
+        store.set_up()
+        store.refresh_and_map({"operating-account": "Operating Account"})
+        for invoice in ("INV-A", "INV-B", "INV-D"):
+            store.send("POST", "orders", "/orders", _order(invoice, credits=[]), key=invoice)
+        eventually(lambda: len(store.entries(kind="bill")) == 3, "the bills to reach the gateway")
+        store.refresh_and_map(
+            {"purchases:beer": "Purchases:Beer", "purchases:wine": "Purchases:Wine"}
+        )
+        eventually(
+            lambda: {e["state"] for e in store.entries(kind="bill")} == {"ready"},
+            "the mappings to release the bills",
+        )
+        store.update()
+        ours = eventually(
+            lambda: (
+                (b := store.get("payables", "/bills"))
+                and {x["state"] for x in b} == {"synced"}
+                and {x["invoice_number"]: x for x in b}
+            ),
+            "payables to learn the bills' TxnIDs",
+        )
+        quickbooks = store.quickbooks
+        bill_a, bill_b = ours["INV-A"], ours["INV-B"]
+        quickbooks.pay_bill_directly(bill_a["txn_id"], Decimal("271.50"), date(2026, 11, 26))
+        quickbooks.pay_bill_directly(bill_b["txn_id"], Decimal("71.50"), date(2026, 11, 27))
+        quickbooks.delete_directly(ours["INV-D"]["txn_id"])  # entered by mistake, say
+        # The next update with work (a new bill) ends by reading back what changed.
+        store.send("POST", "orders", "/orders", _order("INV-C", credits=[]), key="INV-C")
+        eventually(
+            lambda: [e["state"] for e in store.entries(kind="bill")].count("ready") == 1,
+            "the third bill to be ready",
+        )
+        asked: list[list[str]] = []
+        answer = quickbooks.process
+
+        def recorded(xml: str | bytes) -> str:
+            text = xml if isinstance(xml, str) else xml.decode()
+            asked.append(re.findall(r"<(\w+)Rq\b", text))
+            return answer(xml)
+
+        quickbooks.process = recorded  # type: ignore[method-assign, assignment]
+        store.update()
+        # The new bill, then the read-back (both kinds in one message set): never one per bill.
+        sets = [kinds for kinds in asked if "HostQuery" not in kinds]
+        read_back = ["QBXMLMsgs", "BillQuery", "VendorCreditQuery", "TxnDeletedQuery"]
+        assert sets == [["QBXMLMsgs", "BillAdd"], read_back]
+        paid = eventually(
+            lambda: (
+                (b := store.get("payables", f"/bills/{bill_a['id']}"))
+                and b["open_balance"] == "0.00"
+                and b
+            ),
+            "Accounts Payable to follow the bill paid in QuickBooks",
+        )
+        assert paid["quickbooks_note"] == "Paid in QuickBooks on 2026-11-26."
+        assert paid["payable"] is False
+        assert "paid in QuickBooks on 2026-11-26" in paid["not_payable_because"]
+        part = store.get("payables", f"/bills/{bill_b['id']}")
+        assert part["open_balance"] == "200.00"
+        assert part["quickbooks_note"] == "71.50 paid in QuickBooks on 2026-11-27."
+        gone = eventually(
+            lambda: (
+                (b := store.get("payables", f"/bills/{ours['INV-D']['id']}"))
+                and b["quickbooks_note"]
+                and b
+            ),
+            "Accounts Payable to follow the bill deleted in QuickBooks",
+        )
+        assert (gone["open_balance"], gone["quickbooks_note"]) == ("0.00", "Deleted in QuickBooks.")
+        assert "deleted in QuickBooks" in gone["not_payable_because"]
+        due = {b["invoice_number"] for b in store.get("payables", "/accounts-payable")["due"]}
+        assert "INV-D" not in due
+        assert "INV-A" not in due
+        assert "INV-B" in due
+        # A payment that would overpay what QuickBooks still has open is refused before sending.
+        over = {"bills": [{"bill_id": bill_b["id"], "amount": "271.50"}]}
+        refused = store.send("POST", "payables", "/payments", over)
+        assert refused.status_code == 422, refused.text
+        assert "200.00" in refused.json()["error"]["message"]
+        whole = store.send("POST", "payables", "/payments", {"bills": [{"bill_id": bill_a["id"]}]})
+        assert whole.status_code in (409, 422), whole.text
+        assert "paid in QuickBooks" in whole.json()["error"]["message"]
+        assert not store.entries(kind="bill-payment")  # nothing was sent

@@ -368,3 +368,27 @@ def test_every_kind_of_entry_reads_back_through_its_query_with_lines(qb, vendors
         assert len(answer.rets) == 1, kind
         assert answer.rets[0].external_guid, kind
     assert qb.company.bill_balances()[bill_id] == Decimal("0.00")
+
+
+def test_a_bill_paid_in_quickbooks_itself_reads_back_as_changed_with_its_payment(qb, vendors):
+    from datetime import UTC, datetime, timedelta
+
+    paid_id = one(qb, bill(amount="300.00", ref="PAID")).rets[0].txn_id
+    one(qb, bill(amount="50.00", ref="UNTOUCHED"))
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    qb.company.txns[paid_id].time_created = "2026-01-01T00:00:00+00:00"  # made long ago
+    for txn in qb.company.transactions("Bill"):
+        txn.time_created = "2026-01-01T00:00:00+00:00"
+    payment_id = qb.pay_bill_directly(paid_id, Decimal("300.00"), date(2026, 11, 25))
+    changed = TxnQuery(kind="Bill", modified_from=since, include_linked_txns=True)
+    [ret] = one(qb, changed).rets
+    assert (ret.txn_id, ret.open_amount, ret.is_paid) == (paid_id, Decimal("0.00"), True)
+    assert ret.edit_sequence == "2"
+    [link] = ret.linked
+    assert (link.txn_id, link.txn_type, link.txn_date, link.amount) == (
+        payment_id,
+        "BillPaymentCheck",
+        "2026-11-25",
+        Decimal("-300.00"),
+    )
+    assert qb.company.account_named("Operating Account").balance == Decimal("-300.00")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -23,6 +23,7 @@ from cobalt_qbxml import (
     MessageSet,
     QbxmlValueError,
     Ref,
+    TxnDeletedQuery,
     TxnQuery,
     VendorAdd,
     VendorCreditAdd,
@@ -145,6 +146,18 @@ for kind in ("Bill", "VendorCredit", "BillPaymentCheck", "Deposit", "JournalEntr
     )
     if kind != "Deposit":
         EVERY_REQUEST[f"{kind}-by-ref"] = TxnQuery(kind=kind, ref_numbers=["INV-1042"])
+EVERY_REQUEST["deleted-since"] = TxnDeletedQuery(
+    deleted_from=datetime(2026, 11, 24, 15, 30, 5, tzinfo=UTC)
+)
+for kind in ("Bill", "VendorCredit"):
+    # Accounts Payable's read-back: what changed in QuickBooks since the last read, with the
+    # payments that touched each one.
+    EVERY_REQUEST[f"{kind}-changed-since"] = TxnQuery(
+        kind=kind,
+        modified_from=datetime(2026, 11, 24, 15, 30, 5, 123, tzinfo=timezone(timedelta(hours=-5))),
+        max_returned=500,
+        include_linked_txns=True,
+    )
 
 
 @pytest.mark.parametrize("name", sorted(EVERY_REQUEST))
@@ -210,6 +223,17 @@ def test_old_message_set_id_and_version_are_written():
             "DepositQuery",
         ),
         (lambda: TxnQuery(iterator="Continue").to_node("1"), "iteratorID"),
+        (
+            lambda: TxnQuery(
+                modified_from=datetime(2026, 11, 24, tzinfo=UTC), date_from=DAY
+            ).to_node("1"),
+            "not both",
+        ),
+        (
+            lambda: TxnQuery(kind="Deposit", include_linked_txns=True).to_node("1"),
+            "no linked transactions",
+        ),
+        (lambda: TxnDeletedQuery(kinds=()).to_node("1"), "at least one kind"),
         (lambda: BillPaymentCheckAdd(Ref("A"), Ref("B"), DAY, GUID, []).to_node("1"), "Check"),
         (
             lambda: BillPaymentCheckAdd(

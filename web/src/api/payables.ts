@@ -376,6 +376,11 @@ export interface components {
              * @description It can be selected for a payment now.
              */
             payable: boolean;
+            /**
+             * Quickbooks Note
+             * @description What changed in QuickBooks itself (paid there, amount changed).
+             */
+            quickbooks_note?: string | null;
             state: components["schemas"]["SyncState"];
             /** @description How the state reads: pending, waiting, failed, synced. */
             tone: components["schemas"]["Tone"];
@@ -445,6 +450,11 @@ export interface components {
              * @description It can be applied in a payment now.
              */
             payable: boolean;
+            /**
+             * Quickbooks Note
+             * @description What changed in QuickBooks itself (used there, amount changed).
+             */
+            quickbooks_note?: string | null;
             state: components["schemas"]["SyncState"];
             tone: components["schemas"]["Tone"];
             /** Txn Id */

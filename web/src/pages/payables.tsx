@@ -294,6 +294,9 @@ function PayBills({ data, reload }: { data: Data; reload: () => void }) {
                           {credit.detail} <a href={`#/entries/${credit.id}`}>See the entry</a>
                         </p>
                       )}
+                      {credit.quickbooks_note && (
+                        <p class="small quickbooks-note">{credit.quickbooks_note}</p>
+                      )}
                       {!credit.payable && <p class="small">{credit.not_payable_because}</p>}
                     </td>
                   </tr>
@@ -466,6 +469,7 @@ function BillRow(props: {
             {bill.detail} <a href={`#/entries/${bill.id}`}>See the entry</a>
           </p>
         )}
+        {bill.quickbooks_note && <p class="small quickbooks-note">{bill.quickbooks_note}</p>}
         {bill.payable ? null : <p class="small">{bill.not_payable_because}</p>}
       </td>
     </tr>

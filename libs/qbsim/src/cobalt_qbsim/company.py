@@ -89,6 +89,12 @@ class Txn:
     to_be_printed: bool = False
     edit_sequence: str = "1"
     time_created: str = field(default_factory=_now)
+    time_modified: str | None = None  # None: as created
+
+    def touched(self) -> None:
+        """Changed in the company (a payment applied to it, say): a new edit sequence."""
+        self.time_modified = _now()
+        self.edit_sequence = str(int(self.edit_sequence) + 1)
 
 
 @dataclass
@@ -99,6 +105,8 @@ class Company:
     accounts: dict[str, Account] = field(default_factory=dict)
     vendors: dict[str, Vendor] = field(default_factory=dict)
     txns: dict[str, Txn] = field(default_factory=dict)
+    # Transactions deleted in QuickBooks, as TxnDeletedQuery reports them.
+    deleted: list[dict[str, str | None]] = field(default_factory=list)
     closing_date: str | None = None
     # Names held by other kinds of list records (customers, employees, other names): QuickBooks
     # keeps one name space, so a vendor cannot take one of them. {name: kind}
@@ -189,6 +197,7 @@ class Company:
             "vendors": {k: vars(v) for k, v in self.vendors.items()},
             "txns": txns,
             "closing_date": self.closing_date,
+            "deleted": self.deleted,
             "other_names": self.other_names,
             "data_ext": self.data_ext,
             "message_sets": self.message_sets,
@@ -201,6 +210,7 @@ class Company:
         company = cls(
             name=data["name"],
             closing_date=data.get("closing_date"),
+            deleted=data.get("deleted", []),
             other_names=data.get("other_names", {}),
             data_ext=data.get("data_ext", {}),
             message_sets=data.get("message_sets", {}),

@@ -17,13 +17,16 @@
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from lxml import etree
 
 from cobalt_qbsim.company import ZERO, Account, Applied, Company, Line, Txn, Vendor
+from cobalt_qbxml.message_set import render_document
+from cobalt_qbxml.requests import AppliedToTxn, BillPaymentCheckAdd, Ref
 from cobalt_qbxml.safe_xml import UnsafeXml, parse
 from cobalt_qbxml.schema import schema_errors
 
@@ -78,6 +81,12 @@ def _list_ret(tag: str, list_id: str, created: str, edit_sequence: str) -> Eleme
     return ret
 
 
+def _instant(text: str) -> datetime:
+    """A qbXML date-time; one without an offset is taken as UTC (the simulator's clock)."""
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _money(value: Decimal) -> str:
     return f"{value:.2f}"
 
@@ -107,9 +116,55 @@ class SimulatedQuickBooks:
             "DepositAddRq": self._deposit_add,
             "JournalEntryAddRq": self._journal_add,
             **{f"{kind}QueryRq": self._txn_query for kind in TXN_KINDS},
+            "TxnDeletedQueryRq": self._deleted_query,
         }
 
     # ----------------------------------------------------------------- documents
+    def pay_bill_directly(
+        self, bill_txn_id: str, amount: Decimal, on: date, bank: str = "Operating Account"
+    ) -> str:
+        """The owner pays a bill in QuickBooks itself (no CobaltConnect): a BillPaymentCheck
+        made as QuickBooks' own window would. Returns its TxnID."""
+        bill = self.company.txns[bill_txn_id]
+        assert bill.vendor_id is not None
+        payment = BillPaymentCheckAdd(
+            payee=Ref(list_id=bill.vendor_id),
+            bank_account=Ref(full_name=bank),
+            txn_date=on,
+            external_guid=uuid.uuid4(),
+            applied=[AppliedToTxn(bill_txn_id, amount)],
+            to_be_printed=True,
+            memo="Paid in QuickBooks",
+        )
+        answer = parse(self.process(render_document([payment.to_node("owner")])))
+        ret = answer.find(".//BillPaymentCheckRet/TxnID")
+        if ret is None:
+            raise AssertionError(etree.tostring(answer).decode())
+        return str(ret.text)
+
+    def delete_directly(self, txn_id: str) -> None:
+        """The owner deletes a bill or vendor credit in QuickBooks itself (one nothing was
+        applied to): its amounts leave the books and TxnDeletedQuery reports it."""
+        txn = self.company.txns[txn_id]
+        assert txn.kind in ("Bill", "VendorCredit"), txn.kind
+        assert txn.open_amount == txn.amount, "only an untouched bill or credit is deleted here"
+        sign = 1 if txn.kind == "Bill" else -1
+        assert txn.ap_account_id is not None
+        self.company.accounts[txn.ap_account_id].balance -= sign * txn.amount
+        for line in txn.lines:
+            self.company.accounts[line.account_id].balance -= sign * line.amount
+        del self.company.txns[txn_id]
+        self.company.deleted.append(
+            {
+                "kind": txn.kind,
+                "txn_id": txn_id,
+                "ref_number": txn.ref_number,
+                "time_created": txn.time_created,
+                "time_deleted": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            }
+        )
+        self.company.save()
+
     def process(self, request_xml: str | bytes) -> str:
         """Answer a whole request document, or raise QuickBooksError (an HRESULT)."""
         try:
@@ -502,9 +557,11 @@ class SimulatedQuickBooks:
         for bill_id, used in bill_use.items():
             bill_txn = self.company.txns[bill_id]
             bill_txn.open_amount = (bill_txn.open_amount or ZERO) - used
+            bill_txn.touched()
         for credit_id, used in credit_use.items():
             credit_txn = self.company.txns[credit_id]
             credit_txn.open_amount = (credit_txn.open_amount or ZERO) - used
+            credit_txn.touched()
         bank.balance -= total
         ap.balance -= total
         txn = Txn(
@@ -642,8 +699,28 @@ class SimulatedQuickBooks:
             rs.set("iteratorRemainingCount", str(len(rest)))
             rs.set("iteratorID", iterator_id)
         with_lines = rq.findtext("IncludeLineItems") == "true"
+        with_links = rq.findtext("IncludeLinkedTxns") == "true"
         for txn in page:
-            rs.append(self._txn_ret(txn, with_lines=with_lines))
+            rs.append(self._txn_ret(txn, with_lines=with_lines, with_links=with_links))
+        return rs
+
+    def _deleted_query(self, rq: Element) -> Element:
+        kinds = {el.text for el in rq.findall("TxnDelType")}
+        since = rq.findtext("DeletedDateRangeFilter/FromDeletedDate")
+        found = [
+            d
+            for d in self.company.deleted
+            if d["kind"] in kinds
+            and (since is None or _instant(str(d["time_deleted"])) >= _instant(since))
+        ]
+        rs = self._rs(rq) if found else self._rs(rq, 1, "Info", NO_MATCH)
+        for d in found:
+            ret = _sub(rs, "TxnDeletedRet")
+            _sub(ret, "TxnDelType", d["kind"])
+            _sub(ret, "TxnID", d["txn_id"])
+            _sub(ret, "TimeCreated", d["time_created"])
+            _sub(ret, "TimeDeleted", d["time_deleted"])
+            _opt(ret, "RefNumber", d["ref_number"])
         return rs
 
     def _match(self, rq: Element, kind: str) -> list[Txn]:
@@ -654,6 +731,10 @@ class SimulatedQuickBooks:
             return [t for t in txns if t.txn_id in ids]
         if refs:
             return [t for t in txns if t.ref_number in refs]
+        if (since := rq.findtext("ModifiedDateRangeFilter/FromModifiedDate")) is not None:
+            txns = [
+                t for t in txns if _instant(t.time_modified or t.time_created) >= _instant(since)
+            ]
         if (start := rq.findtext("TxnDateRangeFilter/FromTxnDate")) is not None:
             txns = [t for t in txns if t.txn_date >= start]
         if (end := rq.findtext("TxnDateRangeFilter/ToTxnDate")) is not None:
@@ -679,12 +760,12 @@ class SimulatedQuickBooks:
         _sub(ref, "ListID", list_id)
         _sub(ref, "FullName", name)
 
-    def _txn_ret(self, txn: Txn, *, with_lines: bool = True) -> Element:
+    def _txn_ret(self, txn: Txn, *, with_lines: bool = True, with_links: bool = False) -> Element:
         ret = etree.Element(f"{txn.kind}Ret")
         for tag, value in (
             ("TxnID", txn.txn_id),
             ("TimeCreated", txn.time_created),
-            ("TimeModified", txn.time_created),
+            ("TimeModified", txn.time_modified or txn.time_created),
             ("EditSequence", txn.edit_sequence),
             ("TxnNumber", txn.txn_number),
         ):
@@ -697,7 +778,34 @@ class SimulatedQuickBooks:
             "JournalEntry": self._journal_body,
         }[txn.kind]
         build(ret, txn, with_lines)
+        if with_links and txn.kind in ("Bill", "VendorCredit"):
+            self._linked(ret, txn)
         return ret
+
+    def _linked(self, ret: Element, txn: Txn) -> None:
+        """LinkedTxn: the payments that paid (or used) it, placed where the schema has them."""
+        links = []
+        for payment in self.company.transactions("BillPaymentCheck"):
+            for applied in payment.applied:
+                used = applied.payment if applied.bill_id == txn.txn_id else ZERO
+                used += sum((a for c, a in applied.credits if c == txn.txn_id), ZERO)
+                if used:
+                    link = etree.Element("LinkedTxn")
+                    _sub(link, "TxnID", payment.txn_id)
+                    _sub(link, "TxnType", "BillPaymentCheck")
+                    _sub(link, "TxnDate", payment.txn_date)
+                    _opt(link, "RefNumber", payment.ref_number)
+                    _sub(link, "LinkType", "AMTTYPE")
+                    _sub(link, "Amount", _money(-used))
+                    links.append(link)
+        anchor = ret.find("ExpenseLineRet")
+        if anchor is None:
+            anchor = ret.find("OpenAmount")
+        for link in links:
+            if anchor is not None:
+                anchor.addprevious(link)
+            else:
+                ret.append(link)
 
     def _expense_rets(self, ret: Element, txn: Txn) -> None:
         for line in txn.lines:

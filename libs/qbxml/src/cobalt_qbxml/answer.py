@@ -21,6 +21,16 @@ class Status:
 
 
 @dataclass(frozen=True)
+class Linked:
+    """A transaction linked to one in an answer (a payment that paid a bill, say)."""
+
+    txn_id: str
+    txn_type: str
+    txn_date: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class Ret:
     """The fields the product needs from one `*Ret` (a transaction or a list object)."""
 
@@ -40,6 +50,11 @@ class Ret:
     amount: Decimal | None = None
     open_amount: Decimal | None = None
     entity_name: str | None = None
+    time_modified: str | None = None
+    time_deleted: str | None = None  # a TxnDeletedRet: when it was deleted
+    txn_type: str | None = None  # a TxnDeletedRet: Bill, VendorCredit...
+    is_paid: bool | None = None
+    linked: tuple[Linked, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import ClassVar, Literal
 
@@ -414,6 +414,8 @@ class TxnQuery(Request):
     entity: Ref | None = None
     max_returned: int | None = None
     include_line_items: bool = False
+    modified_from: datetime | None = None  # changed in QuickBooks since (QuickBooks' clock)
+    include_linked_txns: bool = False  # the payments and credits that touched each one
     iterator: Literal["Start", "Continue"] | None = None
     iterator_id: str | None = None
 
@@ -442,6 +444,14 @@ class TxnQuery(Request):
         else:
             if self.max_returned is not None:
                 rq.add("MaxReturned", str(self.max_returned))
+            if self.modified_from and (self.date_from or self.date_to):
+                raise QbxmlValueError(
+                    f"{self.kind}Query", "filters by modified date or by date, not both"
+                )
+            if self.modified_from:
+                rq.add("ModifiedDateRangeFilter").add(
+                    "FromModifiedDate", v.qb_datetime(self.modified_from)
+                )
             if self.date_from or self.date_to:
                 dates = rq.add("TxnDateRangeFilter")
                 if self.date_from:
@@ -456,3 +466,26 @@ class TxnQuery(Request):
                     entity.add("FullName", v.name(self.entity.full_name or "", "Entity", 209))
         if self.include_line_items:
             rq.add("IncludeLineItems", "true")
+        if self.include_linked_txns:
+            if self.kind not in ("Bill", "VendorCredit"):
+                raise QbxmlValueError(f"{self.kind}Query", "has no linked transactions to include")
+            rq.add("IncludeLinkedTxns", "true")
+
+
+@dataclass(frozen=True)
+class TxnDeletedQuery(Request):
+    """Transactions of these kinds deleted in QuickBooks since a moment (QuickBooks' clock)."""
+
+    rq_tag: ClassVar[str] = "TxnDeletedQueryRq"
+    kinds: Sequence[TxnKind] = ("Bill", "VendorCredit")
+    deleted_from: datetime | None = None
+
+    def fill(self, rq: Node) -> None:
+        if not self.kinds:
+            raise QbxmlValueError("TxnDeletedQuery", "needs at least one kind")
+        for kind in self.kinds:
+            rq.add("TxnDelType", kind)
+        if self.deleted_from:
+            rq.add("DeletedDateRangeFilter").add(
+                "FromDeletedDate", v.qb_datetime(self.deleted_from)
+            )

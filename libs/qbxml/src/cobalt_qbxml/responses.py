@@ -7,7 +7,7 @@ from typing import TypeAlias
 
 from lxml import etree
 
-from cobalt_qbxml.answer import ErrorRecovery, Response, ResponseSet, Ret, Status
+from cobalt_qbxml.answer import ErrorRecovery, Linked, Response, ResponseSet, Ret, Status
 from cobalt_qbxml.safe_xml import UnsafeXml, parse
 
 __all__ = [
@@ -119,6 +119,19 @@ def _ret(ret: Element) -> Ret:
         amount=amount,
         open_amount=_money(ret, "OpenAmount"),
         entity_name=entity,
+        time_modified=_text(ret, "TimeModified"),
+        time_deleted=_text(ret, "TimeDeleted"),
+        txn_type=_text(ret, "TxnDelType"),
+        is_paid=None if (paid := _text(ret, "IsPaid")) is None else paid == "true",
+        linked=tuple(
+            Linked(
+                txn_id=_text(link, "TxnID") or "",
+                txn_type=_text(link, "TxnType") or "",
+                txn_date=_text(link, "TxnDate") or "",
+                amount=_money(link, "Amount") or Decimal("0"),
+            )
+            for link in ret.findall("LinkedTxn")
+        ),
     )
 
 

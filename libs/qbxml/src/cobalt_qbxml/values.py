@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 TRUNCATION_MARK = "..."
@@ -163,6 +163,11 @@ def amount(value: Decimal | int | str, field: str) -> str:
 def qb_date(value: date) -> str:
     """A date as QuickBooks wants it: YYYY-MM-DD."""
     return value.isoformat()
+
+
+def qb_datetime(value: datetime) -> str:
+    """A moment as QuickBooks writes it: to the second, with its UTC offset when known."""
+    return value.replace(microsecond=0).isoformat()
 
 
 def guid(value: uuid.UUID) -> str:

@@ -9,6 +9,7 @@ from typing import ClassVar
 from pydantic import BaseModel, Field
 
 from cobalt_shared.contracts.base import Message
+from cobalt_shared.money import Money
 
 NOT_SET_UP = (
     "QuickBooks integration is not set up for this merchant; "
@@ -27,6 +28,21 @@ class QuickBooksConnectionChanged(Message):
     )
     start_date: date | None = Field(None, description="Nothing dated earlier goes to QuickBooks.")
     detail: str | None = Field(None, description="What is wrong, when the status is error.")
+
+
+class InQuickBooks(BaseModel):
+    """A bill or vendor credit as QuickBooks has it now, read back at a Web Connector update:
+    changes made in QuickBooks itself show here."""
+
+    amount: Money = Field(description="Its amount in QuickBooks now.")
+    open_amount: Money = Field(description="What is still open (due, or credit left).")
+    paid_elsewhere: Money = Field(
+        description="Paid or used by transactions made in QuickBooks itself (not CobaltConnect)."
+    )
+    paid_elsewhere_on: date | None = Field(
+        None, description="The latest such payment's date, when there is one."
+    )
+    deleted: bool = Field(False, description="Deleted in QuickBooks.")
 
 
 class QuickBooksEntryResult(Message):
@@ -53,6 +69,9 @@ class QuickBooksEntryResult(Message):
     txn_id: str | None = Field(None, description="QuickBooks TxnID (or ListID) when synced.")
     error_code: str | None = Field(None, description="QuickBooks status code or HRESULT.")
     explanation: str | None = Field(None, description="What went wrong and how to fix it.")
+    in_quickbooks: InQuickBooks | None = Field(
+        None, description="Read back from QuickBooks: set when it changed there."
+    )
 
 
 class QuickBooksAccount(BaseModel):

@@ -48,6 +48,7 @@ bills = Table(
     Column("paid", MONEY, nullable=False),
     Column("credited", MONEY, nullable=False),
     Column("pending_payment_id", Uuid, nullable=True),
+    Column("in_quickbooks", Text, nullable=True),  # as read back from QuickBooks (JSON)
     UniqueConstraint("merchant_id", "order_id", name="uq_bills_order"),
 )
 
@@ -67,6 +68,7 @@ vendor_credits = Table(
     *_sync(),
     Column("applied", MONEY, nullable=False),
     Column("pending_payment_id", Uuid, nullable=True),
+    Column("in_quickbooks", Text, nullable=True),  # as read back from QuickBooks (JSON)
     UniqueConstraint("merchant_id", "order_id", name="uq_vendor_credits_order"),
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +12,7 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_payables.adapters.orm import bills, payment_requests, payments, vendor_credits
-from cobalt_payables.domain.bill import Bill, Line, SyncState, VendorCredit
+from cobalt_payables.domain.bill import Bill, Line, QuickBooksSide, SyncState, VendorCredit
 from cobalt_payables.domain.payment import Application, CreditUse, Payment
 from cobalt_shared.names import vendor_key
 
@@ -84,6 +84,7 @@ class BillRepository(_Claims):
             .values(
                 state=bill.state.value, txn_id=bill.txn_id, detail=bill.detail, paid=bill.paid,
                 credited=bill.credited, open_balance=bill.open_balance,
+                in_quickbooks=_side_json(bill.in_quickbooks),
             )
         )  # fmt: skip
 
@@ -146,6 +147,7 @@ class CreditRepository(_Claims):
             .values(
                 state=credit.state.value, txn_id=credit.txn_id, detail=credit.detail,
                 applied=credit.applied, available=credit.available,
+                in_quickbooks=_side_json(credit.in_quickbooks),
             )
         )  # fmt: skip
 
@@ -253,6 +255,35 @@ def _applications_json(applications: tuple[Application, ...]) -> str:
     )
 
 
+def _side_json(side: QuickBooksSide | None) -> str | None:
+    if side is None:
+        return None
+    on = side.paid_elsewhere_on
+    return json.dumps(
+        {
+            "amount": str(side.amount),
+            "open_amount": str(side.open_amount),
+            "paid_elsewhere": str(side.paid_elsewhere),
+            "paid_elsewhere_on": on.isoformat() if on else None,
+            "deleted": side.deleted,
+        }
+    )
+
+
+def _side(text: str | None) -> QuickBooksSide | None:
+    if not text:
+        return None
+    raw = json.loads(text)
+    on = raw.get("paid_elsewhere_on")
+    return QuickBooksSide(
+        amount=Decimal(raw["amount"]),
+        open_amount=Decimal(raw["open_amount"]),
+        paid_elsewhere=Decimal(raw["paid_elsewhere"]),
+        paid_elsewhere_on=date.fromisoformat(on) if on else None,
+        deleted=bool(raw.get("deleted")),
+    )
+
+
 def _to_bill(row: Any) -> Bill:
     return Bill(
         id=row["id"], merchant_id=row["merchant_id"], order_id=row["order_id"],
@@ -261,6 +292,7 @@ def _to_bill(row: Any) -> Bill:
         lines=_lines(row["lines"]), recorded_at=row["recorded_at"],
         state=SyncState(row["state"]), txn_id=row["txn_id"], detail=row["detail"],
         paid=row["paid"], credited=row["credited"], pending_payment_id=row["pending_payment_id"],
+        in_quickbooks=_side(row["in_quickbooks"]),
     )  # fmt: skip
 
 
@@ -271,7 +303,7 @@ def _to_credit(row: Any) -> VendorCredit:
         credit_date=row["credit_date"], amount=row["amount"], lines=_lines(row["lines"]),
         recorded_at=row["recorded_at"], state=SyncState(row["state"]), txn_id=row["txn_id"],
         detail=row["detail"], applied=row["applied"],
-        pending_payment_id=row["pending_payment_id"],
+        pending_payment_id=row["pending_payment_id"], in_quickbooks=_side(row["in_quickbooks"]),
     )  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
-from cobalt_payables.domain.bill import ZERO, Bill, Line, SyncState, VendorCredit
+from cobalt_payables.domain.bill import ZERO, Bill, Line, QuickBooksSide, SyncState, VendorCredit
 from cobalt_payables.domain.payment import (
     BillChoice,
     CheckDetails,
@@ -194,20 +194,35 @@ async def apply_entry_result(result: QuickBooksEntryResult, uow: PayablesUnitOfW
     state = SyncState.of_result(result.state)
     detail = "In QuickBooks." if result.state == "synced" else result.explanation
     merchant = result.merchant_id
+    side = _side(result)
     if result.kind == "bill":
         bill = await uow.bills.get(merchant, result.entry_id)
         if bill is not None:
-            await uow.bills.save(replace(bill, state=state, txn_id=result.txn_id, detail=detail))
+            bill = replace(bill, state=state, txn_id=result.txn_id, detail=detail)
+            await uow.bills.save(replace(bill, in_quickbooks=side) if side else bill)
     elif result.kind == "vendor-credit":
         credit = await uow.credits.get(merchant, result.entry_id)
         if credit is not None:
-            await uow.credits.save(
-                replace(credit, state=state, txn_id=result.txn_id, detail=detail)
-            )
+            credit = replace(credit, state=state, txn_id=result.txn_id, detail=detail)
+            await uow.credits.save(replace(credit, in_quickbooks=side) if side else credit)
     elif result.kind == "bill-payment":
         await _payment_result(uow, result, state, detail)
     else:
         log.warning("entry result %s of kind %r is not payables'", result.entry_id, result.kind)
+
+
+def _side(result: QuickBooksEntryResult) -> QuickBooksSide | None:
+    """What QuickBooks has of it now, when the gateway read it back."""
+    found = result.in_quickbooks
+    if found is None:
+        return None
+    return QuickBooksSide(
+        amount=found.amount,
+        open_amount=found.open_amount,
+        paid_elsewhere=found.paid_elsewhere,
+        paid_elsewhere_on=found.paid_elsewhere_on,
+        deleted=found.deleted,
+    )
 
 
 async def _payment_result(

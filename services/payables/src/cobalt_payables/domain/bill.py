@@ -69,6 +69,48 @@ class Line:
 
 
 @dataclass(frozen=True)
+class QuickBooksSide:
+    """A bill or credit as QuickBooks has it, read back at a Web Connector update: what the
+    owner changed or paid in QuickBooks itself shows here."""
+
+    amount: Decimal
+    open_amount: Decimal
+    paid_elsewhere: Decimal = ZERO  # paid (or used) by transactions made in QuickBooks
+    paid_elsewhere_on: date | None = None
+    deleted: bool = False  # deleted in QuickBooks
+
+
+def _followed(ours: Decimal, side: QuickBooksSide | None, amount: Decimal) -> Decimal:
+    """What is open: ours (by our own synced payments), never more than QuickBooks has open.
+    An amount changed in QuickBooks counts from the new amount."""
+    if side is None:
+        return ours
+    if side.deleted:
+        return ZERO
+    ours += side.amount - amount
+    return max(ZERO, min(ours, side.open_amount))
+
+
+def _note(kind: str, side: QuickBooksSide | None, amount: Decimal, open_now: Decimal) -> str | None:
+    if side is None:
+        return None
+    if side.deleted:
+        return "Deleted in QuickBooks."
+    notes = []
+    if side.amount != amount:
+        notes.append(f"amount changed in QuickBooks from {amount} to {side.amount}")
+    if side.paid_elsewhere:
+        verb = "used" if kind == "credit" else "paid"
+        when = f" on {side.paid_elsewhere_on.isoformat()}" if side.paid_elsewhere_on else ""
+        part = "" if open_now == 0 else f"{side.paid_elsewhere} "
+        notes.append(f"{part}{verb} in QuickBooks{when}")
+    if not notes:
+        return None
+    text = "; ".join(notes)
+    return text[0].upper() + text[1:] + "."
+
+
+@dataclass(frozen=True)
 class Bill:
     """A received order's bill. Open balance = amount - synced payments - synced credits."""
 
@@ -88,13 +130,28 @@ class Bill:
     paid: Decimal = ZERO
     credited: Decimal = ZERO
     pending_payment_id: uuid.UUID | None = None
+    in_quickbooks: QuickBooksSide | None = None
 
     @property
     def open_balance(self) -> Decimal:
-        return self.amount - self.paid - self.credited
+        ours = self.amount - self.paid - self.credited
+        return _followed(ours, self.in_quickbooks, self.amount)
+
+    @property
+    def quickbooks_note(self) -> str | None:
+        """What changed in QuickBooks itself, in the merchant's words."""
+        return _note("bill", self.in_quickbooks, self.amount, self.open_balance)
 
     def payment_problem(self) -> str | None:
         """Why this bill cannot be paid through CobaltConnect now; None when it can."""
+        side = self.in_quickbooks
+        if side is not None and side.deleted:
+            return f"bill {self.invoice_number} was deleted in QuickBooks: nothing is left to pay"
+        if side is not None and self.open_balance == 0 and side.paid_elsewhere:
+            when = f" on {side.paid_elsewhere_on.isoformat()}" if side.paid_elsewhere_on else ""
+            return (
+                f"bill {self.invoice_number} was paid in QuickBooks{when}: nothing is left to pay"
+            )
         if self.state is SyncState.FAILED:
             return (
                 f"bill {self.invoice_number} did not reach QuickBooks ({self.detail}); "
@@ -133,13 +190,20 @@ class VendorCredit:
     detail: str | None = None
     applied: Decimal = ZERO
     pending_payment_id: uuid.UUID | None = None
+    in_quickbooks: QuickBooksSide | None = None
 
     @property
     def available(self) -> Decimal:
-        return self.amount - self.applied
+        return _followed(self.amount - self.applied, self.in_quickbooks, self.amount)
+
+    @property
+    def quickbooks_note(self) -> str | None:
+        return _note("credit", self.in_quickbooks, self.amount, self.available)
 
     def payment_problem(self) -> str | None:
         """Why this credit cannot be applied now; None when it can."""
+        if self.in_quickbooks is not None and self.in_quickbooks.deleted:
+            return f"credit {self.invoice_number} was deleted in QuickBooks"
         if self.state is SyncState.FAILED:
             return (
                 f"credit {self.invoice_number} did not reach QuickBooks ({self.detail}); "

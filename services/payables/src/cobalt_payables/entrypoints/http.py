@@ -57,6 +57,9 @@ class BillOut(BaseModel):
     tone: Tone = Field(description="How the state reads: pending, waiting, failed, synced.")
     txn_id: str | None
     detail: str | None = Field(description="Where it is, in the merchant's words; why, if held.")
+    quickbooks_note: str | None = Field(
+        None, description="What changed in QuickBooks itself (paid there, amount changed)."
+    )
     lines: list[LineOut]
 
     @classmethod
@@ -70,6 +73,7 @@ class BillOut(BaseModel):
             payable=bill.payment_problem() is None, not_payable_because=bill.payment_problem(),
             state=bill.state,
             tone=bill.state.tone, txn_id=bill.txn_id, detail=bill.detail,
+            quickbooks_note=bill.quickbooks_note,
             lines=[LineOut(account=x.account, amount=x.amount, memo=x.memo) for x in bill.lines],
         )  # fmt: skip
 
@@ -92,6 +96,9 @@ class CreditOut(BaseModel):
     tone: Tone
     txn_id: str | None
     detail: str | None
+    quickbooks_note: str | None = Field(
+        None, description="What changed in QuickBooks itself (used there, amount changed)."
+    )
 
     @classmethod
     def of(cls, credit: VendorCredit) -> CreditOut:
@@ -103,6 +110,7 @@ class CreditOut(BaseModel):
             payable=credit.payment_problem() is None,
             not_payable_because=credit.payment_problem(), state=credit.state,
             tone=credit.state.tone, txn_id=credit.txn_id, detail=credit.detail,
+            quickbooks_note=credit.quickbooks_note,
         )  # fmt: skip
 
 

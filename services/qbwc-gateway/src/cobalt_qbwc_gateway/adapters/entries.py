@@ -102,6 +102,19 @@ class EntryRepository:
         found = (_entry(r._mapping) for r in rows)
         return {e.id: e for e in found}
 
+    async def by_txn_ids(self, merchant_id: uuid.UUID, txn_ids: Iterable[str]) -> dict[str, Entry]:
+        """The merchant's entries QuickBooks knows by these TxnIDs."""
+        wanted = sorted({t for t in txn_ids if t})
+        if not wanted:
+            return {}
+        rows = await self._db.execute(
+            select(entries).where(
+                entries.c.merchant_id == merchant_id, entries.c.txn_id.in_(wanted)
+            )
+        )
+        found = (_entry(r._mapping) for r in rows)
+        return {e.txn_id: e for e in found if e.txn_id}
+
     async def find(
         self,
         merchant_id: uuid.UUID,

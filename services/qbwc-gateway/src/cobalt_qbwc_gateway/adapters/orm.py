@@ -104,6 +104,17 @@ entries = Table(
     Column("retried_at", UTCDateTime, nullable=True),
 )
 Index("ix_entries_merchant_state", entries.c.merchant_id, entries.c.state, entries.c.created_at)
+Index("ix_entries_merchant_txn", entries.c.merchant_id, entries.c.txn_id)
+
+# Accounts Payable's read-back per merchant: due, and since when (QuickBooks' clock).
+read_backs = Table(
+    "read_backs",
+    metadata,
+    Column("merchant_id", Uuid, primary_key=True),
+    Column("due", Boolean, nullable=False),
+    Column("since", UTCDateTime, nullable=False),
+    Column("read_at", UTCDateTime, nullable=True),
+)
 
 # Each state an entry took, with when and why: the entry's history.
 entry_events = Table(

@@ -13,10 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from cobalt_qbwc_gateway.adapters.orm import (
     account_mappings,
     connections,
+    read_backs,
     sessions,
     signin_sources,
 )
 from cobalt_qbwc_gateway.domain.connection import Connection
+from cobalt_qbwc_gateway.domain.readback import ReadBackState
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
 from cobalt_qbwc_gateway.domain.signin import SignInRecord
 
@@ -218,3 +220,29 @@ class MappingRepository:
             )
         )
         return {r.account: r.qb_full_name for r in rows}
+
+
+class ReadBackRepository:
+    """Where each merchant's Accounts Payable read-back stands."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, merchant_id: uuid.UUID) -> ReadBackState | None:
+        row = (
+            await self._db.execute(
+                select(read_backs).where(read_backs.c.merchant_id == merchant_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        return ReadBackState(due=row.due, since=row.since, read_at=row.read_at)
+
+    async def save(self, merchant_id: uuid.UUID, state: ReadBackState, *, new: bool) -> None:
+        values = {"due": state.due, "since": state.since, "read_at": state.read_at}
+        if new:
+            await self._db.execute(insert(read_backs).values(merchant_id=merchant_id, **values))
+        else:
+            await self._db.execute(
+                update(read_backs).where(read_backs.c.merchant_id == merchant_id).values(**values)
+            )

@@ -15,6 +15,7 @@ from cobalt_qbwc_gateway.adapters.monitoring import (
 from cobalt_qbwc_gateway.adapters.repository import (
     ConnectionRepository,
     MappingRepository,
+    ReadBackRepository,
     SessionRepository,
     SignInSourceRepository,
 )
@@ -37,6 +38,10 @@ class GatewayUnitOfWork(UnitOfWork):
     @property
     def mappings(self) -> MappingRepository:
         return MappingRepository(self.connection)
+
+    @property
+    def read_backs(self) -> ReadBackRepository:
+        return ReadBackRepository(self.connection)
 
     @property
     def vendors(self) -> VendorRepository:

@@ -10,6 +10,7 @@ from datetime import datetime
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.accounts import apply_page
 from cobalt_qbwc_gateway.application.queue import load_facts, moved, save_entries
+from cobalt_qbwc_gateway.application.readback import apply_read_back, follow, is_read_back
 from cobalt_qbwc_gateway.application.vendors import apply_lookup, follow_vendor_entries
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import UNSENT, Entry, EntryState
@@ -97,12 +98,15 @@ async def _reads(
         rs = by_id.get(ACCOUNTS_PREFIX + str(entry.id))
         if entry.kind is EntryKind.ACCOUNT_QUERY and rs is not None:
             await apply_page(uow, entry, rs, response, limits.account_page_size, now)
+    await apply_read_back(uow, connection, by_id, now, limits.read_back_page)
     return await _saved(uow, connection, changes, now, names=_names(answer))
 
 
 def _is_read(request_id: str) -> bool:
-    return request_id == VENDOR_QUERY_ID or request_id.startswith(
-        (VERIFY_PREFIX, LOOKUP_PREFIX, ACCOUNTS_PREFIX)
+    return (
+        request_id == VENDOR_QUERY_ID
+        or request_id.startswith((VERIFY_PREFIX, LOOKUP_PREFIX, ACCOUNTS_PREFIX))
+        or is_read_back(request_id)
     )
 
 
@@ -129,6 +133,7 @@ async def _saved(
     names: dict[uuid.UUID, str] | None = None,
 ) -> Recorded:
     await save_entries(uow, changes)
+    await follow(uow, connection, changes)
     merchant = connection.merchant_id
     await follow_vendor_entries(uow, merchant, [a for b, a in changes if a != b], now, names)
     await release_dependents(uow, connection, now)

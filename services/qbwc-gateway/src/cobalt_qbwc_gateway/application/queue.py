@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
+from cobalt_qbwc_gateway.application.readback import due as readback_due
 from cobalt_qbwc_gateway.application.results import publish_changes
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import UNSENT, Entry, EntryState, NotAllowed
@@ -70,6 +71,7 @@ async def load_queue(uow: GatewayUnitOfWork, connection: Connection, now: dateti
             e for e in active if e.kind is EntryKind.ACCOUNT_QUERY and e.state is EntryState.READY
         ),
         unsent=unsent,
+        read_back=await readback_due(uow, connection, now),
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_shared.contracts import QuickBooksEntryResult
+from cobalt_shared.contracts.gateway import InQuickBooks
 from cobalt_shared.contracts.subjects import entry_result
 
 PENDING = "pending"
@@ -40,7 +41,9 @@ async def publish_changes(
             await publish(uow, after)
 
 
-async def publish(uow: GatewayUnitOfWork, entry: Entry) -> None:
+async def publish(
+    uow: GatewayUnitOfWork, entry: Entry, in_quickbooks: InQuickBooks | None = None
+) -> None:
     posting = entry.posting
     if posting is None:
         return  # the gateway's own entries (vendors, chart reads) have no owner to tell
@@ -56,5 +59,6 @@ async def publish(uow: GatewayUnitOfWork, entry: Entry) -> None:
             kind=entry.kind.value,
             source=posting.source,
             source_record=posting.source_record,
+            in_quickbooks=in_quickbooks,
         ),
     )

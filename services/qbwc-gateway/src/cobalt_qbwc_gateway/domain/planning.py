@@ -2,7 +2,8 @@
 
 Order: settle a set whose answer never came (error recovery) before anything else; then the
 read-only questions (verifications, vendor lookups, before-the-start-date lookups, a page of
-the chart of accounts); then one set of writes. Whatever cannot be built fails alone.
+the chart of accounts); then one set of writes; when nothing is left, Accounts Payable's
+read-back. Whatever cannot be built fails alone.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from cobalt_qbwc_gateway.domain.events import PrerequisiteChanged, Unbuildable
 from cobalt_qbwc_gateway.domain.facts import Facts, VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.lifecycle import apply
 from cobalt_qbwc_gateway.domain.posting import ChartRead, EntryKind, VendorToAdd, vendor_of
+from cobalt_qbwc_gateway.domain.readback import ReadBackState, queries
 from cobalt_qbwc_gateway.domain.translation import build, lookup, verification
 from cobalt_qbwc_gateway.domain.waiting import vendor_name_problem
 from cobalt_qbxml.node import Node
@@ -31,6 +33,7 @@ class Limits:
     batch_size: int = 125  # requests per write set (the byte bound is applied when written)
     reads_per_set: int = 50
     account_page_size: int = 500
+    read_back_page: int = 500  # bills (and credits) changed in QuickBooks, per read
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Queue:
     # Not sent yet, oldest first: each is re-derived from current facts at every step, so
     # one that missed its mapping or prerequisite event still moves on.
     unsent: tuple[Entry, ...] = ()
+    read_back: ReadBackState | None = None  # set when Accounts Payable should be read back
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,10 @@ def plan(queue: Queue, limits: Limits) -> Plan:
         return _plan(Reads(tuple(reads)), changed, vendors, ())
     new_entries, vendors = _vendor_entries(queue, vendors, facts.now)
     writes = _writes([*new_entries, *unsent], facts, limits, changed)
+    if writes is None and queue.read_back is not None:
+        # Last in an update, after our own writes: what changed in QuickBooks since.
+        read_back = Reads(tuple(queries(queue.read_back, limits.read_back_page)))
+        return _plan(read_back, changed, vendors, new_entries)
     return _plan(writes, changed, vendors, new_entries)
 
 
