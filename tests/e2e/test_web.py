@@ -14,7 +14,7 @@ import re
 import secrets
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -207,6 +207,54 @@ def test_a_merchant_signs_in_and_pays_two_bills_with_a_credit_by_check(stack, br
     assert set(store.guid_counts().values()) == {1}
     [paid] = store.get("payables", "/payments")
     assert paid["made_by"] == PERSON
+
+
+def test_a_bill_partly_paid_in_quickbooks_itself_shows_what_is_left_and_why(stack, browser, http):
+    store = _ready_store(stack, http)
+    for body in (_order("QB-1", "Acme Beverage", "300.00"), _order("QB-2", "Zed Wines", "80.00")):
+        assert store.send("POST", "orders", "/orders", body).status_code == 201
+    store.map({"purchases:beer": "Purchases:Beer"})
+    eventually(lambda: len(store.entries(kind="bill")) == 2, "the bills at the gateway")
+    eventually(
+        lambda: {e["state"] for e in store.entries()} <= {"ready", "synced"}, "mappings applied"
+    )
+    store.update()
+    bills = eventually(
+        lambda: (
+            (b := store.get("payables", "/bills"))
+            and {x["state"] for x in b} == {"synced"}
+            and {x["invoice_number"]: x for x in b}
+        ),
+        "the bills in QuickBooks",
+    )
+    # The owner pays part of QB-1 and all of QB-2 in QuickBooks itself.
+    store.quickbooks.pay_bill_directly(
+        bills["QB-1"]["txn_id"], Decimal("100.00"), date(2026, 11, 28)
+    )
+    store.quickbooks.pay_bill_directly(
+        bills["QB-2"]["txn_id"], Decimal("80.00"), date(2026, 11, 28)
+    )
+    assert (
+        store.send(
+            "POST", "orders", "/orders", _order("QB-3", "Acme Beverage", "10.00")
+        ).status_code
+        == 201
+    )
+    eventually(
+        lambda: [e["state"] for e in store.entries(kind="bill")].count("ready") == 1, "QB-3 ready"
+    )
+    store.update()  # QB-3 goes, then the read-back
+    eventually(
+        lambda: store.get("payables", f"/bills/{bills['QB-1']['id']}")["quickbooks_note"],
+        "Accounts Payable to follow QuickBooks",
+    )
+    page = _signed_in(browser, stack, store)
+    page.wait_for_selector("#bills")
+    assert page.inner_text("#total-due") == "$210.00"  # 200 left of QB-1, and QB-3
+    row = page.get_by_role("row").filter(has_text="QB-1")
+    assert "100.00 paid in QuickBooks on 2026-11-28." in row.inner_text()
+    assert page.get_by_role("row").filter(has_text="QB-2").count() == 0  # nothing left to pay
+    _shot(page, "accounts-payable-paid-in-quickbooks")
 
 
 def test_accounts_are_mapped_in_bulk_from_suggestions(stack, browser, http):
