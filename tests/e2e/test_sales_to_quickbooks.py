@@ -249,6 +249,21 @@ def test_sales_close_into_quickbooks_and_tie_out(stack, nats_server):
         )  # fmt: skip
         assert status["figures"]["over_short"] == "-0.96"
         assert all(e["txn_id"] for e in status["entries"])
+        # The tie-out: everything ties but the drawer, which says why.
+        tie = store.get("reporting", "/days/2026-11-23/tie-out")
+        red = [line for line in tie["lines"] if not line["ties"]]
+        assert [line["label"] for line in red] == ["Cash taken = cash deposited"]
+        assert red[0]["why"] == (
+            "The drawer was counted at 37.62: 0.96 short, posted to Cash Over/Short."
+        )
+        assert tie["lines"][0]["pos"] == tie["lines"][0]["books"]  # tenders = what was sold
+        assert {line["label"] for line in tie["lines"]} >= {
+            "In QuickBooks: Sales summary journal entry",
+            "In QuickBooks: Cash deposit (the whole day)",
+        }
+        still_open = store.send("GET", "reporting", "/days/2026-11-30/tie-out")
+        assert still_open.status_code == 409
+        assert "not closed yet" in still_open.json()["error"]["message"]
 
 
 def test_the_worker_closes_days_by_the_clock_once(reporting_only):

@@ -377,6 +377,29 @@ def test_the_sales_page_shows_the_days_summary_line_by_line(stack, browser, http
     assert "$2.00" in row("Tips")
     assert "$10.00" in row("Gift cards redeemed")
     _shot(page, "sales-summary")
+    # Closed (early, the drawer counted at 1.00 though no cash was taken): its tie-out shows
+    # the drawer and the entries not yet in QuickBooks in red, each with its reason.
+    today = datetime.now(ZoneInfo("America/New_York")).date().isoformat()
+    closed = store.send(
+        "POST", "reporting", f"/days/{today}/close", {"early": True, "counted_cash": "1.00"}
+    )
+    assert closed.status_code == 200, closed.text
+    page.reload()
+    page.get_by_role("button", name="Tie-out").click()
+    tie = page.get_by_role("table", name=re.compile("Tie-out of"))
+    tie.wait_for()
+    drawer = tie.get_by_role("row", name=re.compile("Cash taken = cash deposited"))
+    assert "1.00 over, posted to Cash Over/Short" in drawer.inner_text()
+    assert drawer.get_attribute("class") == "tone-failed"
+    tenders = tie.get_by_role("row", name=re.compile("Tenders = sales"))
+    assert "ties" in tenders.inner_text()
+    assert (
+        tie.get_by_role("row", name=re.compile("In QuickBooks: Sales summary")).get_attribute(
+            "class"
+        )
+        == "tone-failed"
+    )
+    _shot(page, "sales-tie-out")
 
 
 def test_an_order_is_edited_before_it_is_received(stack, browser, http):

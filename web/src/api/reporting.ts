@@ -84,6 +84,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/days/{day}/tie-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Tie Out
+         * @description Tenders = journal entry = deposits + clearing, with tax, fees, over/short and
+         *     adjustments; a line that does not tie says why. 409 while the day is open.
+         */
+        get: operations["get_tie_out_days__day__tie_out_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dead-letters": {
         parameters: {
             query?: never;
@@ -1111,6 +1132,48 @@ export interface components {
              */
             name: string;
         };
+        /** TieLineOut */
+        TieLineOut: {
+            /**
+             * Books
+             * @description What the books (QuickBooks) say.
+             * @example 1240.00
+             */
+            books: string;
+            /** Label */
+            label: string;
+            /**
+             * Pos
+             * @description What the POS (or CobaltConnect) says.
+             * @example 1240.00
+             */
+            pos: string;
+            /** Ties */
+            ties: boolean;
+            /**
+             * Why
+             * @description When it does not tie: why, and what to do.
+             */
+            why?: string | null;
+        };
+        /**
+         * TieOutOut
+         * @description A closed day's tie-out: a red line wherever a figure does not tie, with the reason.
+         */
+        TieOutOut: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Lines */
+            lines: components["schemas"]["TieLineOut"][];
+            /**
+             * Ties
+             * @description Every line ties.
+             */
+            ties: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -1394,6 +1457,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DayOut"];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_tie_out_days__day__tie_out_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Merchant to act for (support and service tokens only) */
+                "x-merchant-id"?: string;
+            };
+            path: {
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TieOutOut"];
                 };
             };
             /** @description The request cannot be read. */

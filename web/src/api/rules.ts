@@ -1476,6 +1476,33 @@ export const rules = {
       "required": true
     }
   },
+  "TieLineOut": {
+    "books": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "label": {
+      "required": true
+    },
+    "pos": {
+      "pattern": "^-?\\d+\\.\\d{2}$",
+      "required": true
+    },
+    "ties": {
+      "required": true
+    }
+  },
+  "TieOutOut": {
+    "day": {
+      "required": true
+    },
+    "lines": {
+      "required": true
+    },
+    "ties": {
+      "required": true
+    }
+  },
   "Tone": {
     "enum": [
       "pending",

@@ -185,6 +185,7 @@ export function SalesPage() {
                     )}
                   </td>
                   <td data-label="QuickBooks entries">
+                    {day.status === "closed" && <TieOut day={day.day} />}
                     {day.entries.length === 0 && <span class="muted">none yet</span>}
                     {day.entries.map((e) => (
                       <span class="block">
@@ -199,5 +200,42 @@ export function SalesPage() {
         </>
       )}
     </>
+  );
+}
+
+/** A closed day's tie-out, on request: a red line wherever a figure does not tie, and why. */
+function TieOut(props: { day: string }) {
+  const [shown, setShown] = useState(false);
+  const data = useLoad(
+    () =>
+      shown
+        ? call(reporting.GET("/days/{day}/tie-out", { params: { path: { day: props.day } } }))
+        : Promise.resolve(null),
+    [shown, props.day],
+  );
+  if (!shown) {
+    return (
+      <button type="button" class="secondary small" onClick={() => setShown(true)}>
+        Tie-out
+      </button>
+    );
+  }
+  if (data.error) return <Problem error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <Loading what="the tie-out" />;
+  const tie = data.data;
+  return (
+    <table class="stack tie-out" aria-label={`Tie-out of ${formatDay(props.day)}`}>
+      <caption>{tie.ties ? "Every line ties." : "Some lines do not tie:"}</caption>
+      <tbody>
+        {tie.lines.map((line) => (
+          <tr class={line.ties ? undefined : "tone-failed"}>
+            <th scope="row">{line.label}</th>
+            <td class="num">{formatMoney(line.pos)}</td>
+            <td class="num">{formatMoney(line.books)}</td>
+            <td>{line.ties ? "ties" : line.why}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -27,6 +27,7 @@ from cobalt_reporting.domain.sales import (
     sales_journal,
 )
 from cobalt_reporting.domain.settlement import CardSettlement, ClearingDay, card_clearing
+from cobalt_reporting.domain.tieout import Posted, TieLine, tie_out
 from cobalt_shared.accounts import OPERATING_ACCOUNT, category_key
 from cobalt_shared.amounts import MoneyError, parse_money
 from cobalt_shared.contracts import (
@@ -501,3 +502,19 @@ async def card_clearing_report(
             card_sales[date.fromisoformat(late["day"])] += parse_money(late["tenders"]["card"])
     batches = await uow.reporting.card_batches_until(merchant_id, end)
     return card_clearing(card_sales, batches, start, end)
+
+
+async def day_tie_out(
+    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date
+) -> tuple[bool, list[TieLine]]:
+    """A closed day's tie-out (whether it is closed, and its lines)."""
+    close = await uow.reporting.close(merchant_id, day)
+    if close is None:
+        return False, []
+    postings = [
+        Posted(p["description"], p["amount"], p["state"], p["detail"])
+        for p in await uow.reporting.postings(merchant_id, day)
+    ]
+    clearing = await card_clearing_report(uow, merchant_id, day, day)
+    in_clearing = clearing[-1].in_clearing if clearing else ZERO
+    return True, tie_out(close["figures"], postings, in_clearing)

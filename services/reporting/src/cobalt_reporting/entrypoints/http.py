@@ -16,6 +16,7 @@ from cobalt_reporting.application.reporting import (
     card_clearing_report,
     close_day,
     day_status,
+    day_tie_out,
     ingest_sales,
     sales_report,
     settle_cards,
@@ -25,7 +26,7 @@ from cobalt_reporting.domain.settlement import CardSettlement
 from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant
 from cobalt_shared.contracts import PosSale, utcnow
-from cobalt_shared.errors import InvalidInput
+from cobalt_shared.errors import Conflict, InvalidInput
 from cobalt_shared.http import unit_of_work
 from cobalt_shared.money import Money
 
@@ -217,6 +218,22 @@ class DayOut(BaseModel):
         return cls(**{**status, "entries": entries})
 
 
+class TieLineOut(BaseModel):
+    label: str
+    pos: Money = Field(description="What the POS (or CobaltConnect) says.")
+    books: Money = Field(description="What the books (QuickBooks) say.")
+    ties: bool
+    why: str | None = Field(None, description="When it does not tie: why, and what to do.")
+
+
+class TieOutOut(BaseModel):
+    """A closed day's tie-out: a red line wherever a figure does not tie, with the reason."""
+
+    day: IsoDate
+    ties: bool = Field(description="Every line ties.")
+    lines: list[TieLineOut]
+
+
 class CloseIn(BaseModel):
     counted_cash: Money | None = Field(None, description="Cash counted in the drawer.")
     early: bool = Field(False, description="Close before the close time.")
@@ -391,4 +408,22 @@ async def sales_by_category(
         out.getvalue(),
         media_type="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get("/days/{day}/tie-out")
+async def get_tie_out(day: IsoDate, scope: Merchant, uow: Uow) -> TieOutOut:
+    """Tenders = journal entry = deposits + clearing, with tax, fees, over/short and
+    adjustments; a line that does not tie says why. 409 while the day is open."""
+    async with uow as tx:
+        closed, lines = await day_tie_out(tx, scope.merchant_id, day)
+    if not closed:
+        raise Conflict(f"{day.isoformat()} is not closed yet: its tie-out comes with its close")
+    return TieOutOut(
+        day=day,
+        ties=all(line.ties for line in lines),
+        lines=[
+            TieLineOut(label=x.label, pos=x.left, books=x.right, ties=x.ties, why=x.why)
+            for x in lines
+        ],
     )
