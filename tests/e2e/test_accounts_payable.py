@@ -282,3 +282,71 @@ def test_bills_paid_or_deleted_in_quickbooks_itself_follow_in_accounts_payable(s
         assert whole.status_code in (409, 422), whole.text
         assert "paid in QuickBooks" in whole.json()["error"]["message"]
         assert not store.entries(kind="bill-payment")  # nothing was sent
+
+
+def test_a_payment_voided_from_accounts_payable_reopens_its_bill_and_credit_on_both_sides(stack):
+    with httpx.Client(timeout=30) as http:
+        store = Store(stack, http)
+        store.set_up()
+        store.refresh_and_map({"operating-account": "Operating Account"})
+        store.send("POST", "orders", "/orders", _order("INV-V"), key="INV-V")
+        eventually(lambda: store.entries(kind="vendor-credit"), "the bill and credit")
+        store.refresh_and_map(
+            {"purchases:beer": "Purchases:Beer", "purchases:wine": "Purchases:Wine"}
+        )
+        eventually(
+            lambda: {e["state"] for e in store.entries(kind="bill")} == {"ready"}, "mappings"
+        )
+        store.update()
+        [bill] = eventually(
+            lambda: [b for b in store.get("payables", "/bills") if b["state"] == "synced"], "bill"
+        )
+        [credit] = eventually(
+            lambda: [c for c in store.get("payables", "/credits") if c["state"] == "synced"],
+            "credit",
+        )
+        # Not in QuickBooks yet: nothing to void.
+        selection = {"bills": [{"bill_id": bill["id"]}], "credits": [{"credit_id": credit["id"]}]}
+        [payment] = store.send("POST", "payables", "/payments", selection).json()
+        early = store.send("POST", "payables", f"/payments/{payment['id']}/void")
+        assert early.status_code == 409
+        assert "only a payment in QuickBooks can be voided" in early.json()["error"]["message"]
+        eventually(lambda: store.entries(kind="bill-payment"), "the payment at the gateway")
+        store.update()
+        company = store.quickbooks.company
+        [check] = company.transactions("BillPaymentCheck")
+        eventually(
+            lambda: store.get("payables", f"/bills/{bill['id']}")["open_balance"] == "0.00",
+            "the bill paid",
+        )
+        # Void, pressed twice: one void.
+        for _ in range(2):
+            voiding = store.send("POST", "payables", f"/payments/{payment['id']}/void")
+            assert voiding.status_code == 200, voiding.text
+            assert voiding.json()["void_state"] == "pending"
+        eventually(lambda: store.entries(kind="payment-void"), "the void at the gateway")
+        assert len(store.entries(kind="payment-void")) == 1
+        store.update()
+        # QuickBooks: the check stays, at zero; the bill and the credit are open again.
+        assert company.txns[check.txn_id].amount == Decimal("0.00")
+        [qb_bill] = company.transactions("Bill")
+        [qb_credit] = company.transactions("VendorCredit")
+        assert qb_bill.open_amount == Decimal("271.50")
+        assert qb_credit.open_amount == Decimal("17.00")
+        assert company.account_named("Operating Account").balance == Decimal("0.00")
+        # CobaltConnect follows: open balances restored, the payment says it was voided.
+        restored = eventually(
+            lambda: (
+                (b := store.get("payables", f"/bills/{bill['id']}"))
+                and b["open_balance"] == "271.50"
+                and b
+            ),
+            "the bill open again",
+        )
+        assert restored["payable"] is True
+        [open_credit] = [c for c in store.get("payables", "/credits") if c["id"] == credit["id"]]
+        assert open_credit["available"] == "17.00"
+        voided = store.get("payables", f"/payments/{payment['id']}")
+        assert (voided["void_state"], voided["void_detail"]) == ("synced", "Voided in QuickBooks.")
+        assert voided["voidable"] is False
+        assert set(store.guid_counts().values()) == {1}

@@ -354,7 +354,13 @@ def test_late_sales_post_on_their_own_day_and_move_past_a_closing_date(stack):
             }
         )
         assert store.send("POST", "reporting", "/days/2026-11-23/close", {}).status_code == 200
-        eventually(lambda: len(store.entries(kind="deposit")) == 1, "the day's entries")
+        eventually(
+            lambda: (
+                [e["state"] for e in store.entries() if e["kind"] != "account-query"]
+                == ["ready", "ready"]
+            ),
+            "the day's entries, their accounts mapped",
+        )
         store.update()
         company = store.quickbooks.company
         company.closing_date = "2026-11-23"  # the accountant closes the books through the 23rd
@@ -372,11 +378,18 @@ def test_late_sales_post_on_their_own_day_and_move_past_a_closing_date(stack):
             return {
                 e["id"]
                 for e in store.entries()
-                if e["txn_date"] == "2026-11-23" and e["state"] != "synced"
+                if e["txn_date"] == "2026-11-23" and e["state"] == "ready"
             }
 
         # Its journal entry and its cash deposit adjustment, both dated its own day.
         late = eventually(lambda: len(ids := unsent_of_the_23rd()) == 2 and ids, "the adjustment")
+        eventually(
+            lambda: (
+                [e["state"] for e in store.entries() if e["txn_date"] == "2026-11-24"]
+                == ["ready", "ready"]
+            ),
+            "the 24th's own entries",
+        )
         store.update()  # QuickBooks refuses 2026-11-23: reporting sends them dated the 24th
         eventually(
             lambda: {e["state"] for e in store.entries() if e["id"] in late} == {"cancelled"},

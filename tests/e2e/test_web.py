@@ -207,6 +207,22 @@ def test_a_merchant_signs_in_and_pays_two_bills_with_a_credit_by_check(stack, br
     assert set(store.guid_counts().values()) == {1}
     [paid] = store.get("payables", "/payments")
     assert paid["made_by"] == PERSON
+    # The check was lost in the mail: void it from the payment history, after confirming.
+    history = page.get_by_role("table").filter(has=page.get_by_role("cell", name="5001"))
+    history.get_by_role("button", name="Void").click()
+    history.get_by_role("button", name="Keep it").click()
+    assert not store.entries(kind="payment-void")  # kept: nothing was sent
+    history.get_by_role("button", name="Void").click()
+    history.get_by_role("button", name="Yes, void it").click()
+    page.wait_for_selector("#flash .notice.ok >> text=is voided at the next Web Connector update")
+    eventually(lambda: store.entries(kind="payment-void"), "the void at the gateway")
+    store.update()
+    eventually(lambda: store.get("payables", "/payments")[0]["void_state"] == "synced", "voided")
+    page.reload()
+    page.wait_for_selector("#payments .void-state >> text=voided")
+    assert page.inner_text("#total-due") == "$500.50"  # the bills are open again
+    assert company.txns[check.txn_id].amount == Decimal("0.00")
+    _shot(page, "accounts-payable-voided")
 
 
 def test_a_bill_partly_paid_in_quickbooks_itself_shows_what_is_left_and_why(stack, browser, http):

@@ -392,3 +392,24 @@ def test_a_bill_paid_in_quickbooks_itself_reads_back_as_changed_with_its_payment
         Decimal("-300.00"),
     )
     assert qb.company.account_named("Operating Account").balance == Decimal("-300.00")
+
+
+def test_a_voided_payment_reopens_its_bill_and_credit_and_gives_the_bank_its_money(qb, vendors):
+    from cobalt_qbxml import TxnVoid
+
+    bill_id = one(qb, bill(amount="200.00")).rets[0].txn_id
+    credit_id = one(qb, credit(amount="20.00")).rets[0].txn_id
+    applied = AppliedToTxn(bill_id, Decimal("180.00"), [AppliedCredit(credit_id, Decimal("20.00"))])
+    payment_id = one(qb, payment("Acme Beverage", applied)).rets[0].txn_id
+    assert qb.company.bill_balances()[bill_id] == Decimal("0.00")
+    for _ in range(2):  # voiding twice changes nothing more
+        voided = one(qb, TxnVoid(txn_type="BillPaymentCheck", txn_id=payment_id))
+        assert voided.status.ok
+        assert voided.rets[0].txn_id == payment_id
+    assert qb.company.bill_balances()[bill_id] == Decimal("200.00")
+    assert qb.company.txns[credit_id].open_amount == Decimal("20.00")
+    assert qb.company.txns[payment_id].amount == Decimal("0.00")
+    assert qb.company.account_named("Operating Account").balance == Decimal("0.00")
+    assert qb.company.vendor_balance("Acme Beverage") == Decimal("180.00")
+    missing = one(qb, TxnVoid(txn_type="BillPaymentCheck", txn_id="NOPE-1"))
+    assert missing.status.code == 3120

@@ -25,6 +25,7 @@ from cobalt_qbxml import (
     Ref,
     TxnDeletedQuery,
     TxnQuery,
+    TxnVoid,
     VendorAdd,
     VendorCreditAdd,
     VendorQuery,
@@ -146,6 +147,7 @@ for kind in ("Bill", "VendorCredit", "BillPaymentCheck", "Deposit", "JournalEntr
     )
     if kind != "Deposit":
         EVERY_REQUEST[f"{kind}-by-ref"] = TxnQuery(kind=kind, ref_numbers=["INV-1042"])
+EVERY_REQUEST["void-payment"] = TxnVoid(txn_type="BillPaymentCheck", txn_id="1A2B-1234567890")
 EVERY_REQUEST["deleted-since"] = TxnDeletedQuery(
     deleted_from=datetime(2026, 11, 24, 15, 30, 5, tzinfo=UTC)
 )

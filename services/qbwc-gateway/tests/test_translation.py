@@ -312,3 +312,43 @@ def test_an_entry_that_missed_its_mapping_event_moves_at_the_next_step():
     decided = plan(queue, Limits())
     assert isinstance(decided.step, Writes)
     assert decided.step.entries[0].id == stranded.id
+
+
+def test_a_payment_void_waits_for_its_payment_then_is_a_valid_txn_void():
+    paid = uuid.uuid4()
+    void = entry(EntryKind.PAYMENT_VOID, vendor_name=None, lines=(), voids=paid)
+    waiting = build(void, FACTS)
+    assert isinstance(waiting, Unbuildable)
+    assert "payment it applies to is not in QuickBooks yet" in waiting.explanation
+    synced = Prerequisite(paid, EntryKind.BILL_PAYMENT, "p", EntryState.SYNCED, "", "TXN-P")
+    built = build(void, replace(FACTS, prerequisites={paid: synced}))
+    assert isinstance(built, Node)
+    text = document(built)
+    assert schema_errors(text) == []
+    assert "<TxnVoidType>BillPaymentCheck</TxnVoidType><TxnID>TXN-P</TxnID>" in text
+    assert void.payload.prerequisites == (paid,)  # type: ignore[union-attr]
+    # QuickBooks' answer names the voided check: the void is made, with that TxnID.
+    answer = _answer(
+        f'<TxnVoidRs requestID="{void.id}" statusCode="0" statusSeverity="Info" '
+        'statusMessage="Status OK"><TxnVoidType>BillPaymentCheck</TxnVoidType>'
+        "<TxnID>TXN-P</TxnID></TxnVoidRs>"
+    )
+    made = written(void, parse_response(answer), answer, NOW)
+    assert isinstance(made, Made)
+    assert made.txn_id == "TXN-P"
+
+
+def test_the_read_back_comes_last_in_an_update_after_the_writes():
+    from cobalt_qbwc_gateway.domain.readback import ReadBackState
+
+    state = ReadBackState(due=True, since=NOW)
+    queue = replace(_queue(entry()), read_back=state)
+    assert isinstance(plan(queue, Limits()).step, Writes)
+    step = plan(replace(_queue(), read_back=state), Limits()).step
+    assert isinstance(step, Reads)
+    assert [n.tag for n in step.requests] == [
+        "BillQueryRq",
+        "VendorCreditQueryRq",
+        "TxnDeletedQueryRq",
+    ]
+    assert plan(_queue(), Limits()).step is None  # nothing due: QuickBooks is not even opened

@@ -223,6 +223,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payments/{payment_id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void
+         * @description Void the payment's check in QuickBooks (once, however often pressed); when QuickBooks
+         *     has voided it, its bills and credits are open again. 409 unless it is in QuickBooks.
+         */
+        post: operations["void_payments__payment_id__void_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments/preview": {
         parameters: {
             query?: never;
@@ -648,6 +669,18 @@ export interface components {
             txn_id: string | null;
             /** Vendor Name */
             vendor_name: string;
+            /** Void Detail */
+            void_detail?: string | null;
+            /** @description Asked to be voided: pending, waiting, synced (voided) or failed. */
+            void_state?: components["schemas"]["SyncState"] | null;
+            /**
+             * Voidable
+             * @description It can be voided now (it is in QuickBooks).
+             * @default false
+             */
+            voidable?: boolean;
+            /** Voided By */
+            voided_by?: string | null;
         };
         /**
          * PlannedCheck
@@ -1509,6 +1542,85 @@ export interface operations {
         };
     };
     get_payment_payments__payment_id__get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Merchant to act for (support and service tokens only) */
+                "x-merchant-id"?: string;
+            };
+            path: {
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    void_payments__payment_id__void_post: {
         parameters: {
             query?: never;
             header?: {

@@ -703,6 +703,7 @@ export const rules = {
       "bill",
       "vendor-credit",
       "bill-payment",
+      "payment-void",
       "deposit",
       "journal-entry",
       "vendor",

@@ -418,7 +418,12 @@ function PayBills({ data, reload }: { data: Data; reload: () => void }) {
       )}
 
       <h2>Payment history</h2>
-      <History payments={data.payments} bankName={bankName} timeZone={store.timeZone} />
+      <History
+        payments={data.payments}
+        bankName={bankName}
+        timeZone={store.timeZone}
+        onVoided={reload}
+      />
     </>
   );
 }
@@ -544,6 +549,7 @@ function History(props: {
   payments: Payables["schemas"]["PaymentOut"][];
   bankName: (key: string) => string;
   timeZone: string;
+  onVoided: () => void;
 }) {
   if (!props.payments.length) return <p class="muted">No payments yet.</p>;
   return (
@@ -589,10 +595,60 @@ function History(props: {
                 </a>
               )}
               {p.txn_id && <span class="small block">TxnID {p.txn_id}</span>}
+              <VoidAction payment={p} onVoided={props.onVoided} />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Void a check in QuickBooks: asked once, confirmed, then followed until QuickBooks says. */
+function VoidAction(props: { payment: Payables["schemas"]["PaymentOut"]; onVoided: () => void }) {
+  const p = props.payment;
+  const flash = useFlash();
+  const [asking, setAsking] = useState(false);
+  if (p.void_state && p.void_state !== "failed") {
+    const tone = p.void_state === "synced" ? "neutral" : p.void_state === "waiting" ? "waiting" : "pending";
+    return (
+      <span class="block void-state">
+        <Badge tone={tone}>{p.void_state === "synced" ? "voided" : `void ${p.void_state}`}</Badge>
+        {p.void_detail && <span class="small block">{p.void_detail}</span>}
+      </span>
+    );
+  }
+  if (!p.voidable) return null;
+  if (!asking) {
+    return (
+      <button type="button" class="secondary small" onClick={() => setAsking(true)}>
+        {p.void_state === "failed" ? "Void again" : "Void"}
+      </button>
+    );
+  }
+  return (
+    <span class="block" role="group" aria-label={`Void the check to ${p.vendor_name}`}>
+      <span class="small block">
+        Void this {formatMoney(p.amount)} check in QuickBooks? Its bills and credits will be open
+        again.
+      </span>
+      <ActionButton
+        class="danger small"
+        label="Yes, void it"
+        busyLabel="Voiding…"
+        onAction={async () => {
+          await call(payables.POST("/payments/{payment_id}/void", { params: { path: { payment_id: p.id } } }));
+          setAsking(false);
+          flash({
+            text: `The check to ${p.vendor_name} is voided at the next Web Connector update.`,
+            kind: "ok",
+          });
+          props.onVoided();
+        }}
+      />
+      <button type="button" class="secondary small" onClick={() => setAsking(false)}>
+        Keep it
+      </button>
+    </span>
   );
 }

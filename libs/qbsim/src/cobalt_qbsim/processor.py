@@ -117,6 +117,7 @@ class SimulatedQuickBooks:
             "JournalEntryAddRq": self._journal_add,
             **{f"{kind}QueryRq": self._txn_query for kind in TXN_KINDS},
             "TxnDeletedQueryRq": self._deleted_query,
+            "TxnVoidRq": self._txn_void,
         }
 
     # ----------------------------------------------------------------- documents
@@ -702,6 +703,45 @@ class SimulatedQuickBooks:
         with_links = rq.findtext("IncludeLinkedTxns") == "true"
         for txn in page:
             rs.append(self._txn_ret(txn, with_lines=with_lines, with_links=with_links))
+        return rs
+
+    def _txn_void(self, rq: Element) -> Element:
+        """Void a bill payment: its bills and credits are open again, the bank and Accounts
+        Payable get their money back; it stays, with a zero amount. Voiding twice changes
+        nothing more."""
+        kind = rq.findtext("TxnVoidType") or ""
+        txn_id = rq.findtext("TxnID") or ""
+        txn = self.company.txns.get(txn_id)
+        if txn is None or txn.kind != kind:
+            raise Status(3120, f'Object "{txn_id}" specified in the request cannot be found.')
+        if kind != "BillPaymentCheck":
+            raise Status(3250, f"The simulated QuickBooks voids bill payments only, not {kind}.")
+        closing = self.company.closing_date
+        if closing and txn.txn_date <= closing:
+            raise Status(3171, f"The {kind} is dated on or before the closing date ({closing}).")
+        if txn.applied:
+            for applied in txn.applied:
+                bill = self.company.txns[applied.bill_id]
+                bill.open_amount = (bill.open_amount or ZERO) + applied.payment
+                bill.open_amount += sum((a for _, a in applied.credits), ZERO)
+                bill.touched()
+                for credit_id, amount in applied.credits:
+                    credit = self.company.txns[credit_id]
+                    credit.open_amount = (credit.open_amount or ZERO) + amount
+                    credit.touched()
+            assert txn.bank_account_id is not None
+            assert txn.ap_account_id is not None
+            self.company.accounts[txn.bank_account_id].balance += txn.amount
+            self.company.accounts[txn.ap_account_id].balance += txn.amount
+            txn.amount = ZERO
+            txn.applied = []
+            txn.memo = f"VOID: {txn.memo or ''}".strip()
+            txn.touched()
+        rs = self._rs(rq)
+        _sub(rs, "TxnVoidType", kind)
+        _sub(rs, "TxnID", txn.txn_id)
+        _sub(rs, "TimeCreated", txn.time_created)
+        _sub(rs, "TimeModified", txn.time_modified or txn.time_created)
         return rs
 
     def _deleted_query(self, rq: Element) -> Element:

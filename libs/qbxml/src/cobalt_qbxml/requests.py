@@ -489,3 +489,17 @@ class TxnDeletedQuery(Request):
             rq.add("DeletedDateRangeFilter").add(
                 "FromDeletedDate", v.qb_datetime(self.deleted_from)
             )
+
+
+@dataclass(frozen=True)
+class TxnVoid(Request):
+    """Void a transaction: it stays in QuickBooks with nothing applied and a zero amount."""
+
+    rq_tag: ClassVar[str] = "TxnVoidRq"
+    writes: ClassVar[bool] = True
+    txn_type: TxnKind
+    txn_id: str
+
+    def fill(self, rq: Node) -> None:
+        rq.add("TxnVoidType", self.txn_type)
+        rq.add("TxnID", v.name(self.txn_id, "TxnVoid TxnID", 36))

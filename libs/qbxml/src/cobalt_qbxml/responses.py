@@ -65,6 +65,8 @@ def _response(rs: Element) -> Response:
         message=rs.get("statusMessage", ""),
     )
     rets = [_ret(c) for c in rs if str(c.tag).endswith("Ret")]
+    if not rets and rs.find("TxnID") is not None:  # a TxnVoidRs holds its Ret's fields itself
+        rets = [_ret(rs)]
     recovery = rs.find("ErrorRecovery")
     return Response(
         tag=str(rs.tag),

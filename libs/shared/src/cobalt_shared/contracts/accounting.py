@@ -11,7 +11,9 @@ from pydantic import BaseModel, Field
 from cobalt_shared.contracts.base import Message
 from cobalt_shared.money import Money
 
-EntryKind = Literal["bill", "vendor-credit", "bill-payment", "deposit", "journal-entry"]
+EntryKind = Literal[
+    "bill", "vendor-credit", "bill-payment", "payment-void", "deposit", "journal-entry"
+]
 
 
 class AccountLine(BaseModel):
@@ -78,6 +80,11 @@ class PostToQuickBooks(Message):
         None,
         description="The record of the source service this entry comes from (kind/id).",
         examples=["bill/6f1c2a5e-8f0e-4b0c-9a57-3f6ad3a0a1b2"],
+    )
+    voids: uuid.UUID | None = Field(
+        None,
+        description="For a payment-void: the entry id of the bill payment to void (it must be "
+        "in QuickBooks; the void waits for it).",
     )
     replaces: uuid.UUID | None = Field(
         None,

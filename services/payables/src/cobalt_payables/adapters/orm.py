@@ -88,6 +88,9 @@ payments = Table(
     Column("check_number", String(11), nullable=True),
     Column("to_be_printed", Boolean, nullable=False, server_default=false()),
     Column("made_by", String(200), nullable=True),
+    Column("void_state", String(40), nullable=True),
+    Column("void_detail", Text, nullable=True),
+    Column("voided_by", String(200), nullable=True),
 )
 
 payment_requests = Table(

@@ -194,7 +194,14 @@ class PaymentRepository:
         await self._db.execute(
             update(payments)
             .where(payments.c.merchant_id == payment.merchant_id, payments.c.id == payment.id)
-            .values(state=payment.state.value, txn_id=payment.txn_id, detail=payment.detail)
+            .values(
+                state=payment.state.value,
+                txn_id=payment.txn_id,
+                detail=payment.detail,
+                void_state=payment.void_state.value if payment.void_state else None,
+                void_detail=payment.void_detail,
+                voided_by=payment.voided_by,
+            )
         )
 
     async def get(self, merchant_id: uuid.UUID, payment_id: uuid.UUID) -> Payment | None:
@@ -323,4 +330,6 @@ def _to_payment(row: Any) -> Payment:
         detail=row["detail"], request_id=row["request_id"], pay_from=row["pay_from"],
         check_number=row["check_number"], to_be_printed=bool(row["to_be_printed"]),
         made_by=row["made_by"],
+        void_state=SyncState(row["void_state"]) if row["void_state"] else None,
+        void_detail=row["void_detail"], voided_by=row["voided_by"],
     )  # fmt: skip

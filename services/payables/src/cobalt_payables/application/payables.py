@@ -207,6 +207,8 @@ async def apply_entry_result(result: QuickBooksEntryResult, uow: PayablesUnitOfW
             await uow.credits.save(replace(credit, in_quickbooks=side) if side else credit)
     elif result.kind == "bill-payment":
         await _payment_result(uow, result, state, detail)
+    elif result.kind == "payment-void":
+        await _void_result(uow, result, state, detail)
     else:
         log.warning("entry result %s of kind %r is not payables'", result.entry_id, result.kind)
 
@@ -258,6 +260,71 @@ async def _payment_result(
                     await uow.credits.save(
                         replace(used_credit, applied=used_credit.applied + use.amount)
                     )
+
+
+async def void_payment(
+    uow: PayablesUnitOfWork, merchant_id: uuid.UUID, payment_id: uuid.UUID, by: str | None
+) -> Payment:
+    """Void a payment in QuickBooks (TxnVoid of its check), once however often it is asked;
+    its bills and credits are open again when QuickBooks has voided it. The caller commits."""
+    payment = await uow.payments.get(merchant_id, payment_id)
+    if payment is None:
+        raise NotFound(f"payment {payment_id} not found")
+    if payment.void_state in (SyncState.PENDING, SyncState.WAITING, SyncState.SYNCED):
+        return payment  # already on its way, or voided
+    problem = payment.void_problem()
+    if problem:
+        raise Conflict(problem)
+    voiding = replace(payment, void_state=SyncState.PENDING, void_detail=SENT, voided_by=by)
+    await uow.payments.save(voiding)
+    number = f"check {payment.check_number}" if payment.check_number else "check to print"
+    who = f" by {by}" if by else ""
+    await _post(
+        uow,
+        merchant_id,
+        PostToQuickBooks(
+            merchant_id=merchant_id,
+            entry_id=payment.void_id,
+            kind="payment-void",
+            txn_date=payment.payment_date,
+            vendor_name=None,
+            memo=f"Void of the {number} to {payment.vendor_name}, voided{who} in CobaltConnect",
+            voids=payment.id,
+            source=SOURCE,
+            source_record=f"payment-void/{payment.id}",
+        ),
+    )
+    return voiding
+
+
+async def _void_result(
+    uow: PayablesUnitOfWork, result: QuickBooksEntryResult, state: SyncState, detail: str | None
+) -> None:
+    """The void's fate: once QuickBooks has voided the check, what it paid is open again."""
+    merchant = result.merchant_id
+    record = (result.source_record or "").removeprefix("payment-void/")
+    try:
+        payment = await uow.payments.get(merchant, uuid.UUID(record))
+    except ValueError:
+        payment = None
+    if payment is None:
+        return
+    was_voided = payment.void_state is SyncState.SYNCED
+    shown = "Voided in QuickBooks." if state is SyncState.SYNCED else detail
+    await uow.payments.save(replace(payment, void_state=state, void_detail=shown))
+    if state is not SyncState.SYNCED or was_voided:
+        return
+    for application in payment.applications:
+        bill = await uow.bills.get(merchant, application.bill_id)
+        if bill is not None:
+            used = sum((c.amount for c in application.credits), ZERO)
+            await uow.bills.save(
+                replace(bill, paid=bill.paid - application.cash, credited=bill.credited - used)
+            )
+        for use in application.credits:
+            credit = await uow.credits.get(merchant, use.credit_id)
+            if credit is not None:
+                await uow.credits.save(replace(credit, applied=credit.applied - use.amount))
 
 
 async def _post(uow: PayablesUnitOfWork, merchant_id: uuid.UUID, command: PostToQuickBooks) -> None:

@@ -106,10 +106,26 @@ class Payment:
     check_number: str | None = None
     to_be_printed: bool = False
     made_by: str | None = None
+    void_state: SyncState | None = None  # asked to be voided: where the void stands
+    void_detail: str | None = None
+    voided_by: str | None = None
 
     @property
     def amount(self) -> Decimal:
         return sum((a.cash for a in self.applications), ZERO)
+
+    @property
+    def void_id(self) -> uuid.UUID:
+        """The entry of its void: one per payment, however often Void is pressed."""
+        return uuid.uuid5(self.id, "void")
+
+    def void_problem(self) -> str | None:
+        """Why it cannot be voided now; None when it can (or is already being voided)."""
+        if self.state is SyncState.FAILED:
+            return "this payment never reached QuickBooks: there is nothing to void"
+        if self.state is not SyncState.SYNCED:
+            return f"only a payment in QuickBooks can be voided; this one is {self.state.value}"
+        return None
 
     @property
     def credit_ids(self) -> list[uuid.UUID]:

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
-from cobalt_payables.application.payables import PayRequest, pay, plan
+from cobalt_payables.application.payables import PayRequest, pay, plan, void_payment
 from cobalt_payables.domain.bill import ZERO, Bill, SyncState, Tone, VendorCredit
 from cobalt_payables.domain.payment import CHECK_NUMBER_LENGTH, CheckDetails, Payment
 from cobalt_shared.accounts import OPERATING_ACCOUNT
@@ -163,6 +163,12 @@ class PaymentOut(BaseModel):
     tone: Tone
     txn_id: str | None
     detail: str | None
+    voidable: bool = Field(False, description="It can be voided now (it is in QuickBooks).")
+    void_state: SyncState | None = Field(
+        None, description="Asked to be voided: pending, waiting, synced (voided) or failed."
+    )
+    void_detail: str | None = None
+    voided_by: str | None = None
 
     @classmethod
     def of(cls, payment: Payment, invoices: Mapping[uuid.UUID, str] | None = None) -> PaymentOut:
@@ -173,6 +179,11 @@ class PaymentOut(BaseModel):
             to_be_printed=payment.to_be_printed, made_by=payment.made_by,
             recorded_at=payment.recorded_at, state=payment.state, tone=payment.state.tone,
             txn_id=payment.txn_id, detail=payment.detail,
+            voidable=payment.void_problem() is None and payment.void_state in (
+                None, SyncState.FAILED
+            ),
+            void_state=payment.void_state, void_detail=payment.void_detail,
+            voided_by=payment.voided_by,
             applied=[
                 AppliedOut(
                     bill_id=a.bill_id, invoice_number=names.get(a.bill_id), cash=a.cash,
@@ -398,4 +409,17 @@ async def get_payment(payment_id: uuid.UUID, scope: Merchant, uow: Uow) -> Payme
         invoices = await _invoices(tx, scope.merchant_id)
     if payment is None:
         raise NotFound(f"payment {payment_id} not found")
+    return PaymentOut.of(payment, invoices)
+
+
+@router.post("/payments/{payment_id}/void")
+async def void(payment_id: uuid.UUID, scope: Merchant, uow: Uow) -> PaymentOut:
+    """Void the payment's check in QuickBooks (once, however often pressed); when QuickBooks
+    has voided it, its bills and credits are open again. 409 unless it is in QuickBooks."""
+    async with uow as tx:
+        payment = await void_payment(
+            tx, scope.merchant_id, payment_id, scope.principal.display_name
+        )
+        invoices = await _invoices(tx, scope.merchant_id)
+        await tx.commit()
     return PaymentOut.of(payment, invoices)

@@ -69,6 +69,7 @@ def posting_of(command: PostToQuickBooks) -> Posting:
             for bill in command.applied
         ),
         source_record=command.source_record,
+        voids=command.voids,
     )
 
 

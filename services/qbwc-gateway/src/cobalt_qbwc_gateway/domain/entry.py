@@ -116,6 +116,8 @@ class Entry:
         label = self.kind.label
         if posting is None:
             return label
+        if self.kind is EntryKind.PAYMENT_VOID and posting.memo:
+            return posting.memo  # 'Void of the check 5001 to Acme Beverage, voided by ...'
         if posting.ref_number:
             label += f" {posting.ref_number}"
         if posting.vendor_name:

@@ -19,6 +19,7 @@ class EntryKind(StrEnum):
     BILL = "bill"
     VENDOR_CREDIT = "vendor-credit"
     BILL_PAYMENT = "bill-payment"
+    PAYMENT_VOID = "payment-void"
     DEPOSIT = "deposit"
     JOURNAL_ENTRY = "journal-entry"
     VENDOR = "vendor"
@@ -40,6 +41,7 @@ class EntryKind(StrEnum):
             EntryKind.BILL: "bill",
             EntryKind.VENDOR_CREDIT: "vendor credit",
             EntryKind.BILL_PAYMENT: "bill payment",
+            EntryKind.PAYMENT_VOID: "bill payment void",
             EntryKind.DEPOSIT: "deposit",
             EntryKind.JOURNAL_ENTRY: "journal entry",
             EntryKind.VENDOR: "vendor",
@@ -90,6 +92,7 @@ class Posting:
     lines: tuple[PostingLine, ...] = ()
     applied: tuple[BillPaid, ...] = ()
     source_record: str | None = None
+    voids: uuid.UUID | None = None  # a payment void: the payment's entry
 
     @property
     def accounts(self) -> tuple[str, ...]:
@@ -104,6 +107,8 @@ class Posting:
         """The transaction's total as QuickBooks shows it (a journal entry: its debits)."""
         if self.kind is EntryKind.BILL_PAYMENT:
             return sum((bill.amount for bill in self.applied), Decimal(0))
+        if self.kind is EntryKind.PAYMENT_VOID:
+            return Decimal(0)  # a void leaves the payment at zero
         if self.kind is EntryKind.JOURNAL_ENTRY:
             return sum((ln.amount for ln in self.lines if ln.side == "debit"), Decimal(0))
         if self.kind is EntryKind.DEPOSIT:  # what the bank receives: fees kept back
@@ -121,14 +126,17 @@ class Posting:
             return "a received order (its credit)"
         if record == "payment":
             return "a payment sent from Accounts Payable"
+        if record == "payment-void":
+            return "a payment voided from Accounts Payable"
         if self.source == "reporting":
             return f"the store day {self.txn_date.isoformat()} (end-of-day close)"
         return self.source
 
     @property
     def prerequisites(self) -> tuple[uuid.UUID, ...]:
-        """Entries that must be in QuickBooks first: the bills and credits a payment uses."""
-        ids: list[uuid.UUID] = []
+        """Entries that must be in QuickBooks first: the bills and credits a payment uses, the
+        payment a void voids."""
+        ids: list[uuid.UUID] = [self.voids] if self.voids else []
         for bill in self.applied:
             ids.append(bill.bill_entry_id)
             ids.extend(c.credit_entry_id for c in bill.credits)

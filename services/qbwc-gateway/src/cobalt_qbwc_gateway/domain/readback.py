@@ -19,7 +19,12 @@ from cobalt_qbxml.requests import TxnDeletedQuery, TxnKind, TxnQuery
 READ_BACK_PREFIX = "readback:"  # requestID of a read-back query: readback:<kind>
 READ_BACK_KINDS: tuple[TxnKind, ...] = ("Bill", "VendorCredit")
 DELETED = "deleted"  # readback:deleted asks which of them were deleted in QuickBooks
-FOLLOWED = (EntryKind.BILL, EntryKind.VENDOR_CREDIT, EntryKind.BILL_PAYMENT)
+FOLLOWED = (
+    EntryKind.BILL,
+    EntryKind.VENDOR_CREDIT,
+    EntryKind.BILL_PAYMENT,
+    EntryKind.PAYMENT_VOID,
+)
 READ_BACK_EVERY = timedelta(hours=1)  # also without CobaltConnect activity
 ZERO = Decimal("0.00")
 

@@ -28,6 +28,7 @@ from cobalt_qbxml.requests import (
     Request,
     TxnKind,
     TxnQuery,
+    TxnVoid,
     VendorAdd,
     VendorCreditAdd,
     VendorQuery,
@@ -41,6 +42,7 @@ QUERY_KIND: dict[EntryKind, TxnKind] = {
     EntryKind.BILL: "Bill",
     EntryKind.VENDOR_CREDIT: "VendorCredit",
     EntryKind.BILL_PAYMENT: "BillPaymentCheck",
+    EntryKind.PAYMENT_VOID: "BillPaymentCheck",  # not found by GUID: sent again, harmlessly
     EntryKind.DEPOSIT: "Deposit",
     EntryKind.JOURNAL_ENTRY: "JournalEntry",
 }
@@ -72,6 +74,11 @@ def request_for(entry: Entry, facts: Facts) -> Request:
         return _payable(entry, payload, facts)
     if payload.kind is EntryKind.BILL_PAYMENT:
         return _payment(entry, payload, facts)
+    if payload.kind is EntryKind.PAYMENT_VOID:
+        if payload.voids is None:
+            raise _Unresolved("It names no payment to void.")
+        # Voiding twice changes nothing more, so a void whose answer was lost is simply resent.
+        return TxnVoid(txn_type="BillPaymentCheck", txn_id=_txn(payload.voids, facts, "payment"))
     if payload.kind is EntryKind.DEPOSIT:
         return DepositAdd(
             deposit_to=_account(payload.bank_account, facts),
