@@ -25,7 +25,7 @@ from cobalt_qbwc_gateway.domain.readback import (
     observed,
     queries,
 )
-from cobalt_qbxml.answer import Linked, Ret
+from cobalt_qbxml.answer import Linked, Response, Ret, Status
 from cobalt_qbxml.message_set import render_document
 from cobalt_qbxml.schema import schema_errors
 from cobalt_shared.clock import ManualClock
@@ -95,11 +95,45 @@ def test_only_our_entries_are_told_and_only_payments_we_did_not_make_count_as_el
     assert (seen.paid_elsewhere, seen.paid_elsewhere_on) == (Decimal("150.00"), date(2026, 11, 27))
     # The next read starts at QuickBooks' latest answer (its clock, not ours), inclusively.
     state = ReadBackState(due=True, since=first_since(date(2026, 11, 1)))
-    after = advanced(state, [*rets, deleted], full_page=False, now=NOW)
+    answers = [_rs("BillQuery", rets), _rs("TxnDeletedQuery", [deleted])]
+    after = advanced(state, answers, now=NOW)
     assert after.since == datetime(2026, 11, 28, 14, 30, tzinfo=UTC)
-    assert (after.due, after.read_at) == (False, NOW)
-    assert advanced(after, [], full_page=True, now=NOW).due  # a full page: more to read
-    assert advanced(after, [], full_page=False, now=NOW).since == after.since
+    assert (after.due, after.read_at, after.iterators) == (False, NOW, ())
+    assert advanced(after, [], now=NOW).since == after.since
+
+
+def _rs(kind, rets, remaining=None, iterator=None, code=0):
+    status = Status(code, "Error" if code > 1 else "Info", "")
+    return Response(
+        tag=f"{kind}Rs",
+        request_id="r",
+        status=status,
+        rets=list(rets),
+        iterator_id=iterator,
+        iterator_remaining=remaining,
+    )
+
+
+def test_more_than_a_page_is_read_with_quickbooks_iterators_and_since_moves_only_at_the_end():
+    state = ReadBackState(due=True, since=first_since(date(2026, 11, 1)))
+    first = Ret(tag="BillRet", txn_id="B-9", time_modified="2026-11-29T10:00:00+00:00")
+    page = [_rs("BillQuery", [first], remaining=3, iterator="{IT-1}"), _rs("VendorCreditQuery", [])]
+    mid = advanced(state, page, now=NOW)
+    assert (mid.due, mid.since, mid.iterators) == (True, state.since, (("Bill", "{IT-1}"),))
+    assert mid.seen_until == datetime(2026, 11, 29, 10, tzinfo=UTC)
+    nodes = queries(mid, page=500)
+    document = render_document(nodes, version="13.0")
+    assert schema_errors(document) == []
+    assert 'iterator="Continue"' in document
+    assert 'iteratorID="{IT-1}"' in document
+    assert "VendorCreditQueryRq" not in document  # done with credits: only what has more
+    older = Ret(tag="BillRet", txn_id="B-1", time_modified="2026-11-20T10:00:00+00:00")
+    done = advanced(mid, [_rs("BillQuery", [older], remaining=0, iterator="{IT-1}")], now=NOW)
+    assert (done.due, done.iterators) == (False, ())
+    assert done.since == datetime(2026, 11, 29, 10, tzinfo=UTC)  # the latest of every page
+    # An iterator that ended with its session: the read starts again, nothing skipped.
+    lost = advanced(mid, [_rs("BillQuery", [], code=3000)], now=NOW)
+    assert (lost.due, lost.since, lost.iterators) == (True, state.since, ())
 
 
 def test_a_read_back_is_due_after_our_own_changes_and_at_least_hourly():

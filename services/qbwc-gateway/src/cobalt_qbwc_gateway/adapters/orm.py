@@ -114,6 +114,8 @@ read_backs = Table(
     Column("due", Boolean, nullable=False),
     Column("since", UTCDateTime, nullable=False),
     Column("read_at", UTCDateTime, nullable=True),
+    Column("iterators", Text, nullable=True),  # mid-read: QuickBooks' iterator per kind (JSON)
+    Column("seen_until", UTCDateTime, nullable=True),
 )
 
 # Each state an entry took, with when and why: the entry's history.

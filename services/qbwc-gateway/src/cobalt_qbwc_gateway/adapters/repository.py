@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -236,10 +237,23 @@ class ReadBackRepository:
         ).first()
         if row is None:
             return None
-        return ReadBackState(due=row.due, since=row.since, read_at=row.read_at)
+        iterators = tuple((k, i) for k, i in json.loads(row.iterators or "[]"))
+        return ReadBackState(
+            due=row.due,
+            since=row.since,
+            read_at=row.read_at,
+            iterators=iterators,
+            seen_until=row.seen_until,
+        )
 
     async def save(self, merchant_id: uuid.UUID, state: ReadBackState, *, new: bool) -> None:
-        values = {"due": state.due, "since": state.since, "read_at": state.read_at}
+        values = {
+            "due": state.due,
+            "since": state.since,
+            "read_at": state.read_at,
+            "iterators": json.dumps([list(pair) for pair in state.iterators]),
+            "seen_until": state.seen_until,
+        }
         if new:
             await self._db.execute(insert(read_backs).values(merchant_id=merchant_id, **values))
         else:

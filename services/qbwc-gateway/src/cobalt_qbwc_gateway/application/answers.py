@@ -98,7 +98,7 @@ async def _reads(
         rs = by_id.get(ACCOUNTS_PREFIX + str(entry.id))
         if entry.kind is EntryKind.ACCOUNT_QUERY and rs is not None:
             await apply_page(uow, entry, rs, response, limits.account_page_size, now)
-    await apply_read_back(uow, connection, by_id, now, limits.read_back_page)
+    await apply_read_back(uow, connection, by_id, now)
     return await _saved(uow, connection, changes, now, names=_names(answer))
 
 

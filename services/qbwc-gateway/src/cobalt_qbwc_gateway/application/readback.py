@@ -63,7 +63,6 @@ async def apply_read_back(
     connection: Connection,
     by_id: Mapping[str, Response],
     now: datetime,
-    page: int,
 ) -> None:
     merchant = connection.merchant_id
     state = await uow.read_backs.get(merchant)
@@ -89,5 +88,4 @@ async def apply_read_back(
                 deleted=seen.deleted,
             ),
         )
-    full = any(len(rs.rets) >= page for rs in answers if rs.kind != "TxnDeletedQuery")
-    await uow.read_backs.save(merchant, advanced(state, rets, full, now), new=False)
+    await uow.read_backs.save(merchant, advanced(state, answers, now), new=False)

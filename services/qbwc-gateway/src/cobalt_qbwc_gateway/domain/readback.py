@@ -5,14 +5,14 @@ and what was paid there by transactions CobaltConnect did not make."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from cobalt_qbwc_gateway.domain.entry import Entry
 from cobalt_qbwc_gateway.domain.posting import EntryKind
-from cobalt_qbxml.answer import Ret
+from cobalt_qbxml.answer import Response, Ret
 from cobalt_qbxml.node import Node
 from cobalt_qbxml.requests import TxnDeletedQuery, TxnKind, TxnQuery
 
@@ -37,6 +37,10 @@ class ReadBackState:
     due: bool
     since: datetime
     read_at: datetime | None = None
+    # Mid-read, when more changed than one answer holds: QuickBooks' iterator per kind and the
+    # latest modification seen so far. `since` moves only once every page has been read.
+    iterators: tuple[tuple[TxnKind, str], ...] = ()
+    seen_until: datetime | None = None
 
     def is_due(self, now: datetime, every: timedelta = READ_BACK_EVERY) -> bool:
         return self.due or self.read_at is None or now - self.read_at >= every
@@ -48,10 +52,26 @@ def first_since(start_date: date) -> datetime:
 
 
 def queries(state: ReadBackState, page: int) -> list[Node]:
-    """Bills and credits changed since the last read, with what paid them; and those deleted."""
+    """Bills and credits changed since the last read, with what paid them, and those deleted;
+    or, mid-read, the next page of each kind that has more."""
+    if state.iterators:
+        return [
+            TxnQuery(
+                kind=kind,
+                max_returned=page,
+                include_linked_txns=True,
+                iterator="Continue",
+                iterator_id=iterator_id,
+            ).to_node(READ_BACK_PREFIX + kind)
+            for kind, iterator_id in state.iterators
+        ]
     changed = [
         TxnQuery(
-            kind=kind, modified_from=state.since, max_returned=page, include_linked_txns=True
+            kind=kind,
+            modified_from=state.since,
+            max_returned=page,
+            include_linked_txns=True,
+            iterator="Start",
         ).to_node(READ_BACK_PREFIX + kind)
         for kind in READ_BACK_KINDS
     ]
@@ -99,15 +119,27 @@ def observed(rets: Iterable[Ret], ours: Mapping[str, Entry]) -> list[Observed]:
     return found
 
 
-def advanced(
-    state: ReadBackState, rets: Iterable[Ret], full_page: bool, now: datetime
-) -> ReadBackState:
-    """After an answer: `since` moves to the latest modification QuickBooks answered (read
-    again inclusively, so nothing modified in that same second is missed); a full page means
-    more are waiting, so it stays due."""
-    times = [_instant(t) for r in rets if (t := r.time_modified or r.time_deleted)]
-    since = max([state.since, *times])
-    return ReadBackState(due=full_page, since=since, read_at=now)
+def advanced(state: ReadBackState, answers: Sequence[Response], now: datetime) -> ReadBackState:
+    """After an answer. Every page read: `since` moves to the latest modification QuickBooks
+    answered (read again inclusively, so nothing modified in that same second is missed).
+    More pages: the read goes on with QuickBooks' iterators. A page refused (an iterator that
+    ended with its session, say): the read starts again from `since`, nothing skipped."""
+    if state.iterators and any(not rs.status.ok for rs in answers):
+        return ReadBackState(due=True, since=state.since, read_at=now)
+    times = [
+        _instant(t) for rs in answers for r in rs.rets if (t := r.time_modified or r.time_deleted)
+    ]
+    seen = max([state.seen_until or state.since, *times])
+    more = tuple(
+        (kind, rs.iterator_id)
+        for rs in answers
+        if rs.iterator_id and (rs.iterator_remaining or 0) > 0
+        for kind in READ_BACK_KINDS
+        if rs.kind == f"{kind}Query"
+    )
+    if more:
+        return ReadBackState(True, state.since, now, iterators=more, seen_until=seen)
+    return ReadBackState(due=False, since=seen, read_at=now)
 
 
 def _instant(text: str) -> datetime:

@@ -26,6 +26,8 @@ def upgrade() -> None:
         sa.Column("due", sa.Boolean(), nullable=False),
         sa.Column("since", UTCDateTime(), nullable=False),
         sa.Column("read_at", UTCDateTime(), nullable=True),
+        sa.Column("iterators", sa.Text(), nullable=True),
+        sa.Column("seen_until", UTCDateTime(), nullable=True),
         sa.PrimaryKeyConstraint("merchant_id", name="pk_read_backs"),
     )
     op.create_index("ix_entries_merchant_txn", "entries", ["merchant_id", "txn_id"])
