@@ -324,8 +324,27 @@ def test_a_payment_voided_from_accounts_payable_reopens_its_bill_and_credit_on_b
             voiding = store.send("POST", "payables", f"/payments/{payment['id']}/void")
             assert voiding.status_code == 200, voiding.text
             assert voiding.json()["void_state"] == "pending"
-        eventually(lambda: store.entries(kind="payment-void"), "the void at the gateway")
+        [void] = eventually(lambda: store.entries(kind="payment-void"), "the void at the gateway")
+        # The books are closed through the check's date: QuickBooks refuses the void, which
+        # says so on both sides and is retried from QB Entries once the date is moved.
+        company.closing_date = "2026-12-31"
+        store.update()
+        refused = eventually(
+            lambda: (
+                (p := store.get("payables", f"/payments/{payment['id']}"))
+                and p["void_state"] == "failed"
+                and p
+            ),
+            "payables to hear the void was refused",
+        )
+        assert "closing date" in refused["void_detail"]
+        assert refused["void_entry_id"] == void["id"]
+        again = store.send("POST", "payables", f"/payments/{payment['id']}/void")
+        assert again.json()["void_state"] == "failed"  # Retry is on the entry, not a new void
         assert len(store.entries(kind="payment-void")) == 1
+        company.closing_date = None
+        retried = store.send("POST", "qbwc-gateway", f"/entries/{void['id']}/retry")
+        assert retried.status_code == 200, retried.text
         store.update()
         # QuickBooks: the check stays, at zero; the bill and the credit are open again.
         assert company.txns[check.txn_id].amount == Decimal("0.00")

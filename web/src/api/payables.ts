@@ -671,6 +671,11 @@ export interface components {
             vendor_name: string;
             /** Void Detail */
             void_detail?: string | null;
+            /**
+             * Void Entry Id
+             * @description Its void on the QB Entries page (a failed void is retried there).
+             */
+            void_entry_id?: string | null;
             /** @description Asked to be voided: pending, waiting, synced (voided) or failed. */
             void_state?: components["schemas"]["SyncState"] | null;
             /**

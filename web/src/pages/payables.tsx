@@ -609,12 +609,24 @@ function VoidAction(props: { payment: Payables["schemas"]["PaymentOut"]; onVoide
   const p = props.payment;
   const flash = useFlash();
   const [asking, setAsking] = useState(false);
-  if (p.void_state && p.void_state !== "failed") {
-    const tone = p.void_state === "synced" ? "neutral" : p.void_state === "waiting" ? "waiting" : "pending";
+  if (p.void_state) {
+    const tone =
+      p.void_state === "synced"
+        ? "neutral"
+        : p.void_state === "failed"
+          ? "failed"
+          : p.void_state === "waiting"
+            ? "waiting"
+            : "pending";
     return (
       <span class="block void-state">
         <Badge tone={tone}>{p.void_state === "synced" ? "voided" : `void ${p.void_state}`}</Badge>
         {p.void_detail && <span class="small block">{p.void_detail}</span>}
+        {(p.void_state === "failed" || p.void_state === "waiting") && p.void_entry_id && (
+          <a class="small block" href={`#/entries/${p.void_entry_id}`}>
+            See the entry (Retry is there)
+          </a>
+        )}
       </span>
     );
   }
@@ -622,7 +634,7 @@ function VoidAction(props: { payment: Payables["schemas"]["PaymentOut"]; onVoide
   if (!asking) {
     return (
       <button type="button" class="secondary small" onClick={() => setAsking(true)}>
-        {p.void_state === "failed" ? "Void again" : "Void"}
+        Void
       </button>
     );
   }

@@ -270,8 +270,8 @@ async def void_payment(
     payment = await uow.payments.get(merchant_id, payment_id)
     if payment is None:
         raise NotFound(f"payment {payment_id} not found")
-    if payment.void_state in (SyncState.PENDING, SyncState.WAITING, SyncState.SYNCED):
-        return payment  # already on its way, or voided
+    if payment.void_state is not None:
+        return payment  # on its way, voided, or failed (retried on the QB Entries page)
     problem = payment.void_problem()
     if problem:
         raise Conflict(problem)

@@ -169,6 +169,9 @@ class PaymentOut(BaseModel):
     )
     void_detail: str | None = None
     voided_by: str | None = None
+    void_entry_id: uuid.UUID | None = Field(
+        None, description="Its void on the QB Entries page (a failed void is retried there)."
+    )
 
     @classmethod
     def of(cls, payment: Payment, invoices: Mapping[uuid.UUID, str] | None = None) -> PaymentOut:
@@ -179,9 +182,8 @@ class PaymentOut(BaseModel):
             to_be_printed=payment.to_be_printed, made_by=payment.made_by,
             recorded_at=payment.recorded_at, state=payment.state, tone=payment.state.tone,
             txn_id=payment.txn_id, detail=payment.detail,
-            voidable=payment.void_problem() is None and payment.void_state in (
-                None, SyncState.FAILED
-            ),
+            voidable=payment.void_problem() is None and payment.void_state is None,
+            void_entry_id=payment.void_id if payment.void_state else None,
             void_state=payment.void_state, void_detail=payment.void_detail,
             voided_by=payment.voided_by,
             applied=[
