@@ -15,6 +15,7 @@ import pytest
 from cobalt_devstack.services import SERVICE_BY_NAME
 from cobalt_devstack.stack import Stack
 from cobalt_devstack.store import Store, eventually
+from cobalt_qbxml import MessageSet, TxnVoid
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 NAMES = ("orders", "payables", "coa", "qbwc-gateway")
@@ -243,7 +244,13 @@ def test_bills_paid_or_deleted_in_quickbooks_itself_follow_in_accounts_payable(s
         store.update()
         # The new bill, then the read-back (both kinds in one message set): never one per bill.
         sets = [kinds for kinds in asked if "HostQuery" not in kinds]
-        read_back = ["QBXMLMsgs", "BillQuery", "VendorCreditQuery", "TxnDeletedQuery"]
+        read_back = [
+            "QBXMLMsgs",
+            "BillQuery",
+            "VendorCreditQuery",
+            "BillPaymentCheckQuery",
+            "TxnDeletedQuery",
+        ]
         assert sets == [["QBXMLMsgs", "BillAdd"], read_back]
         paid = eventually(
             lambda: (
@@ -369,3 +376,62 @@ def test_a_payment_voided_from_accounts_payable_reopens_its_bill_and_credit_on_b
         assert (voided["void_state"], voided["void_detail"]) == ("synced", "Voided in QuickBooks.")
         assert voided["voidable"] is False
         assert set(store.guid_counts().values()) == {1}
+
+
+def test_a_check_voided_in_quickbooks_itself_reopens_what_it_paid(stack):
+    with httpx.Client(timeout=30) as http:
+        store = Store(stack, http)
+        store.set_up()
+        store.refresh_and_map({"operating-account": "Operating Account"})
+        store.send("POST", "orders", "/orders", _order("INV-Q", credits=[]), key="INV-Q")
+        eventually(lambda: store.entries(kind="bill"), "the bill")
+        store.refresh_and_map(
+            {"purchases:beer": "Purchases:Beer", "purchases:wine": "Purchases:Wine"}
+        )
+        eventually(lambda: store.entries(kind="bill")[0]["state"] == "ready", "mapped")
+        store.update()
+        [bill] = eventually(
+            lambda: [b for b in store.get("payables", "/bills") if b["state"] == "synced"], "bill"
+        )
+        [payment] = store.send(
+            "POST", "payables", "/payments", {"bills": [{"bill_id": bill["id"]}]}
+        ).json()
+        eventually(lambda: store.entries(kind="bill-payment"), "the payment at the gateway")
+        store.update()
+        paid = eventually(
+            lambda: (
+                (p := store.get("payables", f"/payments/{payment['id']}"))
+                and p["state"] == "synced"
+                and p
+            ),
+            "the payment in QuickBooks",
+        )
+        # The owner voids the check in QuickBooks itself (no CobaltConnect).
+        quickbooks = store.quickbooks
+        answer = quickbooks.process(
+            MessageSet(
+                [("v", TxnVoid(txn_type="BillPaymentCheck", txn_id=paid["txn_id"]))]
+            ).to_xml()
+        )
+        assert 'statusCode="0"' in answer
+        # The next update with work ends with the read-back: payables follows.
+        store.send("POST", "orders", "/orders", _order("INV-Q2", credits=[]), key="INV-Q2")
+        eventually(
+            lambda: [e["state"] for e in store.entries(kind="bill")].count("ready") == 1,
+            "the new bill to be ready",
+        )
+        store.update()
+        followed = eventually(
+            lambda: (
+                (p := store.get("payables", f"/payments/{payment['id']}"))
+                and p["void_state"] == "synced"
+                and p
+            ),
+            "payables to follow the check voided in QuickBooks",
+        )
+        assert followed["void_detail"] == (
+            "The check was voided in QuickBooks itself: what it paid is open again."
+        )
+        reopened = store.get("payables", f"/bills/{bill['id']}")
+        assert (reopened["open_balance"], reopened["payable"]) == ("271.50", True)
+        assert not store.entries(kind="payment-void")  # CobaltConnect sent no void of its own

@@ -66,6 +66,10 @@ def test_the_read_back_is_two_queries_in_one_valid_set_from_quickbooks_last_answ
 def test_only_our_entries_are_told_and_only_payments_we_did_not_make_count_as_elsewhere():
     bill, payment = _entry(EntryKind.BILL, "B-1"), _entry(EntryKind.BILL_PAYMENT, "P-OURS")
     ours = {"B-1": bill, "P-OURS": payment}
+    voided = _entry(EntryKind.BILL_PAYMENT, "P-VOID")
+    check = Ret(tag="BillPaymentCheckRet", txn_id="P-VOID", amount=Decimal("0.00"))
+    [followed] = observed([check], {"P-VOID": voided})
+    assert (followed.entry, followed.amount, followed.deleted) == (voided, Decimal("0.00"), False)
     rets = [
         Ret(
             tag="BillRet",

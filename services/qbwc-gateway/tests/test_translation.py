@@ -349,6 +349,7 @@ def test_the_read_back_comes_last_in_an_update_after_the_writes():
     assert [n.tag for n in step.requests] == [
         "BillQueryRq",
         "VendorCreditQueryRq",
+        "BillPaymentCheckQueryRq",
         "TxnDeletedQueryRq",
     ]
     assert plan(_queue(), Limits()).step is None  # nothing due: QuickBooks is not even opened

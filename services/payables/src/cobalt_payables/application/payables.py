@@ -26,6 +26,7 @@ from cobalt_shared.contracts import (
     utcnow,
 )
 from cobalt_shared.contracts.accounting import AccountLine, AppliedBill, AppliedCredit
+from cobalt_shared.contracts.gateway import InQuickBooks
 from cobalt_shared.contracts.subjects import post_to_quickbooks
 from cobalt_shared.errors import Conflict, NotFound
 
@@ -235,6 +236,9 @@ async def _payment_result(
     if payment is None:
         return
     state = SyncState.FAILED if state is SyncState.NOT_IN_QUICKBOOKS else state
+    if result.in_quickbooks is not None:
+        await _check_followed(uow, payment, result.in_quickbooks)
+        return
     was_synced = payment.state is SyncState.SYNCED
     await uow.payments.save(replace(payment, state=state, txn_id=result.txn_id, detail=detail))
     if state is SyncState.PENDING:
@@ -312,8 +316,25 @@ async def _void_result(
     was_voided = payment.void_state is SyncState.SYNCED
     shown = "Voided in QuickBooks." if state is SyncState.SYNCED else detail
     await uow.payments.save(replace(payment, void_state=state, void_detail=shown))
-    if state is not SyncState.SYNCED or was_voided:
+    if state is SyncState.SYNCED and not was_voided:
+        await _reopen(uow, payment)
+
+
+async def _check_followed(uow: PayablesUnitOfWork, payment: Payment, side: InQuickBooks) -> None:
+    """Our check as QuickBooks has it now: voided or deleted there by the owner, what it paid is
+    open again (once)."""
+    gone = side.deleted or (side.amount == 0 and payment.amount > 0)
+    if not gone or payment.void_state is SyncState.SYNCED or payment.state is not SyncState.SYNCED:
         return
+    how = "deleted" if side.deleted else "voided"
+    note = f"The check was {how} in QuickBooks itself: what it paid is open again."
+    await uow.payments.save(replace(payment, void_state=SyncState.SYNCED, void_detail=note))
+    await _reopen(uow, payment)
+
+
+async def _reopen(uow: PayablesUnitOfWork, payment: Payment) -> None:
+    """A check voided: its bills and credits are open again by what it paid and used."""
+    merchant = payment.merchant_id
     for application in payment.applications:
         bill = await uow.bills.get(merchant, application.bill_id)
         if bill is not None:

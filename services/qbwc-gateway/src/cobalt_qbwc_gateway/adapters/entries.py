@@ -113,7 +113,8 @@ class EntryRepository:
             )
         )
         found = (_entry(r._mapping) for r in rows)
-        return {e.txn_id: e for e in found if e.txn_id}
+        # A void carries the TxnID of the check it voided: the check is the transaction.
+        return {e.txn_id: e for e in found if e.txn_id and e.kind is not EntryKind.PAYMENT_VOID}
 
     async def find(
         self,

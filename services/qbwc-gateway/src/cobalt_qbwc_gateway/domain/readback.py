@@ -17,7 +17,9 @@ from cobalt_qbxml.node import Node
 from cobalt_qbxml.requests import TxnDeletedQuery, TxnKind, TxnQuery
 
 READ_BACK_PREFIX = "readback:"  # requestID of a read-back query: readback:<kind>
-READ_BACK_KINDS: tuple[TxnKind, ...] = ("Bill", "VendorCredit")
+# Bills and credits (their open amounts), and our checks (voided or deleted in QuickBooks).
+READ_BACK_KINDS: tuple[TxnKind, ...] = ("Bill", "VendorCredit", "BillPaymentCheck")
+LINKED_KINDS: tuple[TxnKind, ...] = ("Bill", "VendorCredit")  # with the payments that paid them
 DELETED = "deleted"  # readback:deleted asks which of them were deleted in QuickBooks
 FOLLOWED = (
     EntryKind.BILL,
@@ -59,7 +61,7 @@ def queries(state: ReadBackState, page: int) -> list[Node]:
             TxnQuery(
                 kind=kind,
                 max_returned=page,
-                include_linked_txns=True,
+                include_linked_txns=kind in LINKED_KINDS,
                 iterator="Continue",
                 iterator_id=iterator_id,
             ).to_node(READ_BACK_PREFIX + kind)
@@ -70,7 +72,7 @@ def queries(state: ReadBackState, page: int) -> list[Node]:
             kind=kind,
             modified_from=state.since,
             max_returned=page,
-            include_linked_txns=True,
+            include_linked_txns=kind in LINKED_KINDS,
             iterator="Start",
         ).to_node(READ_BACK_PREFIX + kind)
         for kind in READ_BACK_KINDS
@@ -103,6 +105,9 @@ def observed(rets: Iterable[Ret], ours: Mapping[str, Entry]) -> list[Observed]:
             found.append(Observed(entry, ZERO, ZERO, ZERO, None, deleted=True))
             continue
         if ret.amount is None:
+            continue
+        if ret.tag == "BillPaymentCheckRet":  # a check: its amount (zero once voided)
+            found.append(Observed(entry, ret.amount, ret.amount, ZERO, None))
             continue
         elsewhere = [link for link in ret.linked if link.txn_id not in ours]
         found.append(
