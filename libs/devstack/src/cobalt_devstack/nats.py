@@ -28,7 +28,7 @@ class NatsServer:
     ) -> None:
         self.store_dir = store_dir
         self.port = port or free_port()
-        self.monitor_port = free_port()
+        self.monitor_port = free_port(avoid={self.port})  # never the client port again
         self.log_path = log_path
         self.user = user
         self.password = password

@@ -34,10 +34,23 @@ def _env(name: str, ports: dict[str, int], cluster_ports: list[int], store: Path
     return env
 
 
+def _distinct_ports(nodes: int) -> list[dict[str, int]]:
+    """Client, monitoring and route ports for each node, no two alike: the operating system may
+    hand the same free port out twice when asked one at a time (seen: a node's route port was
+    another's client port, and the cluster never formed)."""
+    taken: set[int] = set()
+
+    def port() -> int:
+        chosen = free_port(avoid=taken)
+        taken.add(chosen)
+        return chosen
+
+    return [{"client": port(), "http": port(), "cluster": port()} for _ in range(nodes)]
+
+
 class Cluster:
     def __init__(self, tmp: Path) -> None:
-        self.ports = [{"client": free_port(), "http": free_port(), "cluster": free_port()}
-                      for _ in range(3)]  # fmt: skip
+        self.ports = _distinct_ports(3)
         cluster = [p["cluster"] for p in self.ports]
         self.envs = [_env(f"n{i + 1}", p, cluster, tmp / f"n{i + 1}")
                      for i, p in enumerate(self.ports)]  # fmt: skip
