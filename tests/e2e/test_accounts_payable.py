@@ -435,3 +435,140 @@ def test_a_check_voided_in_quickbooks_itself_reopens_what_it_paid(stack):
         reopened = store.get("payables", f"/bills/{bill['id']}")
         assert (reopened["open_balance"], reopened["payable"]) == ("271.50", True)
         assert not store.entries(kind="payment-void")  # CobaltConnect sent no void of its own
+
+
+def test_an_order_corrected_after_its_bill_went_to_quickbooks_changes_the_bill(stack):
+    """Corrected after its bill and credit reached QuickBooks, an order changes them there
+    (BillMod / VendorCreditMod; a stale EditSequence is read again and retried once); a cut
+    below what was paid is refused and says so; cancelled, its bill and credit are voided."""
+    with httpx.Client(timeout=30) as http:
+        store = Store(stack, http)
+        store.set_up()
+        store.refresh_and_map({"operating-account": "Operating Account"})
+        made = store.send("POST", "orders", "/orders", _order("INV-K"), key="INV-K").json()
+        eventually(lambda: store.entries(kind="vendor-credit"), "the bill and credit")
+        store.refresh_and_map(
+            {"purchases:beer": "Purchases:Beer", "purchases:wine": "Purchases:Wine"}
+        )
+        eventually(
+            lambda: {e["state"] for e in store.entries(kind="bill")} == {"ready"}, "mappings"
+        )
+        store.update()
+        [bill] = eventually(
+            lambda: [b for b in store.get("payables", "/bills") if b["state"] == "synced"], "bill"
+        )
+        company = store.quickbooks.company
+        [qb_bill] = company.transactions("Bill")
+        [qb_credit] = company.transactions("VendorCredit")
+        qb_bill.touched()  # the owner opened and saved it in QuickBooks meanwhile
+
+        beer = {"category": "Beer", "description": "IPA", "quantity": "20", "unit_cost": "8.50"}
+        wine = {"category": "Wine", "description": "Rioja", "quantity": "6", "unit_cost": "11.25"}
+        fewer = _order(
+            "INV-K",
+            lines=[beer, wine],
+            credits=[{"reason": "breakage", "amount": "10.00", "category": "Beer"}],
+        )
+        fixed = store.send("PUT", "orders", f"/orders/{made['id']}", fewer)
+        assert fixed.status_code == 200, fixed.text
+        eventually(
+            lambda: (
+                {e["state"] for e in store.entries(kind="bill-change")} == {"ready"}
+                and {e["state"] for e in store.entries(kind="vendor-credit-change")} == {"ready"}
+            ),
+            "the corrections to be ready at the gateway",
+        )
+        asked: list[list[str]] = []
+        answer = store.quickbooks.process
+
+        def recorded(xml: str | bytes) -> str:
+            text = xml if isinstance(xml, str) else xml.decode()
+            asked.append(re.findall(r"<(\w+)Rq\b", text))
+            return answer(xml)
+
+        store.quickbooks.process = recorded  # type: ignore[method-assign, assignment]
+        store.update()
+        sent = [kind for kinds in asked for kind in kinds]
+        assert sent.count("BillMod") == 2  # stale (3200), read again by TxnID, sent once more
+        assert sent.count("VendorCreditMod") == 1
+        first, again = [i for i, kind in enumerate(sent) if kind == "BillMod"]
+        assert "BillQuery" in sent[first:again]
+        assert (qb_bill.amount, qb_bill.open_amount) == (Decimal("237.50"), Decimal("237.50"))
+        assert qb_credit.amount == Decimal("10.00")
+        assert company.vendor_balance("Acme Beverage & Co") == Decimal("227.50")
+        assert company.account_named("Purchases:Beer").balance == Decimal("160.00")
+        corrected = eventually(
+            lambda: (
+                (b := store.get("payables", f"/bills/{bill['id']}"))
+                and b["detail"] == "Corrected in QuickBooks."
+                and b
+            ),
+            "payables to hear the correction is in QuickBooks",
+        )
+        assert (corrected["amount"], corrected["open_balance"]) == ("237.50", "237.50")
+        assert corrected["quickbooks_note"] is None  # the read-back agrees with the new amount
+
+        # 200.00 paid; a correction to 85.00 would cut the bill below it: refused, with why.
+        paying = {"bills": [{"bill_id": bill["id"], "amount": "200.00"}]}
+        [payment] = store.send("POST", "payables", "/payments", paying).json()
+        eventually(lambda: store.entries(kind="bill-payment"), "the payment at the gateway")
+        store.update()
+        eventually(
+            lambda: store.get("payables", f"/bills/{bill['id']}")["open_balance"] == "37.50",
+            "the payment in QuickBooks",
+        )
+        cut = _order("INV-K", lines=[{**beer, "quantity": "10"}], credits=[])
+        assert store.send("PUT", "orders", f"/orders/{made['id']}", cut).status_code == 200
+        refused = eventually(
+            lambda: (
+                (b := store.get("payables", f"/bills/{bill['id']}"))
+                and b["correction_problem"]
+                and b
+            ),
+            "the bill to refuse the cut",
+        )
+        assert "below the 200.00 already paid" in refused["correction_problem"]
+        assert refused["payable"] is False
+        assert refused["amount"] == "237.50"
+        assert len(store.entries(kind="bill-change")) == 1  # nothing was sent
+        assert qb_bill.amount == Decimal("237.50")
+
+        # Cancelled once the payment is voided: the bill and credit are voided in QuickBooks.
+        store.send("POST", "payables", f"/payments/{payment['id']}/void")
+        eventually(lambda: store.entries(kind="payment-void"), "the void at the gateway")
+        store.update()
+        eventually(
+            lambda: store.get("payables", f"/bills/{bill['id']}")["paid"] == "0.00",
+            "the payment voided",
+        )
+        cancel = store.send(
+            "POST", "orders", f"/orders/{made['id']}/cancel", {"cancelled_on": "2026-11-28"}
+        )
+        assert cancel.status_code == 200, cancel.text
+        eventually(
+            lambda: (
+                [e["state"] for e in store.entries(kind="bill-void")] == ["ready"]
+                and [e["state"] for e in store.entries(kind="vendor-credit-void")] == ["ready"]
+            ),
+            "the voids at the gateway",
+        )
+        store.update()
+        assert (qb_bill.amount, qb_credit.amount) == (Decimal("0.00"), Decimal("0.00"))
+        assert company.vendor_balance("Acme Beverage & Co") == Decimal("0.00")
+        assert company.account_named("Purchases:Beer").balance == Decimal("0.00")
+        voided = eventually(
+            lambda: (
+                (b := store.get("payables", f"/bills/{bill['id']}"))
+                and b["detail"] == "Voided in QuickBooks (order cancelled)."
+                and b
+            ),
+            "payables to hear the bill is voided",
+        )
+        assert voided["open_balance"] == "0.00"
+        due = store.get("payables", "/accounts-payable")["due"]
+        assert "INV-K" not in {b["invoice_number"] for b in due}
+        # A correction to a cancelled order is refused, naming why; nothing more is sent.
+        late = store.send("PUT", "orders", f"/orders/{made['id']}", fewer)
+        assert late.status_code == 409
+        assert late.json()["error"]["field"] == "cancelled_on"
+        assert set(store.guid_counts().values()) == {1}

@@ -439,6 +439,71 @@ def test_an_order_is_edited_before_it_is_received(stack, browser, http):
     assert order["editable"]
 
 
+def test_a_received_order_is_corrected_then_cancelled_and_its_bill_follows(stack, browser, http):
+    store = _ready_store(stack, http)
+    assert (
+        store.send(
+            "POST", "orders", "/orders", _order("CX-1", "Acme Beverage", "300.00")
+        ).status_code
+        == 201
+    )
+    store.map({"purchases:beer": "Purchases:Beer"})
+    eventually(
+        lambda: [e["state"] for e in store.entries(kind="bill")] == ["ready"], "the bill ready"
+    )
+    store.update()
+    [bill] = eventually(
+        lambda: [b for b in store.get("payables", "/bills") if b["state"] == "synced"], "synced"
+    )
+    page = _signed_in(browser, stack, store)
+    page.click("a[href='#/orders']")
+    row = page.get_by_role("row").filter(has_text="CX-1")
+    row.get_by_role("button", name="Correct").click()
+    page.get_by_role("heading", name="Correct order CX-1").wait_for()
+    assert "corrects its bill" in page.inner_text("#correcting-note")
+    page.get_by_label("Unit cost").fill("250.00")
+    page.get_by_role("button", name="Save correction").click()
+    flash = page.wait_for_selector("#flash .notice.ok").inner_text()
+    assert "its bill follows in QuickBooks" in flash
+    eventually(
+        lambda: [e["state"] for e in store.entries(kind="bill-change")] == ["ready"],
+        "the correction at the gateway",
+    )
+    store.update()
+    [qb_bill] = store.quickbooks.company.transactions("Bill")
+    assert qb_bill.amount == Decimal("250.00")
+    eventually(
+        lambda: (
+            store.get("payables", f"/bills/{bill['id']}")["detail"] == "Corrected in QuickBooks."
+        ),
+        "payables to hear of the correction",
+    )
+    row = page.get_by_role("row").filter(has_text="CX-1")
+    row.get_by_role("button", name="Cancel order").click()
+    page.get_by_role("group", name="Cancel order CX-1").get_by_role(
+        "button", name="Yes, cancel it"
+    ).click()
+    flash = page.wait_for_selector("#flash .notice.ok:has-text('cancelled')").inner_text()
+    assert "voided in QuickBooks" in flash
+    eventually(
+        lambda: [e["state"] for e in store.entries(kind="bill-void")] == ["ready"],
+        "the void at the gateway",
+    )
+    store.update()
+    assert qb_bill.amount == Decimal("0.00")
+    eventually(
+        lambda: store.get("payables", f"/bills/{bill['id']}")["open_balance"] == "0.00",
+        "the bill voided in Accounts Payable",
+    )
+    page.click("a[href='#/orders']")
+    page.get_by_role("row").filter(has_text="cancelled").wait_for()
+    page.click("a[href='#/payables']")
+    page.get_by_role("heading", name="Bills").wait_for()
+    page.get_by_text("Nothing is due.").wait_for()  # the cancelled order's bill is not offered
+    assert page.get_by_role("row").filter(has_text="CX-1").count() == 0
+    _shot(page, "order-corrected-then-cancelled")
+
+
 def test_every_page_fits_a_phone_and_has_no_serious_accessibility_problem(stack, browser, http):
     store = _ready_store(stack, http)
     assert store.send("POST", "orders", "/orders", _order("PH-1", "Phone Beverage", "9.00"))

@@ -413,3 +413,64 @@ def test_a_voided_payment_reopens_its_bill_and_credit_and_gives_the_bank_its_mon
     assert qb.company.vendor_balance("Acme Beverage") == Decimal("180.00")
     missing = one(qb, TxnVoid(txn_type="BillPaymentCheck", txn_id="NOPE-1"))
     assert missing.status.code == 3120
+
+
+def test_a_bill_is_changed_at_its_edit_sequence_and_a_stale_one_is_refused(qb, vendors):
+    from cobalt_qbxml import BillMod
+
+    made = one(qb, bill(amount="100.00")).rets[0]
+    lines = [
+        ExpenseLine(Ref("Purchases:Beer"), Decimal("60.00"), "beer"),
+        ExpenseLine(Ref("Purchases:Beer"), Decimal("25.00")),
+    ]
+    changed = one(
+        qb,
+        BillMod(
+            txn_id=made.txn_id,
+            edit_sequence=made.edit_sequence or "",
+            expense_lines=lines,
+            ref_number="INV-1B",
+        ),
+    )
+    assert changed.status.ok, changed.status
+    assert (changed.rets[0].amount, changed.rets[0].ref_number) == (Decimal("85.00"), "INV-1B")
+    assert changed.rets[0].edit_sequence != made.edit_sequence
+    assert qb.company.vendor_balance("Acme Beverage") == Decimal("85.00")
+    assert qb.company.account_named("Purchases:Beer").balance == Decimal("85.00")
+    stale = one(
+        qb,
+        BillMod(
+            txn_id=made.txn_id, edit_sequence=made.edit_sequence or "", expense_lines=lines[:1]
+        ),
+    )
+    assert stale.status.code == 3200
+    assert qb.company.vendor_balance("Acme Beverage") == Decimal("85.00")
+
+
+def test_a_bill_is_never_cut_below_what_was_paid_and_a_paid_bill_is_not_voided(qb, vendors):
+    from cobalt_qbxml import BillMod, TxnVoid
+
+    bill_id = one(qb, bill(amount="100.00")).rets[0].txn_id
+    one(qb, payment("Acme Beverage", AppliedToTxn(bill_id, Decimal("70.00"))))
+    sequence = qb.company.txns[bill_id].edit_sequence
+    cut = BillMod(
+        txn_id=bill_id,
+        edit_sequence=sequence,
+        expense_lines=[ExpenseLine(Ref("Purchases:Beer"), Decimal("50.00"))],
+    )
+    assert one(qb, cut).status.code == 3210
+    assert one(qb, TxnVoid(txn_type="Bill", txn_id=bill_id)).status.code == 3210
+    assert qb.company.txns[bill_id].amount == Decimal("100.00")
+
+
+def test_a_voided_bill_and_credit_leave_the_books_at_zero(qb, vendors):
+    from cobalt_qbxml import TxnVoid
+
+    bill_id = one(qb, bill(amount="100.00")).rets[0].txn_id
+    credit_id = one(qb, credit(amount="10.00")).rets[0].txn_id
+    for _ in range(2):  # a second void changes nothing more
+        assert one(qb, TxnVoid(txn_type="Bill", txn_id=bill_id)).status.ok
+        assert one(qb, TxnVoid(txn_type="VendorCredit", txn_id=credit_id)).status.ok
+    assert qb.company.vendor_balance("Acme Beverage") == Decimal("0.00")
+    assert qb.company.account_named("Purchases:Beer").balance == Decimal("0.00")
+    assert qb.company.txns[bill_id].amount == Decimal("0.00")

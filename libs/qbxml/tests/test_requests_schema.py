@@ -14,6 +14,7 @@ from cobalt_qbxml import (
     AppliedCredit,
     AppliedToTxn,
     BillAdd,
+    BillMod,
     BillPaymentCheckAdd,
     DepositAdd,
     DepositLine,
@@ -28,6 +29,7 @@ from cobalt_qbxml import (
     TxnVoid,
     VendorAdd,
     VendorCreditAdd,
+    VendorCreditMod,
     VendorQuery,
 )
 from cobalt_qbxml.requests import Request
@@ -148,6 +150,25 @@ for kind in ("Bill", "VendorCredit", "BillPaymentCheck", "Deposit", "JournalEntr
     if kind != "Deposit":
         EVERY_REQUEST[f"{kind}-by-ref"] = TxnQuery(kind=kind, ref_numbers=["INV-1042"])
 EVERY_REQUEST["void-payment"] = TxnVoid(txn_type="BillPaymentCheck", txn_id="1A2B-1234567890")
+for kind in ("Bill", "VendorCredit"):
+    # A cancelled order's bill and credit are voided.
+    EVERY_REQUEST[f"void-{kind}"] = TxnVoid(txn_type=kind, txn_id="1A2B-1234567890")
+# An order corrected after its bill went to QuickBooks: the lines are replaced.
+CORRECTED = [
+    ExpenseLine(Ref("Purchases:Beer"), Decimal("80.00"), "Beer"),
+    ExpenseLine(Ref("Purchases:Wine"), Decimal("12.50")),
+]
+EVERY_REQUEST["bill-correction"] = BillMod(
+    txn_id="1A2B-1234567890",
+    edit_sequence="1764512345",
+    expense_lines=CORRECTED,
+    ref_number="INV-1042",
+    due_date=DAY,
+    memo="Order INV-1042 corrected in CobaltConnect",
+)
+EVERY_REQUEST["credit-correction"] = VendorCreditMod(
+    txn_id="1A2B-1234567891", edit_sequence="1764512346", expense_lines=CORRECTED[:1]
+)
 EVERY_REQUEST["deleted-since"] = TxnDeletedQuery(
     deleted_from=datetime(2026, 11, 24, 15, 30, 5, tzinfo=UTC)
 )

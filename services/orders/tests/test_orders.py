@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -257,7 +258,8 @@ def test_an_order_is_edited_until_received_and_its_history_says_who(api):
     assert edited.status_code == 200, edited.text
     detail = edited.json()
     assert detail["credit_total"] == "10.50"
-    assert not detail["editable"]
+    assert detail["editable"]
+    assert detail["revision"] == 0
     assert [(h["action"], h["by"]) for h in detail["history"]] == [
         ("recorded", "Dana W"),
         ("edited", "Dana W"),
@@ -267,11 +269,69 @@ def test_an_order_is_edited_until_received_and_its_history_says_who(api):
     [event] = _events(url)
     assert [str(c.amount) for c in event.credits] == ["6.00", "4.50"]
 
-    # Received: its bill went to QuickBooks, so the order can no longer change here.
-    late = client.put(f"/orders/{order['id']}", json=corrected, headers=dana)
+    # Received: saved again unchanged, it is sent again to its bill (a repeat changes nothing
+    # there; it is how a correction the bill refused is sent once its payment is voided).
+    same = client.put(f"/orders/{order['id']}", json=corrected, headers=dana)
+    assert same.status_code == 200, same.text
+    assert same.json()["revision"] == 1
+    assert same.json()["history"][-1]["summary"] == "sent again to its bill"
+    assert len(_events(url)) == 2
+
+
+def test_a_received_order_is_corrected_or_cancelled_and_its_bill_follows(api):
+    client, url = api
+    merchant = uuid.uuid4()
+    received_order = {**ORDER, "received_on": "2026-11-24"}
+    made = client.post("/orders", json=received_order, headers=_as(merchant)).json()
+    fewer = [{**ORDER["lines"][0], "quantity": "1"}]
+    corrected = {**ORDER, "lines": fewer, "due_date": "2026-12-31"}
+    fixed = client.put(f"/orders/{made['id']}", json=corrected, headers=_as(merchant))
+    assert fixed.status_code == 200, fixed.text
+    assert fixed.json()["revision"] == 1
+    assert fixed.json()["history"][-1]["action"] == "corrected"
+    assert "its bill follows" in fixed.json()["history"][-1]["summary"]
+    received, correction = _events(url)
+    assert (received.revision, correction.revision) == (0, 1)
+    assert correction.total == Decimal(fixed.json()["total"])
+    assert str(correction.due_date) == "2026-12-31"
+    assert correction.received_on == received.received_on  # still the day it arrived
+
+    # The vendor of a bill in QuickBooks cannot change: it is refused, naming the field.
+    other = client.put(
+        f"/orders/{made['id']}",
+        json={**corrected, "vendor_name": "Other Co"},
+        headers=_as(merchant),
+    )
+    assert other.status_code == 409
+    assert other.json()["error"]["field"] == "vendor_name"
+
+    cancelled = client.post(
+        f"/orders/{made['id']}/cancel", json={"cancelled_on": "2026-11-27"}, headers=_as(merchant)
+    )
+    assert cancelled.status_code == 200, cancelled.text
+    assert (cancelled.json()["revision"], cancelled.json()["editable"]) == (2, False)
+    again = client.post(
+        f"/orders/{made['id']}/cancel", json={"cancelled_on": "2026-11-28"}, headers=_as(merchant)
+    )
+    assert again.json()["cancelled_on"] == "2026-11-27"  # the first day stays
+    *_, cancel_event = _events(url)
+    assert (cancel_event.revision, cancel_event.cancelled) == (3, True)  # announced again
+    assert len(_events(url)) == 4
+
+    # A correction to a cancelled order is refused, naming why, and nothing is announced.
+    late = client.put(f"/orders/{made['id']}", json=ORDER, headers=_as(merchant))
     assert late.status_code == 409
-    assert "can no longer be edited" in late.json()["error"]["message"]
-    assert len(_events(url)) == 1
+    assert late.json()["error"]["field"] == "cancelled_on"
+    assert "was cancelled on 2026-11-27" in late.json()["error"]["message"]
+    assert len(_events(url)) == 4
+    history = client.get(f"/orders/{made['id']}", headers=_as(merchant)).json()["history"]
+    assert [h["action"] for h in history] == [
+        "recorded",
+        "received",
+        "corrected",
+        "cancelled",
+        "cancelled",
+    ]
 
 
 def test_an_edit_that_would_repeat_another_invoice_is_refused(api):

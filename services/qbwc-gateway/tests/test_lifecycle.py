@@ -27,9 +27,11 @@ from cobalt_qbwc_gateway.domain.events import (
     ReadAll,
     Refused,
     RefusedWhole,
+    Reread,
     Retried,
     Sent,
     SetForgotten,
+    Stale,
     StartDateChanged,
     Unbuildable,
 )
@@ -62,6 +64,8 @@ SAMPLES: dict[type, Event] = {
     Refused: Refused("3140", "The account is gone. Remap it, then retry.", "<answer/>"),
     Busy: Busy("record in use", NOW + timedelta(minutes=1)),
     NameTaken: NameTaken("<answer/>"),
+    Stale: Stale("<answer/>"),
+    Reread: Reread("7", "<answer/>"),
     AnswerLost: AnswerLost("QuickBooks did not process it"),
     SetForgotten: SetForgotten(),
     RefusedWhole: RefusedWhole("The request was malformed.", "0x80040400", False),
@@ -87,6 +91,8 @@ Made                  -    -    -    SY   SY   -    -    -    -    -
 Refused               -    -    -    FA   FA   -    -    -    -    -
 Busy                  -    -    -    R    -    -    -    -    -    -
 NameTaken             -    -    -    CH   -    -    -    -    -    -
+Stale                 -    -    -    CH   -    -    -    -    -    -
+Reread                -    -    -    -    R    -    -    -    -    -
 AnswerLost            -    -    -    R    R    -    -    -    -    -
 SetForgotten          -    -    -    CH   -    -    -    -    -    -
 RefusedWhole          -    -    -    R    -    -    -    -    -    -

@@ -353,3 +353,90 @@ def test_the_read_back_comes_last_in_an_update_after_the_writes():
         "TxnDeletedQueryRq",
     ]
     assert plan(_queue(), Limits()).step is None  # nothing due: QuickBooks is not even opened
+
+
+def _synced_bill(bill_id: uuid.UUID, sequence: str = "4") -> Prerequisite:
+    return Prerequisite(
+        bill_id, EntryKind.BILL, "bill INV-77 from Acme", EntryState.SYNCED, "", "TXN-B", sequence
+    )
+
+
+def test_a_correction_waits_for_its_bill_then_replaces_its_lines_at_its_edit_sequence():
+    bill_id = uuid.uuid4()
+    lines = (
+        PostingLine("purchases:beer", Decimal("60.00"), "Beer"),
+        PostingLine("purchases:beer", Decimal("5.50")),
+    )
+    change = entry(EntryKind.BILL_CHANGE, changes=bill_id, lines=lines, due_date=date(2026, 12, 20))
+    assert change.payload.prerequisites == (bill_id,)  # type: ignore[union-attr]
+    waiting = build(change, FACTS)
+    assert isinstance(waiting, Unbuildable)
+    assert "bill it applies to is not in QuickBooks yet" in waiting.explanation
+    built = build(change, replace(FACTS, prerequisites={bill_id: _synced_bill(bill_id)}))
+    assert isinstance(built, Node)
+    text = document(built)
+    assert schema_errors(text) == []
+    assert "<BillMod><TxnID>TXN-B</TxnID><EditSequence>4</EditSequence>" in text
+    assert text.count("<TxnLineID>-1</TxnLineID>") == 2
+    # Read again after a 3200, the entry's own EditSequence is the one sent.
+    again = build(
+        replace(change, edit_sequence="9"),
+        replace(FACTS, prerequisites={bill_id: _synced_bill(bill_id)}),
+    )
+    assert "<EditSequence>9</EditSequence>" in document(again)  # type: ignore[arg-type]
+    credit_id = uuid.uuid4()
+    credit = entry(EntryKind.VENDOR_CREDIT_CHANGE, changes=credit_id, lines=lines[:1])
+    found = replace(_synced_bill(credit_id), kind=EntryKind.VENDOR_CREDIT)
+    text = document(build(credit, replace(FACTS, prerequisites={credit_id: found})))  # type: ignore[arg-type]
+    assert schema_errors(text) == []
+    assert "<VendorCreditMod><TxnID>TXN-B</TxnID>" in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "voided", "txn_type"),
+    [
+        (EntryKind.BILL_VOID, EntryKind.BILL, "Bill"),
+        (EntryKind.VENDOR_CREDIT_VOID, EntryKind.VENDOR_CREDIT, "VendorCredit"),
+    ],
+)
+def test_a_cancelled_orders_bill_and_credit_are_voided(kind, voided, txn_type):
+    target = uuid.uuid4()
+    void = entry(kind, lines=(), voids=target)
+    found = replace(_synced_bill(target), kind=voided)
+    text = document(build(void, replace(FACTS, prerequisites={target: found})))  # type: ignore[arg-type]
+    assert schema_errors(text) == []
+    assert f"<TxnVoidType>{txn_type}</TxnVoidType><TxnID>TXN-B</TxnID>" in text
+
+
+def test_a_stale_edit_sequence_is_read_again_once_then_the_correction_fails_with_why():
+    from cobalt_qbwc_gateway.domain.events import Reread, Retried, Stale
+    from cobalt_qbwc_gateway.domain.lifecycle import apply
+    from cobalt_qbwc_gateway.domain.translation import verification
+
+    bill_id = uuid.uuid4()
+    facts = replace(FACTS, prerequisites={bill_id: _synced_bill(bill_id)})
+    change = replace(entry(EntryKind.BILL_CHANGE, changes=bill_id), state=EntryState.SENT)
+    stale = parse_response(_answer(_rs(change.id, 3200, tag="BillMod")))
+    event = written(change, stale, "", NOW)
+    assert isinstance(event, Stale)
+    checking = apply(change, event, NOW)
+    assert checking.state is EntryState.CHECKING
+    query = document(verification(checking, facts))
+    assert "<BillQueryRq" in query
+    assert "<TxnID>TXN-B</TxnID>" in query
+    ret = "<BillRet><TxnID>TXN-B</TxnID><EditSequence>7</EditSequence></BillRet>"
+    read = parse_response(_answer(_rs("v", 0, ret, "BillQuery"))).responses[0]
+    reread = checked(checking, read, "", NOW)
+    assert reread == Reread("7", "")
+    ready = apply(checking, reread, NOW)
+    assert (ready.state, ready.edit_sequence) == (EntryState.READY, "7")
+    again = written(replace(ready, state=EntryState.SENT), stale, "", NOW)
+    assert isinstance(again, Refused)
+    assert "changed in QuickBooks again" in again.explanation
+    failed = apply(replace(ready, state=EntryState.SENT), again, NOW)
+    retried = apply(failed, Retried(facts), NOW)
+    assert (retried.state, retried.edit_sequence) == (EntryState.READY, None)  # read afresh
+    gone = parse_response(_answer(_rs("v", 1, "", "BillQuery"))).responses[0]
+    deleted = checked(checking, gone, "", NOW)
+    assert isinstance(deleted, Refused)
+    assert "no longer in QuickBooks" in deleted.explanation

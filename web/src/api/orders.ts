@@ -122,11 +122,34 @@ export interface paths {
         get: operations["get_order_orders__order_id__get"];
         /**
          * Edit
-         * @description Correct an order until it is received (receiving sends its bill to QuickBooks; 409
-         *     after that). With `received_on` it is received too. The edit is kept in its history.
+         * @description Correct an order. With `received_on` one not yet received is received too. Once
+         *     received, the correction goes to its bill in QuickBooks (BillMod; the vendor cannot
+         *     change); a cancelled order is refused (409). The edit is kept in its history.
          */
         put: operations["edit_orders__order_id__put"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{order_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel
+         * @description Cancel an order. A received one's bill and vendor credit are voided in QuickBooks at
+         *     the next update, unless a payment was applied (its bill then says so, with the fix).
+         *     Cancelling again changes nothing; a cancelled order can no longer be edited (409).
+         */
+        post: operations["cancel_orders__order_id__cancel_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -224,6 +247,15 @@ export interface components {
              */
             status: "created" | "existing" | "refused";
         };
+        /** CancelIn */
+        CancelIn: {
+            /**
+             * Cancelled On
+             * Format: date
+             * @description The store's day the order was cancelled.
+             */
+            cancelled_on: string;
+        };
         /** CategoryOut */
         CategoryOut: {
             /**
@@ -243,7 +275,7 @@ export interface components {
              * Action
              * @enum {string}
              */
-            action: "recorded" | "edited" | "received";
+            action: "recorded" | "edited" | "received" | "corrected" | "cancelled";
             /**
              * At
              * Format: date-time
@@ -410,6 +442,11 @@ export interface components {
          * @description An order with its history: who recorded, edited and received it.
          */
         OrderDetail: {
+            /**
+             * Cancelled On
+             * @description The day it was cancelled.
+             */
+            cancelled_on?: string | null;
             /** Categories */
             categories: components["schemas"]["CategoryOut"][];
             /**
@@ -423,7 +460,7 @@ export interface components {
             due_date: string | null;
             /**
              * Editable
-             * @description It can still be edited: its bill has not been sent.
+             * @description It can still be edited (not cancelled); once received, an edit is a correction its bill follows in QuickBooks.
              */
             editable: boolean;
             /** History */
@@ -456,6 +493,11 @@ export interface components {
              * @description Who entered it (from their sign-in).
              */
             recorded_by?: string | null;
+            /**
+             * Revision
+             * @description Corrections announced since it was received.
+             */
+            revision: number;
             /**
              * Total
              * @example 1240.00
@@ -503,6 +545,11 @@ export interface components {
          * @description An order, its totals per category and its credits.
          */
         OrderOut: {
+            /**
+             * Cancelled On
+             * @description The day it was cancelled.
+             */
+            cancelled_on?: string | null;
             /** Categories */
             categories: components["schemas"]["CategoryOut"][];
             /**
@@ -516,7 +563,7 @@ export interface components {
             due_date: string | null;
             /**
              * Editable
-             * @description It can still be edited: its bill has not been sent.
+             * @description It can still be edited (not cancelled); once received, an edit is a correction its bill follows in QuickBooks.
              */
             editable: boolean;
             /**
@@ -547,6 +594,11 @@ export interface components {
              * @description Who entered it (from their sign-in).
              */
             recorded_by?: string | null;
+            /**
+             * Revision
+             * @description Corrections announced since it was received.
+             */
+            revision: number;
             /**
              * Total
              * @example 1240.00
@@ -1085,6 +1137,89 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OrderIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDetail"];
+                };
+            };
+            /** @description The request cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the sign-in expired or is invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or not this merchant's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not possible now: the message says why (e.g. QuickBooks is not set up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input: the message names the field and the rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancel_orders__order_id__cancel_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Merchant to act for (support and service tokens only) */
+                "x-merchant-id"?: string;
+            };
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelIn"];
             };
         };
         responses: {

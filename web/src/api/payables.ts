@@ -350,6 +350,11 @@ export interface components {
              */
             bill_date: string;
             /**
+             * Correction Problem
+             * @description Why the order's last correction was not applied to it, and the fix.
+             */
+            correction_problem?: string | null;
+            /**
              * Credited
              * @example 1240.00
              */
@@ -402,6 +407,12 @@ export interface components {
              * @description What changed in QuickBooks itself (paid there, amount changed).
              */
             quickbooks_note?: string | null;
+            /**
+             * Revision
+             * @description The order's correction it follows (0: as received).
+             * @default 0
+             */
+            revision?: number;
             state: components["schemas"]["SyncState"];
             /** @description How the state reads: pending, waiting, failed, synced. */
             tone: components["schemas"]["Tone"];

@@ -757,7 +757,7 @@ export interface components {
          * EntryKind
          * @enum {string}
          */
-        EntryKind: "bill" | "vendor-credit" | "bill-payment" | "payment-void" | "deposit" | "journal-entry" | "vendor" | "account-query";
+        EntryKind: "bill" | "vendor-credit" | "bill-payment" | "payment-void" | "bill-change" | "vendor-credit-change" | "bill-void" | "vendor-credit-void" | "deposit" | "journal-entry" | "vendor" | "account-query";
         /**
          * EntryOut
          * @description An entry as the QB Entries page shows it.

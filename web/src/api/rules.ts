@@ -194,6 +194,11 @@ export const rules = {
       "required": true
     }
   },
+  "CancelIn": {
+    "cancelled_on": {
+      "required": true
+    }
+  },
   "CategoryAmount": {
     "amount": {
       "pattern": "^-?\\d+\\.\\d{2}$",
@@ -217,7 +222,9 @@ export const rules = {
       "enum": [
         "recorded",
         "edited",
-        "received"
+        "received",
+        "corrected",
+        "cancelled"
       ],
       "required": true
     },
@@ -704,6 +711,10 @@ export const rules = {
       "vendor-credit",
       "bill-payment",
       "payment-void",
+      "bill-change",
+      "vendor-credit-change",
+      "bill-void",
+      "vendor-credit-void",
       "deposit",
       "journal-entry",
       "vendor",
@@ -988,6 +999,9 @@ export const rules = {
     "recorded_at": {
       "required": true
     },
+    "revision": {
+      "required": true
+    },
     "total": {
       "pattern": "^-?\\d+\\.\\d{2}$",
       "required": true
@@ -1050,6 +1064,9 @@ export const rules = {
       "required": true
     },
     "recorded_at": {
+      "required": true
+    },
+    "revision": {
       "required": true
     },
     "total": {

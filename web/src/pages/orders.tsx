@@ -1,5 +1,6 @@
-// Orders: record a vendor order (several lines, several credits), edit it until it is
-// received (receiving sends its bill to QuickBooks), receive it; each with who did it.
+// Orders: record a vendor order (several lines, several credits), edit it, receive it
+// (receiving sends its bill to QuickBooks); correct or cancel it after that (its bill follows
+// in QuickBooks); each with who did it.
 import { useState } from "preact/hooks";
 import { type Orders, call, newKey, orders } from "../api/client";
 import { ActionButton, Field, Loading, Problem, useFlash, useLoad } from "../components/ui";
@@ -14,6 +15,7 @@ type Line = { category: string; description: string; quantity: string; unit_cost
 type Credit = { reason: string; amount: string; category: string; memo: string };
 type Draft = {
   id: string | null; // editing this order, or a new one
+  correcting: boolean; // a received order: saving corrects its bill in QuickBooks
   vendor_name: string;
   invoice_number: string;
   order_date: string;
@@ -30,6 +32,7 @@ const emptyCredit = (reason: string): Credit => ({ reason, amount: "", category:
 function newDraft(day: string): Draft {
   return {
     id: null,
+    correcting: false,
     vendor_name: "",
     invoice_number: "",
     order_date: day,
@@ -44,6 +47,7 @@ function newDraft(day: string): Draft {
 function draftOf(order: Order, day: string): Draft {
   return {
     id: order.id,
+    correcting: order.received,
     vendor_name: order.vendor_name,
     invoice_number: order.invoice_number,
     order_date: order.order_date,
@@ -99,7 +103,7 @@ function bodyOf(draft: Draft): Orders["schemas"]["OrderIn"] {
     invoice_number: draft.invoice_number.trim(),
     order_date: draft.order_date,
     due_date: draft.due_date || null,
-    received_on: draft.received ? draft.received_on : null,
+    received_on: draft.received && !draft.correcting ? draft.received_on : null,
     lines: draft.lines.map((l) => ({
       category: l.category.trim(),
       description: l.description.trim(),
@@ -182,9 +186,11 @@ function OrderForm({ initial, onDone }: { initial: Draft; onDone: () => void }) 
         ? await call(orders.PUT("/orders/{order_id}", { params: { path: { order_id: draft.id } }, body }))
         : await call(orders.POST("/orders", { body, params: { header: { "Idempotency-Key": key } } }));
       flash({
-        text: `Order ${saved.invoice_number} ${draft.id ? "saved" : "recorded"} (${formatMoney(saved.total)})${
-          saved.received ? "; its bill is in Accounts Payable" : ""
-        }.`,
+        text: draft.correcting
+          ? `Order ${saved.invoice_number} corrected (${formatMoney(saved.total)}); its bill follows in QuickBooks at the next update.`
+          : `Order ${saved.invoice_number} ${draft.id ? "saved" : "recorded"} (${formatMoney(saved.total)})${
+              saved.received ? "; its bill is in Accounts Payable" : ""
+            }.`,
         kind: "ok",
       });
       onDone();
@@ -225,9 +231,27 @@ function OrderForm({ initial, onDone }: { initial: Draft; onDone: () => void }) 
         document.getElementById("save-order")?.click();
       }}
     >
-      <h2>{draft.id ? `Edit order ${initial.invoice_number}` : "New order"}</h2>
+      <h2>
+        {draft.correcting
+          ? `Correct order ${initial.invoice_number}`
+          : draft.id
+            ? `Edit order ${initial.invoice_number}`
+            : "New order"}
+      </h2>
+      {draft.correcting && (
+        <p class="small" id="correcting-note">
+          This order was received: saving corrects its bill (and credit) in QuickBooks at the next
+          update. Its vendor stays {initial.vendor_name}; a bill cannot be cut below what was paid.
+        </p>
+      )}
       <div class="grid">
-        {input("vendor_name", "Vendor")}
+        {draft.correcting ? (
+          <Field label="Vendor">
+            {({ id }) => <input id={id} name="vendor_name" value={draft.vendor_name} readOnly />}
+          </Field>
+        ) : (
+          input("vendor_name", "Vendor")
+        )}
         {input("invoice_number", "Invoice number")}
         {input("order_date", "Order date", "date")}
         {input("due_date", "Due date", "date")}
@@ -312,16 +336,20 @@ function OrderForm({ initial, onDone }: { initial: Draft; onDone: () => void }) 
           Add a credit
         </button>
       </fieldset>
-      <div class="grid">
-        <label class="inline">
-          <input type="checkbox" name="received" checked={draft.received}
-            onChange={(e) => edit({ received: e.currentTarget.checked })} />{" "}
-          Received (its bill goes to Accounts Payable and QuickBooks; it can no longer be edited)
-        </label>
-        {draft.received && input("received_on", "Received on", "date")}
-      </div>
+      {!draft.correcting && (
+        <div class="grid">
+          <label class="inline">
+            <input type="checkbox" name="received" checked={draft.received}
+              onChange={(e) => edit({ received: e.currentTarget.checked })} />{" "}
+            Received (its bill goes to Accounts Payable and QuickBooks; a correction after that
+            changes the bill)
+          </label>
+          {draft.received && input("received_on", "Received on", "date")}
+        </div>
+      )}
       <p class="actions">
-        <ActionButton id="save-order" label={draft.id ? "Save order" : draft.received ? "Record and receive" : "Record"}
+        <ActionButton id="save-order"
+          label={draft.correcting ? "Save correction" : draft.id ? "Save order" : draft.received ? "Record and receive" : "Record"}
           busyLabel="Saving…" onAction={save} />
         {draft.id && (
           <button type="button" class="secondary" onClick={onDone}>
@@ -359,8 +387,22 @@ function OrderList(props: { orders: Order[]; onEdit: (order: Order) => void; rel
               <td data-label="Invoice">{order.invoice_number}</td>
               <td data-label="Ordered">{formatDay(order.order_date)}</td>
               <td data-label="Received">
-                {order.received_on ? (
-                  formatDay(order.received_on)
+                {order.cancelled_on ? (
+                  <span class="cancelled">
+                    {order.received_on ? `${formatDay(order.received_on)}; ` : ""}cancelled{" "}
+                    {formatDay(order.cancelled_on)}
+                    {order.received_on && (
+                      <CancelAction order={order} again onCancelled={props.reload} />
+                    )}
+                  </span>
+                ) : order.received_on ? (
+                  <span class="row-actions">
+                    {formatDay(order.received_on)}
+                    <button type="button" class="secondary edit" onClick={() => props.onEdit(order)}>
+                      Correct
+                    </button>
+                    <CancelAction order={order} onCancelled={props.reload} />
+                  </span>
                 ) : (
                   <span class="row-actions">
                     <ActionButton class="secondary receive" label="Receive today" busyLabel="Receiving…"
@@ -379,6 +421,7 @@ function OrderList(props: { orders: Order[]; onEdit: (order: Order) => void; rel
                         Edit
                       </button>
                     )}
+                    <CancelAction order={order} onCancelled={props.reload} />
                   </span>
                 )}
               </td>
@@ -403,6 +446,55 @@ function OrderList(props: { orders: Order[]; onEdit: (order: Order) => void; rel
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Cancel an order, confirmed first: a received one's bill and credit are voided in
+ *  QuickBooks. Pressed again on a cancelled order, it sends the cancellation to its bill again
+ *  (once a payment that blocked it is voided). */
+function CancelAction(props: { order: Order; again?: boolean; onCancelled: () => void }) {
+  const store = useStore();
+  const flash = useFlash();
+  const [asking, setAsking] = useState(false);
+  const o = props.order;
+  if (!asking) {
+    return (
+      <button type="button" class="secondary small cancel-order" onClick={() => setAsking(true)}>
+        {props.again ? "Cancel again" : "Cancel order"}
+      </button>
+    );
+  }
+  return (
+    <span class="block" role="group" aria-label={`Cancel order ${o.invoice_number}`}>
+      <span class="small block">
+        Cancel order {o.invoice_number} ({formatMoney(o.total)})?
+        {o.received ? " Its bill and credit are voided in QuickBooks." : ""}
+      </span>
+      <ActionButton
+        class="danger small"
+        label="Yes, cancel it"
+        busyLabel="Cancelling…"
+        onAction={async () => {
+          await call(
+            orders.POST("/orders/{order_id}/cancel", {
+              params: { path: { order_id: o.id } },
+              body: { cancelled_on: today(store) },
+            }),
+          );
+          setAsking(false);
+          flash({
+            text: o.received
+              ? `Order ${o.invoice_number} cancelled; its bill is voided in QuickBooks at the next update (see Accounts Payable).`
+              : `Order ${o.invoice_number} cancelled.`,
+            kind: "ok",
+          });
+          props.onCancelled();
+        }}
+      />
+      <button type="button" class="secondary small" onClick={() => setAsking(false)}>
+        Keep it
+      </button>
+    </span>
   );
 }
 

@@ -112,6 +112,8 @@ class SimulatedQuickBooks:
             "VendorAddRq": self._vendor_add,
             "BillAddRq": self._bill_add,
             "VendorCreditAddRq": self._vendor_credit_add,
+            "BillModRq": self._bill_mod,
+            "VendorCreditModRq": self._vendor_credit_mod,
             "BillPaymentCheckAddRq": self._bill_payment_add,
             "DepositAddRq": self._deposit_add,
             "JournalEntryAddRq": self._journal_add,
@@ -499,6 +501,80 @@ class SimulatedQuickBooks:
         rs.append(self._txn_ret(txn))
         return rs
 
+    def _bill_mod(self, rq: Element) -> Element:
+        return self._payable_mod(rq, "Bill")
+
+    def _vendor_credit_mod(self, rq: Element) -> Element:
+        return self._payable_mod(rq, "VendorCredit")
+
+    def _payable_mod(self, rq: Element, kind: str) -> Element:
+        """Change a bill or credit at the EditSequence last read (3200 when stale): with line
+        mods, the lines are those listed (TxnLineID -1: a new line); the rest are removed."""
+        mod = rq.find(f"{kind}Mod")
+        assert mod is not None
+        txn = self._open_txn(mod.findtext("TxnID") or "", kind)
+        sequence = mod.findtext("EditSequence") or ""
+        if sequence != txn.edit_sequence:
+            raise Status(
+                3200,
+                f'The provided edit sequence "{sequence}" is out-of-date. It is '
+                f'"{txn.edit_sequence}" in QuickBooks.',
+            )
+        closing = self.company.closing_date
+        if closing and txn.txn_date <= closing:
+            raise Status(3171, f"The {kind} is dated on or before the closing date ({closing}).")
+        lines = txn.lines
+        if mod.find("ExpenseLineMod") is not None:
+            kept = {line.line_id: line for line in txn.lines}
+            lines = []
+            for el in mod.findall("ExpenseLineMod"):
+                line_id = el.findtext("TxnLineID") or ""
+                old = kept.get(line_id)
+                if line_id != "-1" and old is None:
+                    raise Status(
+                        3120, f'Object "{line_id}" specified in the request cannot be found.'
+                    )
+                account_el = el.find("AccountRef")
+                account = (
+                    self._account(account_el, "Account", kind).list_id
+                    if account_el is not None or old is None
+                    else old.account_id
+                )
+                amount = el.findtext("Amount")
+                lines.append(
+                    Line(
+                        account,
+                        Decimal(amount) if amount else (old.amount if old else ZERO),
+                        el.findtext("Memo") if el.find("Memo") is not None else (old and old.memo),
+                    )
+                )
+        total = sum((ln.amount for ln in lines), ZERO)
+        used = txn.amount - (txn.open_amount or ZERO)
+        if total < used:
+            raise Status(
+                3210,
+                f'The "Amount" field has an invalid value "{total}". QuickBooks error message: '
+                f"The {kind} has {used} applied to it; it cannot be less.",
+            )
+        sign = 1 if kind == "Bill" else -1
+        assert txn.ap_account_id is not None
+        self.company.accounts[txn.ap_account_id].balance += sign * (total - txn.amount)
+        for line in txn.lines:
+            self.company.accounts[line.account_id].balance -= sign * line.amount
+        for i, line in enumerate(lines):
+            self.company.accounts[line.account_id].balance += sign * line.amount
+            line.line_id = f"{txn.txn_id}-{txn.edit_sequence}-{i + 1}"
+        txn.lines = lines
+        txn.open_amount = total - used
+        txn.amount = total
+        txn.ref_number = mod.findtext("RefNumber") or txn.ref_number
+        txn.due_date = mod.findtext("DueDate") or txn.due_date
+        txn.memo = mod.findtext("Memo") or txn.memo
+        txn.touched()
+        rs = self._rs(rq)
+        rs.append(self._txn_ret(txn))
+        return rs
+
     # ----------------------------------------------------------------- payments
     def _bill_payment_add(self, rq: Element) -> Element:
         add = rq.find("BillPaymentCheckAdd")
@@ -714,11 +790,13 @@ class SimulatedQuickBooks:
         txn = self.company.txns.get(txn_id)
         if txn is None or txn.kind != kind:
             raise Status(3120, f'Object "{txn_id}" specified in the request cannot be found.')
-        if kind != "BillPaymentCheck":
-            raise Status(3250, f"The simulated QuickBooks voids bill payments only, not {kind}.")
+        if kind not in ("BillPaymentCheck", "Bill", "VendorCredit"):
+            raise Status(3250, f"The simulated QuickBooks does not void a {kind}.")
         closing = self.company.closing_date
         if closing and txn.txn_date <= closing:
             raise Status(3171, f"The {kind} is dated on or before the closing date ({closing}).")
+        if kind != "BillPaymentCheck":
+            self._void_payable(txn)
         if txn.applied:
             for applied in txn.applied:
                 bill = self.company.txns[applied.bill_id]
@@ -743,6 +821,27 @@ class SimulatedQuickBooks:
         _sub(rs, "TimeCreated", txn.time_created)
         _sub(rs, "TimeModified", txn.time_modified or txn.time_created)
         return rs
+
+    def _void_payable(self, txn: Txn) -> None:
+        """Void a bill or credit nothing is applied to: it stays, at zero, out of the books."""
+        if txn.amount == 0:
+            return  # voided already
+        if txn.open_amount != txn.amount:
+            raise Status(
+                3210,
+                f'The {txn.kind} "{txn.ref_number}" has payments or credits applied to it; '
+                "void those first.",
+            )
+        sign = 1 if txn.kind == "Bill" else -1
+        assert txn.ap_account_id is not None
+        self.company.accounts[txn.ap_account_id].balance -= sign * txn.amount
+        for line in txn.lines:
+            self.company.accounts[line.account_id].balance -= sign * line.amount
+            line.amount = ZERO
+        txn.amount = ZERO
+        txn.open_amount = ZERO
+        txn.memo = f"VOID: {txn.memo or ''}".strip()
+        txn.touched()
 
     def _deleted_query(self, rq: Element) -> Element:
         kinds = {el.text for el in rq.findall("TxnDelType")}

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         AppliedCredit,
         AppliedToTxn,
         BillAdd,
+        BillMod,
         BillPaymentCheckAdd,
         DepositAdd,
         DepositLine,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
         TxnVoid,
         VendorAdd,
         VendorCreditAdd,
+        VendorCreditMod,
         VendorQuery,
     )
     from cobalt_qbxml.responses import ResponseSet, parse_response
@@ -41,6 +43,7 @@ __all__ = [
     "AppliedCredit",
     "AppliedToTxn",
     "BillAdd",
+    "BillMod",
     "BillPaymentCheckAdd",
     "DepositAdd",
     "DepositLine",
@@ -57,6 +60,7 @@ __all__ = [
     "TxnVoid",
     "VendorAdd",
     "VendorCreditAdd",
+    "VendorCreditMod",
     "VendorQuery",
     "choose_version",
     "explain_hresult",

@@ -187,6 +187,71 @@ def _payable(
         line.add_to(add)
 
 
+@dataclass(frozen=True)
+class BillMod(Request):
+    """A correction of a bill already in QuickBooks: its expense lines are replaced by these
+    (new lines, TxnLineID -1; lines left out are removed), at the EditSequence last read."""
+
+    rq_tag: ClassVar[str] = "BillModRq"
+    writes: ClassVar[bool] = True
+    txn_id: str
+    edit_sequence: str
+    expense_lines: Sequence[ExpenseLine]
+    ref_number: str | None = None
+    due_date: date | None = None
+    memo: str | None = None
+
+    def fill(self, rq: Node) -> None:
+        _payable_mod(rq, "Bill", self.txn_id, self.edit_sequence, self.due_date,
+                     self.ref_number, self.memo, self.expense_lines)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class VendorCreditMod(Request):
+    """A correction of a vendor credit already in QuickBooks (lines replaced, as BillMod)."""
+
+    rq_tag: ClassVar[str] = "VendorCreditModRq"
+    writes: ClassVar[bool] = True
+    txn_id: str
+    edit_sequence: str
+    expense_lines: Sequence[ExpenseLine]
+    ref_number: str | None = None
+    memo: str | None = None
+
+    def fill(self, rq: Node) -> None:
+        _payable_mod(rq, "VendorCredit", self.txn_id, self.edit_sequence, None,
+                     self.ref_number, self.memo, self.expense_lines)  # fmt: skip
+
+
+def _payable_mod(
+    rq: Node,
+    kind: str,
+    txn_id: str,
+    edit_sequence: str,
+    due_date: date | None,
+    ref_number: str | None,
+    memo: str | None,
+    lines: Sequence[ExpenseLine],
+) -> None:
+    """BillMod and VendorCreditMod: TxnID and EditSequence first, then what changes."""
+    if not lines:
+        raise QbxmlValueError(f"{kind}Mod", "needs at least one expense line")
+    mod = rq.add(f"{kind}Mod")
+    mod.add("TxnID", v.name(txn_id, f"{kind}Mod TxnID", 36))
+    mod.add("EditSequence", v.name(edit_sequence, f"{kind}Mod EditSequence", 16))
+    if due_date:
+        mod.add("DueDate", v.qb_date(due_date))
+    if ref_number:
+        mod.add("RefNumber", v.name(ref_number, f"{kind} RefNumber", 20))
+    mod.opt("Memo", v.free_text(memo, f"{kind} Memo", 4095))
+    for line in lines:
+        changed = mod.add("ExpenseLineMod")
+        changed.add("TxnLineID", "-1")  # a new line: the old ones, left out, are removed
+        line.account.add_to(changed, "AccountRef", account=True)
+        changed.add("Amount", v.amount(line.amount, "ExpenseLine Amount"))
+        changed.opt("Memo", v.free_text(line.memo, "ExpenseLine Memo", 4095))
+
+
 # ----------------------------------------------------------------------------- payments
 @dataclass(frozen=True)
 class AppliedCredit:

@@ -12,7 +12,16 @@ from cobalt_shared.contracts.base import Message
 from cobalt_shared.money import Money
 
 EntryKind = Literal[
-    "bill", "vendor-credit", "bill-payment", "payment-void", "deposit", "journal-entry"
+    "bill",
+    "vendor-credit",
+    "bill-payment",
+    "payment-void",
+    "deposit",
+    "journal-entry",
+    "bill-change",
+    "vendor-credit-change",
+    "bill-void",
+    "vendor-credit-void",
 ]
 
 
@@ -83,8 +92,14 @@ class PostToQuickBooks(Message):
     )
     voids: uuid.UUID | None = Field(
         None,
-        description="For a payment-void: the entry id of the bill payment to void (it must be "
-        "in QuickBooks; the void waits for it).",
+        description="For a void (payment-void, bill-void, vendor-credit-void): the entry id "
+        "of the transaction to void (it must be in QuickBooks; the void waits for it).",
+    )
+    changes: uuid.UUID | None = Field(
+        None,
+        description="For a bill-change or vendor-credit-change: the entry id of the bill or "
+        "credit whose lines, reference, due date and memo this entry replaces (BillMod or "
+        "VendorCreditMod at the current EditSequence; it waits until that one is in QuickBooks).",
     )
     replaces: uuid.UUID | None = Field(
         None,

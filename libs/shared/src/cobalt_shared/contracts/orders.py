@@ -33,7 +33,8 @@ class OrderCredit(BaseModel):
 
 
 class OrderReceived(Message):
-    """A vendor order was received into the store; it becomes a bill in accounts payable."""
+    """A vendor order was received into the store; it becomes a bill in accounts payable.
+    Corrected or cancelled after that, it is announced again with the next `revision`."""
 
     TYPE: ClassVar[str] = "order-received"
 
@@ -50,3 +51,13 @@ class OrderReceived(Message):
         default_factory=list, description="Totals per purchase category (they sum to the total)."
     )
     credits: list[OrderCredit] = Field(default_factory=list, description="Credits on the order.")
+    revision: int = Field(
+        0,
+        ge=0,
+        description="0 when the order is received; each correction or cancellation after that "
+        "is announced again, the whole order as it now stands, with the next revision (a "
+        "revision already seen is a repeat).",
+    )
+    cancelled: bool = Field(
+        False, description="The order was cancelled after it was received: its bill is voided."
+    )

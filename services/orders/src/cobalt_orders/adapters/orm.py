@@ -6,6 +6,7 @@ from sqlalchemy import (
     Column,
     Date,
     Index,
+    Integer,
     MetaData,
     Numeric,
     String,
@@ -37,6 +38,8 @@ orders = Table(
     Column("idempotency_key", String(200), nullable=True),
     Column("request_hash", String(64), nullable=True),
     Column("recorded_by", String(200), nullable=True),
+    Column("revision", Integer, nullable=False, server_default="0"),  # corrections announced
+    Column("cancelled_on", Date, nullable=True),
     UniqueConstraint("merchant_id", "vendor_key", "invoice_number", name="uq_orders_invoice"),
     UniqueConstraint("merchant_id", "idempotency_key", name="uq_orders_idempotency_key"),
     Index("ix_orders_merchant_order_date", "merchant_id", "order_date"),

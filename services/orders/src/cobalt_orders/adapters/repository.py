@@ -54,7 +54,7 @@ class OrderRepository:
         )
 
     async def save(self, order: Order) -> None:
-        """Store an edited order (not yet received)."""
+        """Store an edited, corrected or cancelled order."""
         await self._connection.execute(
             update(orders)
             .where(orders.c.merchant_id == order.merchant_id, orders.c.id == order.id)
@@ -68,6 +68,8 @@ class OrderRepository:
                 due_date=order.due_date,
                 lines=json.dumps([_line_json(ln) for ln in order.lines]),
                 credits=json.dumps([_credit_json(c) for c in order.credits]),
+                revision=order.revision,
+                cancelled_on=order.cancelled_on,
             )
         )
 
@@ -193,4 +195,6 @@ def _to_order(row: Any) -> Order:
         recorded_at=row["recorded_at"],
         received_on=row["received_on"],
         recorded_by=row["recorded_by"],
+        revision=row["revision"],
+        cancelled_on=row["cancelled_on"],
     )

@@ -76,8 +76,9 @@ async def record_order(cmd: RecordOrder, uow: OrdersUnitOfWork) -> tuple[Order, 
 
 
 async def edit_order(cmd: RecordOrder, order_id: uuid.UUID, uow: OrdersUnitOfWork) -> Order:
-    """Correct an order not yet received (its bill has not been sent); with `received_on`
-    it is received too. Takes an open unit of work; the caller commits."""
+    """Correct an order; with `received_on` one not yet received is received too. Once
+    received, the correction is announced (the next revision) and its bill follows in
+    QuickBooks. Takes an open unit of work; the caller commits."""
     existing = await uow.orders.get(cmd.merchant_id, order_id)
     if existing is None:
         raise NotFound(f"order {order_id} not found")
@@ -100,6 +101,16 @@ async def edit_order(cmd: RecordOrder, order_id: uuid.UUID, uow: OrdersUnitOfWor
             field="invoice_number",
         )
     summary = describe_changes(existing, order)
+    if existing.corrects_bill:
+        # Announced even unchanged: a correction its bill refused (a payment was applied) is
+        # sent again this way once the payment is voided. A repeat changes nothing there.
+        await uow.orders.save(order)
+        said = (
+            f"{summary} (its bill follows)" if summary != "no change" else "sent again to its bill"
+        )
+        await _note(uow, order, cmd.by, "corrected", said)
+        await _announce(uow, order, cmd.correlation_id)
+        return order
     if cmd.received_on is not None:
         order = order.receive(cmd.received_on)
     await uow.orders.save(order)
@@ -132,6 +143,32 @@ async def receive_order(
     return order
 
 
+async def cancel_order(
+    merchant_id: uuid.UUID,
+    order_id: uuid.UUID,
+    on: date,
+    uow: OrdersUnitOfWork,
+    correlation_id: uuid.UUID | None = None,
+    by: str | None = None,
+) -> Order:
+    """Cancel an order; a received one's bill and credit are voided in QuickBooks (announced
+    with the next revision). Cancelling a received order again announces it again (its bill
+    may have refused it while a payment was applied); the first day stays. The caller
+    commits."""
+    order = await uow.orders.get(merchant_id, order_id)
+    if order is None:
+        raise NotFound(f"order {order_id} not found")
+    cancelled = order.cancel(on)
+    if cancelled is order:
+        return order
+    await uow.orders.save(cancelled)
+    follows = " (its bill is voided in QuickBooks)" if cancelled.received_on else ""
+    await _note(uow, cancelled, by, "cancelled", f"cancelled {on.isoformat()}{follows}")
+    if cancelled.received_on is not None:
+        await _announce(uow, cancelled, correlation_id)
+    return cancelled
+
+
 async def _note(
     uow: OrdersUnitOfWork, order: Order, by: str | None, action: str, summary: str
 ) -> None:
@@ -156,5 +193,7 @@ async def _announce(uow: OrdersUnitOfWork, order: Order, correlation_id: uuid.UU
             OrderCredit(reason=c.reason, amount=c.amount, category=c.category, memo=c.memo)
             for c in order.credits
         ],
+        revision=order.revision,
+        cancelled=order.cancelled_on is not None,
     )
     await uow.outbox.add(order_received(order.merchant_id), event)

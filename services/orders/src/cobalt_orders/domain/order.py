@@ -11,7 +11,7 @@ from cobalt_qbxml.values import name_problem
 from cobalt_shared.accounts import category_key
 from cobalt_shared.amounts import round_money
 from cobalt_shared.errors import Conflict, InvalidInput
-from cobalt_shared.names import tidy
+from cobalt_shared.names import tidy, vendor_key
 
 MAX_VENDOR_NAME = 41  # QuickBooks' limit on a vendor name, in the form QuickBooks stores it
 MAX_INVOICE_NUMBER = 20  # QuickBooks' RefNumber limit for bills
@@ -56,6 +56,8 @@ class Order:
     recorded_at: datetime
     received_on: date | None = None
     recorded_by: str | None = None  # who entered it (from their sign-in)
+    revision: int = 0  # corrections announced after it was received (its bill follows each)
+    cancelled_on: date | None = None
 
     @property
     def total(self) -> Decimal:
@@ -127,20 +129,60 @@ class Order:
             )
         return order
 
+    @property
+    def corrects_bill(self) -> bool:
+        """An edit now is a correction of a bill already sent (announced, bill follows)."""
+        return self.received_on is not None
+
     def edited(self, changed: Order) -> Order:
-        """This order as corrected (`changed` was validated by `record`): allowed until it is
-        received, since receiving sends its bill to QuickBooks."""
-        if self.received_on is not None:
-            raise Conflict(
-                f"order {self.invoice_number} was received on {self.received_on.isoformat()} and "
-                "its bill sent to QuickBooks, so it can no longer be edited here",
-                code="already_received",
-            )
-        return replace(
+        """This order as corrected (`changed` was validated by `record`). Once received, a
+        correction is announced with the next revision and its bill follows in QuickBooks;
+        the vendor then stays (a bill belongs to one vendor), and a cancelled order stays
+        cancelled."""
+        self._not_cancelled("corrected")
+        same = replace(
             changed, id=self.id, recorded_at=self.recorded_at, recorded_by=self.recorded_by
         )
+        if self.received_on is None:
+            return same
+        if vendor_key(changed.vendor_name) != vendor_key(self.vendor_name):
+            raise Conflict(
+                f"order {self.invoice_number} was received and its bill sent to QuickBooks as "
+                f"{self.vendor_name}'s: its vendor cannot change. Cancel it and record the "
+                "order again under the right vendor",
+                field="vendor_name",
+                code="already_received",
+            )
+        if changed.order_date > self.received_on:
+            raise InvalidInput(
+                "the order date is after the day it was received", field="order_date"
+            )
+        return replace(
+            same,
+            vendor_name=self.vendor_name,
+            received_on=self.received_on,
+            revision=self.revision + 1,
+        )
+
+    def cancel(self, on: date) -> Order:
+        """Cancelled: a received order's bill (and credit) are voided in QuickBooks, announced
+        with the next revision; cancelled again, it is announced again (its first day stays).
+        An order never received has nothing to announce: cancelling it again changes nothing."""
+        if self.received_on is None:
+            return self if self.cancelled_on is not None else replace(self, cancelled_on=on)
+        return replace(self, cancelled_on=self.cancelled_on or on, revision=self.revision + 1)
+
+    def _not_cancelled(self, what: str) -> None:
+        if self.cancelled_on is not None:
+            raise Conflict(
+                f"order {self.invoice_number} was cancelled on {self.cancelled_on.isoformat()}, "
+                f"so it cannot be {what}; record a new order instead",
+                field="cancelled_on",
+                code="cancelled",
+            )
 
     def receive(self, received_on: date) -> Order:
+        self._not_cancelled("received")
         if received_on < self.order_date:
             raise InvalidInput("received date is before the order date")
         return replace(self, received_on=received_on)
@@ -187,7 +229,7 @@ class OrderChange:
     order_id: uuid.UUID
     at: datetime
     by: str | None
-    action: str  # recorded, edited, received
+    action: str  # recorded, edited, received, corrected, cancelled
     summary: str
 
 

@@ -12,7 +12,13 @@ from pydantic import BaseModel, Field
 
 from cobalt_orders.adapters.repository import OrderFilter
 from cobalt_orders.adapters.uow import OrdersUnitOfWork
-from cobalt_orders.application.orders import RecordOrder, edit_order, receive_order, record_order
+from cobalt_orders.application.orders import (
+    RecordOrder,
+    cancel_order,
+    edit_order,
+    receive_order,
+    record_order,
+)
 from cobalt_orders.domain.order import Credit, Order, OrderChange, OrderLine
 from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant, MerchantScope
@@ -24,7 +30,7 @@ from cobalt_shared.money import Money
 from cobalt_shared.observability import correlation_id
 
 router = APIRouter(prefix="/orders", tags=["orders"])
-Action = Literal["recorded", "edited", "received"]
+Action = Literal["recorded", "edited", "received", "corrected", "cancelled"]
 
 
 Uow = Annotated[OrdersUnitOfWork, Depends(unit_of_work)]
@@ -88,6 +94,10 @@ class ReceiveIn(BaseModel):
     received_on: IsoDate
 
 
+class CancelIn(BaseModel):
+    cancelled_on: IsoDate = Field(description="The store's day the order was cancelled.")
+
+
 class LineOut(BaseModel):
     category: str
     description: str
@@ -125,7 +135,12 @@ class OrderOut(BaseModel):
     credit_total: Money
     recorded_at: datetime
     recorded_by: str | None = Field(None, description="Who entered it (from their sign-in).")
-    editable: bool = Field(description="It can still be edited: its bill has not been sent.")
+    editable: bool = Field(
+        description="It can still be edited (not cancelled); once received, an edit is a "
+        "correction its bill follows in QuickBooks."
+    )
+    revision: int = Field(description="Corrections announced since it was received.")
+    cancelled_on: IsoDate | None = Field(None, description="The day it was cancelled.")
 
     @classmethod
     def of(cls, order: Order) -> OrderOut:
@@ -156,7 +171,9 @@ class OrderOut(BaseModel):
             credit_total=order.credit_total,
             recorded_at=order.recorded_at,
             recorded_by=order.recorded_by,
-            editable=order.received_on is None,
+            editable=order.cancelled_on is None,
+            revision=order.revision,
+            cancelled_on=order.cancelled_on,
         )
 
 
@@ -284,10 +301,30 @@ async def receive(order_id: uuid.UUID, body: ReceiveIn, scope: Merchant, uow: Uo
     return OrderOut.of(order)
 
 
+@router.post("/{order_id}/cancel")
+async def cancel(order_id: uuid.UUID, body: CancelIn, scope: Merchant, uow: Uow) -> OrderDetail:
+    """Cancel an order. A received one's bill and vendor credit are voided in QuickBooks at
+    the next update, unless a payment was applied (its bill then says so, with the fix).
+    Cancelling again changes nothing; a cancelled order can no longer be edited (409)."""
+    async with uow as tx:
+        order = await cancel_order(
+            scope.merchant_id,
+            order_id,
+            body.cancelled_on,
+            tx,
+            _correlation(),
+            scope.principal.display_name,
+        )
+        history = await tx.orders.history(scope.merchant_id, order.id)
+        await tx.commit()
+    return OrderDetail.with_history(order, history)
+
+
 @router.put("/{order_id}")
 async def edit(order_id: uuid.UUID, body: OrderIn, scope: Merchant, uow: Uow) -> OrderDetail:
-    """Correct an order until it is received (receiving sends its bill to QuickBooks; 409
-    after that). With `received_on` it is received too. The edit is kept in its history."""
+    """Correct an order. With `received_on` one not yet received is received too. Once
+    received, the correction goes to its bill in QuickBooks (BillMod; the vendor cannot
+    change); a cancelled order is refused (409). The edit is kept in its history."""
     async with uow as tx:
         order = await edit_order(body.command(scope), order_id, tx)
         history = await tx.orders.history(scope.merchant_id, order.id)

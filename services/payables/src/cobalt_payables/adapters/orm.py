@@ -6,6 +6,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    Integer,
     MetaData,
     Numeric,
     String,
@@ -49,6 +50,8 @@ bills = Table(
     Column("credited", MONEY, nullable=False),
     Column("pending_payment_id", Uuid, nullable=True),
     Column("in_quickbooks", Text, nullable=True),  # as read back from QuickBooks (JSON)
+    Column("revision", Integer, nullable=False, server_default="0"),  # the order's correction
+    Column("correction_problem", Text, nullable=True),  # why it was not applied
     UniqueConstraint("merchant_id", "order_id", name="uq_bills_order"),
 )
 

@@ -73,7 +73,7 @@ class BillRepository(_Claims):
                 open_balance=bill.open_balance, lines=_lines_json(bill.lines),
                 recorded_at=bill.recorded_at, state=bill.state.value, txn_id=bill.txn_id,
                 detail=bill.detail, paid=bill.paid, credited=bill.credited,
-                pending_payment_id=bill.pending_payment_id,
+                pending_payment_id=bill.pending_payment_id, revision=bill.revision,
             )
         )  # fmt: skip
 
@@ -84,7 +84,10 @@ class BillRepository(_Claims):
             .values(
                 state=bill.state.value, txn_id=bill.txn_id, detail=bill.detail, paid=bill.paid,
                 credited=bill.credited, open_balance=bill.open_balance,
-                in_quickbooks=_side_json(bill.in_quickbooks),
+                in_quickbooks=_side_json(bill.in_quickbooks), amount=bill.amount,
+                lines=_lines_json(bill.lines), invoice_number=bill.invoice_number,
+                due_date=bill.due_date, revision=bill.revision,
+                correction_problem=bill.correction_problem,
             )
         )  # fmt: skip
 
@@ -147,7 +150,8 @@ class CreditRepository(_Claims):
             .values(
                 state=credit.state.value, txn_id=credit.txn_id, detail=credit.detail,
                 applied=credit.applied, available=credit.available,
-                in_quickbooks=_side_json(credit.in_quickbooks),
+                in_quickbooks=_side_json(credit.in_quickbooks), amount=credit.amount,
+                lines=_lines_json(credit.lines), invoice_number=credit.invoice_number,
             )
         )  # fmt: skip
 
@@ -299,7 +303,8 @@ def _to_bill(row: Any) -> Bill:
         lines=_lines(row["lines"]), recorded_at=row["recorded_at"],
         state=SyncState(row["state"]), txn_id=row["txn_id"], detail=row["detail"],
         paid=row["paid"], credited=row["credited"], pending_payment_id=row["pending_payment_id"],
-        in_quickbooks=_side(row["in_quickbooks"]),
+        in_quickbooks=_side(row["in_quickbooks"]), revision=row["revision"],
+        correction_problem=row["correction_problem"],
     )  # fmt: skip
 
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, replace
+from datetime import datetime
 from decimal import Decimal
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.domain.bill import ZERO, Bill, Line, QuickBooksSide, SyncState, VendorCredit
+from cobalt_payables.domain.correction import Action, CorrectedOrder, correct
 from cobalt_payables.domain.payment import (
     BillChoice,
     CheckDetails,
@@ -25,7 +27,12 @@ from cobalt_shared.contracts import (
     QuickBooksEntryResult,
     utcnow,
 )
-from cobalt_shared.contracts.accounting import AccountLine, AppliedBill, AppliedCredit
+from cobalt_shared.contracts.accounting import (
+    AccountLine,
+    AppliedBill,
+    AppliedCredit,
+    EntryKind,
+)
 from cobalt_shared.contracts.gateway import InQuickBooks
 from cobalt_shared.contracts.subjects import post_to_quickbooks
 from cobalt_shared.errors import Conflict, NotFound
@@ -39,18 +46,16 @@ async def record_received_order(
     event: OrderReceived, uow: PayablesUnitOfWork
 ) -> tuple[Bill, VendorCredit | None]:
     """Open the order's bill (and vendor credit) once and ask the gateway to post them; a
-    repeat of the event returns what is already open. The caller commits."""
+    repeat of the event returns what is already open, and a later revision of the order (a
+    correction or a cancellation) changes them. The caller commits."""
     existing = await uow.bills.for_order(event.merchant_id, event.order_id)
     if existing is not None:
         credit = await uow.credits.get(event.merchant_id, VendorCredit.id_for(event.order_id))
+        if event.revision > existing.revision:
+            return await _correct(event, existing, credit, uow)
         return existing, credit
     now = utcnow()
-    categories = event.categories or []
-    lines = tuple(
-        Line(purchases_account(c.category), c.amount, c.category) for c in categories if c.amount
-    )
-    if not categories and event.total:  # an order announced without categories
-        lines = (Line(purchases_account("Purchases"), event.total, None),)
+    lines = _bill_lines(event)
     bill = Bill(
         id=Bill.id_for(event.order_id), merchant_id=event.merchant_id, order_id=event.order_id,
         vendor_name=event.vendor_name, invoice_number=event.invoice_number,
@@ -58,47 +63,166 @@ async def record_received_order(
         recorded_at=now,
         state=SyncState.PENDING if event.total > 0 else SyncState.NOTHING_TO_SEND,
         detail=SENT if event.total > 0 else "A zero amount: nothing goes to QuickBooks.",
+        revision=event.revision,
     )  # fmt: skip
     await uow.bills.add(bill)
     if bill.state is SyncState.PENDING:
-        await _post(uow, bill.merchant_id, PostToQuickBooks(
-            merchant_id=bill.merchant_id, correlation_id=event.correlation_id,
-            entry_id=bill.id, kind="bill", txn_date=bill.bill_date,
-            ref_number=bill.invoice_number, vendor_name=bill.vendor_name, due_date=bill.due_date,
-            memo=f"Order {bill.invoice_number} received in CobaltConnect",
-            lines=[AccountLine(account=ln.account, amount=ln.amount, memo=ln.memo) for ln in lines],
-            source=SOURCE, source_record=f"bill/{bill.id}",
-        ))  # fmt: skip
+        await _post_bill(uow, bill, event.correlation_id)
     credit = None
-    if event.credits:
-        credit_lines = tuple(
-            Line(
-                purchases_account(c.category) if c.category else VENDOR_CREDITS,
-                c.amount,
-                f"{c.reason}: {c.memo}" if c.memo else c.reason,
-            )
-            for c in event.credits
-        )
-        credit = VendorCredit(
-            id=VendorCredit.id_for(event.order_id), merchant_id=event.merchant_id,
-            order_id=event.order_id, vendor_name=event.vendor_name,
-            invoice_number=event.invoice_number, credit_date=event.received_on,
-            amount=sum((ln.amount for ln in credit_lines), ZERO), lines=credit_lines,
-            recorded_at=now, detail=SENT,
-        )  # fmt: skip
+    credit_lines = _credit_lines(event)
+    if credit_lines:
+        credit = _new_credit(event, credit_lines, now)
         await uow.credits.add(credit)
-        await _post(uow, credit.merchant_id, PostToQuickBooks(
-            merchant_id=credit.merchant_id, correlation_id=event.correlation_id,
-            entry_id=credit.id, kind="vendor-credit", txn_date=credit.credit_date,
-            ref_number=credit.invoice_number, vendor_name=credit.vendor_name,
-            memo=f"Credits on order {credit.invoice_number}",
-            lines=[
-                AccountLine(account=ln.account, amount=ln.amount, memo=ln.memo)
-                for ln in credit_lines
-            ],
-            source=SOURCE, source_record=f"vendor-credit/{credit.id}",
-        ))  # fmt: skip
+        await _post_credit(uow, credit, event.correlation_id)
     return bill, credit
+
+
+def _bill_lines(event: OrderReceived) -> tuple[Line, ...]:
+    categories = event.categories or []
+    lines = tuple(
+        Line(purchases_account(c.category), c.amount, c.category) for c in categories if c.amount
+    )
+    if not categories and event.total:  # an order announced without categories
+        lines = (Line(purchases_account("Purchases"), event.total, None),)
+    return lines
+
+
+def _credit_lines(event: OrderReceived) -> tuple[Line, ...]:
+    return tuple(
+        Line(
+            purchases_account(c.category) if c.category else VENDOR_CREDITS,
+            c.amount,
+            f"{c.reason}: {c.memo}" if c.memo else c.reason,
+        )
+        for c in event.credits
+    )
+
+
+def _new_credit(
+    event: OrderReceived, credit_lines: tuple[Line, ...], now: datetime
+) -> VendorCredit:
+    return VendorCredit(
+        id=VendorCredit.id_for(event.order_id), merchant_id=event.merchant_id,
+        order_id=event.order_id, vendor_name=event.vendor_name,
+        invoice_number=event.invoice_number, credit_date=event.received_on,
+        amount=sum((ln.amount for ln in credit_lines), ZERO), lines=credit_lines,
+        recorded_at=now, detail=SENT,
+    )  # fmt: skip
+
+
+def _account_lines(lines: tuple[Line, ...]) -> list[AccountLine]:
+    return [AccountLine(account=ln.account, amount=ln.amount, memo=ln.memo) for ln in lines]
+
+
+async def _post_bill(
+    uow: PayablesUnitOfWork, bill: Bill, correlation_id: uuid.UUID | None = None
+) -> None:
+    await _post(uow, bill.merchant_id, PostToQuickBooks(
+        merchant_id=bill.merchant_id, correlation_id=correlation_id or uuid.uuid4(),
+        entry_id=bill.id, kind="bill", txn_date=bill.bill_date,
+        ref_number=bill.invoice_number, vendor_name=bill.vendor_name, due_date=bill.due_date,
+        memo=f"Order {bill.invoice_number} received in CobaltConnect",
+        lines=_account_lines(bill.lines), source=SOURCE, source_record=f"bill/{bill.id}",
+    ))  # fmt: skip
+
+
+async def _post_credit(
+    uow: PayablesUnitOfWork, credit: VendorCredit, correlation_id: uuid.UUID | None = None
+) -> None:
+    await _post(uow, credit.merchant_id, PostToQuickBooks(
+        merchant_id=credit.merchant_id, correlation_id=correlation_id or uuid.uuid4(),
+        entry_id=credit.id, kind="vendor-credit", txn_date=credit.credit_date,
+        ref_number=credit.invoice_number, vendor_name=credit.vendor_name,
+        memo=f"Credits on order {credit.invoice_number}",
+        lines=_account_lines(credit.lines),
+        source=SOURCE, source_record=f"vendor-credit/{credit.id}",
+    ))  # fmt: skip
+
+
+async def _correct(
+    event: OrderReceived, bill: Bill, credit: VendorCredit | None, uow: PayablesUnitOfWork
+) -> tuple[Bill, VendorCredit | None]:
+    """A received order corrected or cancelled: its bill and credit follow in QuickBooks (a
+    BillMod / VendorCreditMod, a void, or an add of what was never sent), or the bill says
+    why it could not and waits for the merchant."""
+    order = CorrectedOrder(
+        revision=event.revision,
+        invoice_number=event.invoice_number,
+        due_date=event.due_date,
+        lines=_bill_lines(event),
+        credit_lines=_credit_lines(event),
+        cancelled=event.cancelled,
+    )
+    done = correct(bill, credit, order)
+    await uow.bills.save(done.bill)
+    if done.refused:
+        return done.bill, credit
+    correlation = event.correlation_id
+    await _ask(uow, done.bill, done.bill_action, event.revision, correlation)
+    new_credit = done.credit
+    if done.credit_action is Action.ADD and credit is None:
+        new_credit = _new_credit(event, order.credit_lines, utcnow())
+        await uow.credits.add(new_credit)
+        await _post_credit(uow, new_credit, correlation)
+    elif new_credit is not None:
+        await uow.credits.save(new_credit)
+        await _ask(uow, new_credit, done.credit_action, event.revision, correlation)
+    return done.bill, new_credit
+
+
+async def _ask(
+    uow: PayablesUnitOfWork,
+    record: Bill | VendorCredit,
+    action: Action | None,
+    revision: int,
+    correlation_id: uuid.UUID,
+) -> None:
+    """Ask the gateway for what a correction needs of one bill or credit."""
+    if action is None:
+        return
+    is_bill = isinstance(record, Bill)
+    if action is Action.ADD:
+        if isinstance(record, Bill):
+            await _post_bill(uow, record, correlation_id)
+        else:
+            await _post_credit(uow, record, correlation_id)
+        return
+    kind = "bill" if is_bill else "vendor-credit"
+    void_kind: EntryKind = "bill-void" if is_bill else "vendor-credit-void"
+    change_kind: EntryKind = "bill-change" if is_bill else "vendor-credit-change"
+    what = "Order" if is_bill else "Credits on order"
+    when = record.bill_date if isinstance(record, Bill) else record.credit_date
+    if action is Action.VOID:
+        command = PostToQuickBooks(
+            merchant_id=record.merchant_id,
+            correlation_id=correlation_id,
+            entry_id=uuid.uuid5(record.id, "void"),
+            kind=void_kind,
+            txn_date=when,
+            ref_number=record.invoice_number,
+            vendor_name=record.vendor_name,
+            memo=f"{what} {record.invoice_number} cancelled in CobaltConnect",
+            voids=record.id,
+            source=SOURCE,
+            source_record=f"{kind}-void/{record.id}",
+        )
+    else:
+        command = PostToQuickBooks(
+            merchant_id=record.merchant_id,
+            correlation_id=correlation_id,
+            entry_id=uuid.uuid5(record.id, f"change-{revision}"),
+            kind=change_kind,
+            txn_date=when,
+            ref_number=record.invoice_number,
+            vendor_name=record.vendor_name,
+            due_date=record.due_date if isinstance(record, Bill) else None,
+            memo=f"{what} {record.invoice_number} corrected in CobaltConnect",
+            lines=_account_lines(record.lines),
+            changes=record.id,
+            source=SOURCE,
+            source_record=f"{kind}-change/{record.id}",
+        )
+    await _post(uow, record.merchant_id, command)
 
 
 @dataclass(frozen=True)
@@ -198,14 +322,19 @@ async def apply_entry_result(result: QuickBooksEntryResult, uow: PayablesUnitOfW
     side = _side(result)
     if result.kind == "bill":
         bill = await uow.bills.get(merchant, result.entry_id)
-        if bill is not None:
-            bill = replace(bill, state=state, txn_id=result.txn_id, detail=detail)
-            await uow.bills.save(replace(bill, in_quickbooks=side) if side else bill)
+        if bill is not None and side is not None:  # read back: as QuickBooks has it now
+            await uow.bills.save(replace(bill, in_quickbooks=side))
+        elif bill is not None:
+            await uow.bills.save(replace(bill, state=state, txn_id=result.txn_id, detail=detail))
     elif result.kind == "vendor-credit":
         credit = await uow.credits.get(merchant, result.entry_id)
-        if credit is not None:
+        if credit is not None and side is not None:
+            await uow.credits.save(replace(credit, in_quickbooks=side))
+        elif credit is not None:
             credit = replace(credit, state=state, txn_id=result.txn_id, detail=detail)
-            await uow.credits.save(replace(credit, in_quickbooks=side) if side else credit)
+            await uow.credits.save(credit)
+    elif result.kind in CORRECTIONS:
+        await _correction_result(uow, result, state, detail)
     elif result.kind == "bill-payment":
         await _payment_result(uow, result, state, detail)
     elif result.kind == "payment-void":
@@ -226,6 +355,34 @@ def _side(result: QuickBooksEntryResult) -> QuickBooksSide | None:
         paid_elsewhere_on=found.paid_elsewhere_on,
         deleted=found.deleted,
     )
+
+
+CORRECTIONS = ("bill-change", "bill-void", "vendor-credit-change", "vendor-credit-void")
+
+
+async def _correction_result(
+    uow: PayablesUnitOfWork, result: QuickBooksEntryResult, state: SyncState, detail: str | None
+) -> None:
+    """What became of a correction or void of a bill or credit: its state is the bill's (or
+    credit's) own until QuickBooks has it; then the read-back follows the new amount."""
+    kind, _, record_id = (result.source_record or "").partition("/")
+    try:
+        record = uuid.UUID(record_id)
+    except ValueError:
+        return
+    void = kind.endswith("-void")
+    if state is SyncState.SYNCED:
+        detail = "Voided in QuickBooks (order cancelled)." if void else "Corrected in QuickBooks."
+    elif state is SyncState.NOT_IN_QUICKBOOKS:
+        state = SyncState.FAILED  # a correction withdrawn leaves the bill as QuickBooks has it
+    if kind.startswith("bill"):
+        bill = await uow.bills.get(result.merchant_id, record)
+        if bill is not None:
+            await uow.bills.save(replace(bill, state=state, detail=detail, in_quickbooks=None))
+    else:
+        credit = await uow.credits.get(result.merchant_id, record)
+        if credit is not None:
+            await uow.credits.save(replace(credit, state=state, detail=detail, in_quickbooks=None))
 
 
 async def _payment_result(

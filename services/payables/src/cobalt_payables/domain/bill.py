@@ -131,6 +131,15 @@ class Bill:
     credited: Decimal = ZERO
     pending_payment_id: uuid.UUID | None = None
     in_quickbooks: QuickBooksSide | None = None
+    revision: int = 0  # the order's last correction this bill follows (0: as received)
+    correction_problem: str | None = None  # why the order's last correction was not applied
+
+    @property
+    def applied(self) -> Decimal:
+        """What is paid on it: our synced payments and credits, and payments made in
+        QuickBooks itself. A correction can never cut the bill below this."""
+        elsewhere = self.in_quickbooks.paid_elsewhere if self.in_quickbooks else ZERO
+        return self.paid + self.credited + elsewhere
 
     @property
     def open_balance(self) -> Decimal:
@@ -147,6 +156,8 @@ class Bill:
         side = self.in_quickbooks
         if side is not None and side.deleted:
             return f"bill {self.invoice_number} was deleted in QuickBooks: nothing is left to pay"
+        if self.correction_problem:
+            return f"bill {self.invoice_number}: {self.correction_problem}"
         if side is not None and self.open_balance == 0 and side.paid_elsewhere:
             when = f" on {side.paid_elsewhere_on.isoformat()}" if side.paid_elsewhere_on else ""
             return (

@@ -61,6 +61,10 @@ class BillOut(BaseModel):
         None, description="What changed in QuickBooks itself (paid there, amount changed)."
     )
     lines: list[LineOut]
+    revision: int = Field(0, description="The order's correction it follows (0: as received).")
+    correction_problem: str | None = Field(
+        None, description="Why the order's last correction was not applied to it, and the fix."
+    )
 
     @classmethod
     def of(cls, bill: Bill) -> BillOut:
@@ -75,6 +79,7 @@ class BillOut(BaseModel):
             tone=bill.state.tone, txn_id=bill.txn_id, detail=bill.detail,
             quickbooks_note=bill.quickbooks_note,
             lines=[LineOut(account=x.account, amount=x.amount, memo=x.memo) for x in bill.lines],
+            revision=bill.revision, correction_problem=bill.correction_problem,
         )  # fmt: skip
 
 

@@ -70,6 +70,7 @@ def posting_of(command: PostToQuickBooks) -> Posting:
         ),
         source_record=command.source_record,
         voids=command.voids,
+        changes=command.changes,
     )
 
 

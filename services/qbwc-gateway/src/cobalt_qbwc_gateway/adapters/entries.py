@@ -113,8 +113,8 @@ class EntryRepository:
             )
         )
         found = (_entry(r._mapping) for r in rows)
-        # A void carries the TxnID of the check it voided: the check is the transaction.
-        return {e.txn_id: e for e in found if e.txn_id and e.kind is not EntryKind.PAYMENT_VOID}
+        # A void or correction carries the TxnID of what it changed: that is the transaction.
+        return {e.txn_id: e for e in found if e.txn_id and not e.kind.changes_another}
 
     async def find(
         self,

@@ -10,7 +10,12 @@ from datetime import datetime
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.accounts import apply_page
 from cobalt_qbwc_gateway.application.queue import load_facts, moved, save_entries
-from cobalt_qbwc_gateway.application.readback import apply_read_back, follow, is_read_back
+from cobalt_qbwc_gateway.application.readback import (
+    apply_read_back,
+    follow,
+    follow_corrections,
+    is_read_back,
+)
 from cobalt_qbwc_gateway.application.vendors import apply_lookup, follow_vendor_entries
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import UNSENT, Entry, EntryState
@@ -134,6 +139,7 @@ async def _saved(
 ) -> Recorded:
     await save_entries(uow, changes)
     await follow(uow, connection, changes)
+    await follow_corrections(uow, connection.merchant_id, changes)
     merchant = connection.merchant_id
     await follow_vendor_entries(uow, merchant, [a for b, a in changes if a != b], now, names)
     await release_dependents(uow, connection, now)

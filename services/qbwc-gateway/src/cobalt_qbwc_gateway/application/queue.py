@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.readback import due as readback_due
@@ -16,6 +16,7 @@ from cobalt_qbwc_gateway.domain.facts import Facts, Prerequisite, VendorLink
 from cobalt_qbwc_gateway.domain.lifecycle import apply
 from cobalt_qbwc_gateway.domain.planning import Plan, Queue
 from cobalt_qbwc_gateway.domain.posting import EntryKind
+from cobalt_qbwc_gateway.domain.readback import READ_BACK_EVERY
 
 ACTIVE = (
     EntryState.SENT,
@@ -35,6 +36,7 @@ def prerequisite_of(entry: Entry) -> Prerequisite:
         state=entry.state,
         detail=entry.detail,
         txn_id=entry.txn_id,
+        edit_sequence=entry.edit_sequence,
     )
 
 
@@ -57,21 +59,28 @@ async def load_facts(
     )
 
 
-async def load_queue(uow: GatewayUnitOfWork, connection: Connection, now: datetime) -> Queue:
+async def load_queue(
+    uow: GatewayUnitOfWork,
+    connection: Connection,
+    now: datetime,
+    read_back_every: timedelta = READ_BACK_EVERY,
+) -> Queue:
     active = await uow.entries.in_states(connection.merchant_id, ACTIVE)
     unsent = tuple(e for e in active if e.state in UNSENT and e.kind is not EntryKind.ACCOUNT_QUERY)
-    facts = await load_facts(uow, connection.merchant_id, connection.start_date, now, unsent)
+    checking = tuple(e for e in active if e.state is EntryState.CHECKING)
+    needing = (*unsent, *checking)  # a correction being checked reads what it changes
+    facts = await load_facts(uow, connection.merchant_id, connection.start_date, now, needing)
     return Queue(
         merchant_id=connection.merchant_id,
         facts=facts,
         unsettled=tuple(e for e in active if e.state is EntryState.SENT),
-        checking=tuple(e for e in active if e.state is EntryState.CHECKING),
+        checking=checking,
         looking_up=tuple(e for e in active if e.state is EntryState.LOOKING_UP),
         chart_reads=tuple(
             e for e in active if e.kind is EntryKind.ACCOUNT_QUERY and e.state is EntryState.READY
         ),
         unsent=unsent,
-        read_back=await readback_due(uow, connection, now),
+        read_back=await readback_due(uow, connection, now, read_back_every),
     )
 
 

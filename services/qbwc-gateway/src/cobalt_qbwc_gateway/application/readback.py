@@ -5,14 +5,16 @@ there; each of our bills and credits is told to its owner as QuickBooks has it n
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.results import publish
 from cobalt_qbwc_gateway.domain.connection import Connection
-from cobalt_qbwc_gateway.domain.entry import Entry
+from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
+from cobalt_qbwc_gateway.domain.posting import CHANGES
 from cobalt_qbwc_gateway.domain.readback import (
     DELETED,
     FOLLOWED,
@@ -30,10 +32,10 @@ log = logging.getLogger(__name__)
 
 
 async def due(
-    uow: GatewayUnitOfWork, connection: Connection, now: datetime
+    uow: GatewayUnitOfWork, connection: Connection, now: datetime, every: timedelta
 ) -> ReadBackState | None:
     state = await uow.read_backs.get(connection.merchant_id)
-    return state if state is not None and state.is_due(now) else None
+    return state if state is not None and state.is_due(now, every) else None
 
 
 async def follow(
@@ -52,6 +54,30 @@ async def follow(
         await uow.read_backs.save(connection.merchant_id, fresh, new=True)
     elif not state.due:
         await uow.read_backs.save(connection.merchant_id, replace(state, due=True), new=False)
+
+
+async def remember_edit_sequences(
+    uow: GatewayUnitOfWork, seen: Iterable[tuple[Entry, str | None]]
+) -> None:
+    """The EditSequence QuickBooks has now for our bills and credits, so that the next
+    correction of one is sent at it (a stale one costs a re-read)."""
+    for entry, sequence in seen:
+        if sequence and sequence != entry.edit_sequence:
+            await uow.entries.save(replace(entry, edit_sequence=sequence), was=entry)
+
+
+async def follow_corrections(
+    uow: GatewayUnitOfWork, merchant_id: uuid.UUID, changes: Iterable[tuple[Entry, Entry]]
+) -> None:
+    """A correction made: what it changed has the EditSequence QuickBooks answered."""
+    made = [
+        (a.posting.changes, a.edit_sequence)
+        for b, a in changes
+        if a.kind in CHANGES and a.posting and a.posting.changes
+        if a.state is EntryState.SYNCED and b.state is not EntryState.SYNCED
+    ]
+    targets = await uow.entries.get_many(merchant_id, [t for t, _ in made if t])
+    await remember_edit_sequences(uow, [(targets[t], s) for t, s in made if t in targets])
 
 
 def is_read_back(request_id: str) -> bool:
@@ -76,6 +102,9 @@ async def apply_read_back(
     rets = [ret for rs in answers for ret in rs.rets]
     ids = [r.txn_id or "" for r in rets] + [link.txn_id for r in rets for link in r.linked]
     ours = await uow.entries.by_txn_ids(merchant, ids)
+    await remember_edit_sequences(
+        uow, [(ours[r.txn_id], r.edit_sequence) for r in rets if r.txn_id in ours]
+    )
     for seen in observed(rets, ours):
         await publish(
             uow,

@@ -19,7 +19,7 @@ async def planned(
 ) -> Plan:
     """The plan for this moment, with what planning moved (waits, failures) saved."""
     await uow.lock_merchant(connection.merchant_id)
-    queue = await load_queue(uow, connection, now)
+    queue = await load_queue(uow, connection, now, limits.read_back_every)
     decided = plan(queue, limits)
     await save_plan(uow, queue, decided, now)
     return decided

@@ -73,7 +73,7 @@ class EntryWork:
         )
         if not recorded.handled:
             return Progress(-1, error=recorded.error)
-        queue = await load_queue(uow, connection, now)
+        queue = await load_queue(uow, connection, now, self.limits.read_back_every)
         remaining = len(queue.unsent) + len(queue.checking) + len(queue.looking_up)
         more = (await planned(uow, connection, now, self.limits)).step is not None
         done = recorded.synced + recorded.failed

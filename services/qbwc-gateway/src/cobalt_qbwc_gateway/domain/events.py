@@ -64,6 +64,21 @@ class NameTaken:
 
 
 @dataclass(frozen=True)
+class Stale:
+    """A correction met a newer EditSequence (3200): what it changes is read again."""
+
+    response_xml: str | None
+
+
+@dataclass(frozen=True)
+class Reread:
+    """What a correction changes, read again: its current EditSequence."""
+
+    edit_sequence: str | None
+    response_xml: str | None
+
+
+@dataclass(frozen=True)
 class AnswerLost:
     """QuickBooks certainly did not make it (not in its set's answer, or not found)."""
 
@@ -140,6 +155,8 @@ Event = (
     | Refused
     | Busy
     | NameTaken
+    | Stale
+    | Reread
     | AnswerLost
     | SetForgotten
     | RefusedWhole
@@ -159,6 +176,8 @@ EVENTS: tuple[type, ...] = (
     Refused,
     Busy,
     NameTaken,
+    Stale,
+    Reread,
     AnswerLost,
     SetForgotten,
     RefusedWhole,

@@ -48,6 +48,7 @@ class Prerequisite:
     state: EntryState
     detail: str
     txn_id: str | None = None
+    edit_sequence: str | None = None  # the latest QuickBooks gave (a correction needs it)
 
 
 @dataclass(frozen=True)

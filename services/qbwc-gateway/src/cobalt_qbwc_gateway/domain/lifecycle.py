@@ -31,12 +31,15 @@ from cobalt_qbwc_gateway.domain.events import (
     Reevaluation,
     Refused,
     RefusedWhole,
+    Reread,
     Retried,
     Sent,
     SetForgotten,
+    Stale,
     StartDateChanged,
     Unbuildable,
 )
+from cobalt_qbwc_gateway.domain.outcomes import STALE
 from cobalt_qbwc_gateway.domain.waiting import BEFORE_START, derive
 
 Rule = Callable[[Entry, Event, datetime], Entry]
@@ -67,6 +70,8 @@ def _rederive(entry: Entry, event: Event, now: datetime) -> Entry:
         error_code=derived.error_code,
         updated_at=now,
         send_alone=False if isinstance(event, Retried) else entry.send_alone,
+        # Retried, a correction reads what it changes afresh (an unsent entry has no other).
+        edit_sequence=None if isinstance(event, Retried) else entry.edit_sequence,
     )
 
 
@@ -170,6 +175,33 @@ def _check(entry: Entry, event: Event, now: datetime) -> Entry:
     )
 
 
+def _stale(entry: Entry, event: Event, now: datetime) -> Entry:
+    assert isinstance(event, Stale)
+    what = entry.kind.label.removesuffix(" correction")
+    return replace(
+        entry,
+        state=EntryState.CHECKING,
+        detail=f"The {what} was changed in QuickBooks after CobaltConnect read it; it is read "
+        "again, then the correction is sent once more.",
+        error_code=str(STALE),
+        response_xml=event.response_xml,
+        updated_at=now,
+    )
+
+
+def _reread(entry: Entry, event: Event, now: datetime) -> Entry:
+    assert isinstance(event, Reread)
+    return replace(
+        entry,
+        state=EntryState.READY,
+        detail=f"{READY_DETAIL} (read again from QuickBooks for its current version)",
+        edit_sequence=event.edit_sequence,
+        response_xml=event.response_xml,
+        not_before=None,
+        updated_at=now,
+    )
+
+
 def _alone(entry: Entry, event: Event, now: datetime) -> Entry:
     assert isinstance(event, RefusedWhole)
     if event.alone or entry.send_alone:
@@ -240,6 +272,8 @@ TABLE: dict[tuple[EntryState, type], Rule] = {
     (EntryState.SENT, Refused): _failed,
     (EntryState.SENT, Busy): _busy,
     (EntryState.SENT, NameTaken): _check,
+    (EntryState.SENT, Stale): _stale,
+    (EntryState.CHECKING, Reread): _reread,
     (EntryState.SENT, AnswerLost): _lost,
     (EntryState.SENT, SetForgotten): _check,
     (EntryState.SENT, RefusedWhole): _alone,

@@ -17,14 +17,17 @@ from cobalt_qbwc_gateway.domain.events import (
     NotFoundBeforeStart,
     Refused,
     RefusedWhole,
+    Reread,
     SetForgotten,
+    Stale,
 )
-from cobalt_qbwc_gateway.domain.posting import EntryKind
+from cobalt_qbwc_gateway.domain.posting import CHANGES, EntryKind
 from cobalt_qbxml.answer import Response, ResponseSet
 from cobalt_qbxml.status import explain_hresult, explain_status
 from cobalt_qbxml.values import name_key
 
 RETRY_DELAY = timedelta(minutes=1)
+STALE = 3200  # EditSequence out of date: the record changed after it was read
 NOT_PROCESSED = 3231  # an earlier request of the set failed, so QuickBooks skipped this one
 
 
@@ -49,6 +52,16 @@ def written(entry: Entry, answer: ResponseSet, response_xml: str, now: datetime)
         return Made(txn_id, edit, response_xml)
     if entry.kind is EntryKind.VENDOR and rs.status.code == 3100:
         return NameTaken(response_xml)
+    if entry.kind in CHANGES and rs.status.code == STALE:
+        if entry.edit_sequence is None:  # sent at the EditSequence known before: read again
+            return Stale(response_xml)
+        return Refused(  # read again once already, and still changed meanwhile
+            str(STALE),
+            f"{explain_status(STALE).title}: the {entry.kind.label.removesuffix(' correction')} "
+            "was changed in QuickBooks again while CobaltConnect was correcting it. Press Retry "
+            "to read it again and send the correction.",
+            response_xml,
+        )
     explained = explain_status(rs.status.code)
     if explained.retry_helps:
         return Busy(rs.status.message or explained.title, now + RETRY_DELAY)
@@ -70,6 +83,16 @@ def checked(entry: Entry, rs: Response | None, response_xml: str, now: datetime)
     if rs is None or not rs.status.ok:
         reason = rs.status.message if rs is not None else "no answer to the query"
         return CheckFailed(reason or "QuickBooks refused the query", now + RETRY_DELAY)
+    if entry.kind in CHANGES:  # what it changes, read again by TxnID
+        if not rs.rets:
+            what = entry.kind.label.removesuffix(" correction")
+            return Refused(
+                "missing",
+                f"The {what} it corrects is no longer in QuickBooks (deleted there), so it "
+                "cannot be corrected. Record the order again if it is still owed.",
+                response_xml,
+            )
+        return Reread(rs.rets[0].edit_sequence, response_xml)
     ret = next((r for r in rs.rets if _guid(r.external_guid) == entry.id), None)
     if entry.kind is EntryKind.VENDOR and ret is None and rs.rets:
         ret = rs.rets[0]  # the name is a vendor in QuickBooks: link it, never add it twice

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, Entry, EntryState
 from cobalt_qbwc_gateway.domain.events import PrerequisiteChanged, Unbuildable
 from cobalt_qbwc_gateway.domain.facts import Facts, VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.lifecycle import apply
 from cobalt_qbwc_gateway.domain.posting import ChartRead, EntryKind, VendorToAdd, vendor_of
-from cobalt_qbwc_gateway.domain.readback import ReadBackState, queries
+from cobalt_qbwc_gateway.domain.readback import READ_BACK_EVERY, ReadBackState, queries
 from cobalt_qbwc_gateway.domain.translation import build, lookup, verification
 from cobalt_qbwc_gateway.domain.waiting import vendor_name_problem
 from cobalt_qbxml.node import Node
@@ -34,6 +34,7 @@ class Limits:
     reads_per_set: int = 50
     account_page_size: int = 500
     read_back_page: int = 500  # bills (and credits) changed in QuickBooks, per read
+    read_back_every: timedelta = READ_BACK_EVERY  # without CobaltConnect activity too
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ def _reads(
     changed: dict[uuid.UUID, Entry],
 ) -> list[Node]:
     """Read-only requests, safe to repeat: a lost answer is simply asked again."""
-    reads = [verification(e) for e in queue.checking if e.due(now)][: limits.reads_per_set]
+    checking = [e for e in queue.checking if e.due(now)][: limits.reads_per_set]
+    reads = [verification(e, queue.facts) for e in checking]
     unknown = [v.name for v in vendors.values() if v.state is VendorState.UNKNOWN]
     if unknown:
         query = VendorQuery(full_names=unknown[: limits.reads_per_set])

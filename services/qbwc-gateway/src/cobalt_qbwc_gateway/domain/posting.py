@@ -20,6 +20,10 @@ class EntryKind(StrEnum):
     VENDOR_CREDIT = "vendor-credit"
     BILL_PAYMENT = "bill-payment"
     PAYMENT_VOID = "payment-void"
+    BILL_CHANGE = "bill-change"
+    VENDOR_CREDIT_CHANGE = "vendor-credit-change"
+    BILL_VOID = "bill-void"
+    VENDOR_CREDIT_VOID = "vendor-credit-void"
     DEPOSIT = "deposit"
     JOURNAL_ENTRY = "journal-entry"
     VENDOR = "vendor"
@@ -29,6 +33,11 @@ class EntryKind(StrEnum):
     def needs_vendor(self) -> bool:
         """Made against a vendor, which must be in QuickBooks first."""
         return self in (EntryKind.BILL, EntryKind.VENDOR_CREDIT, EntryKind.BILL_PAYMENT)
+
+    @property
+    def changes_another(self) -> bool:
+        """It changes or voids a transaction another entry made (it has none of its own)."""
+        return self in (*CHANGES, *VOIDS)
 
     @property
     def looked_up_before_start(self) -> bool:
@@ -42,11 +51,20 @@ class EntryKind(StrEnum):
             EntryKind.VENDOR_CREDIT: "vendor credit",
             EntryKind.BILL_PAYMENT: "bill payment",
             EntryKind.PAYMENT_VOID: "bill payment void",
+            EntryKind.BILL_CHANGE: "bill correction",
+            EntryKind.VENDOR_CREDIT_CHANGE: "vendor credit correction",
+            EntryKind.BILL_VOID: "bill void",
+            EntryKind.VENDOR_CREDIT_VOID: "vendor credit void",
             EntryKind.DEPOSIT: "deposit",
             EntryKind.JOURNAL_ENTRY: "journal entry",
             EntryKind.VENDOR: "vendor",
             EntryKind.ACCOUNT_QUERY: "chart of accounts read",
         }[self]
+
+
+# A correction replaces the lines of the bill or credit it `changes`; a void voids `voids`.
+CHANGES = (EntryKind.BILL_CHANGE, EntryKind.VENDOR_CREDIT_CHANGE)
+VOIDS = (EntryKind.PAYMENT_VOID, EntryKind.BILL_VOID, EntryKind.VENDOR_CREDIT_VOID)
 
 
 @dataclass(frozen=True)
@@ -92,7 +110,8 @@ class Posting:
     lines: tuple[PostingLine, ...] = ()
     applied: tuple[BillPaid, ...] = ()
     source_record: str | None = None
-    voids: uuid.UUID | None = None  # a payment void: the payment's entry
+    voids: uuid.UUID | None = None  # a void: the entry whose transaction it voids
+    changes: uuid.UUID | None = None  # a correction: the bill's or credit's entry
 
     @property
     def accounts(self) -> tuple[str, ...]:
@@ -107,8 +126,8 @@ class Posting:
         """The transaction's total as QuickBooks shows it (a journal entry: its debits)."""
         if self.kind is EntryKind.BILL_PAYMENT:
             return sum((bill.amount for bill in self.applied), Decimal(0))
-        if self.kind is EntryKind.PAYMENT_VOID:
-            return Decimal(0)  # a void leaves the payment at zero
+        if self.kind in VOIDS:
+            return Decimal(0)  # a void leaves the transaction at zero
         if self.kind is EntryKind.JOURNAL_ENTRY:
             return sum((ln.amount for ln in self.lines if ln.side == "debit"), Decimal(0))
         if self.kind is EntryKind.DEPOSIT:  # what the bank receives: fees kept back
@@ -128,6 +147,10 @@ class Posting:
             return "a payment sent from Accounts Payable"
         if record == "payment-void":
             return "a payment voided from Accounts Payable"
+        if record in ("bill-change", "vendor-credit-change"):
+            return "a received order corrected after its bill was sent"
+        if record in ("bill-void", "vendor-credit-void"):
+            return "a received order cancelled (or its credits removed)"
         if self.source == "reporting":
             return f"the store day {self.txn_date.isoformat()} (end-of-day close)"
         return self.source
@@ -135,8 +158,8 @@ class Posting:
     @property
     def prerequisites(self) -> tuple[uuid.UUID, ...]:
         """Entries that must be in QuickBooks first: the bills and credits a payment uses, the
-        payment a void voids."""
-        ids: list[uuid.UUID] = [self.voids] if self.voids else []
+        transaction a void voids or a correction changes."""
+        ids: list[uuid.UUID] = [i for i in (self.voids, self.changes) if i]
         for bill in self.applied:
             ids.append(bill.bill_entry_id)
             ids.extend(c.credit_entry_id for c in bill.credits)

@@ -26,6 +26,10 @@ FOLLOWED = (
     EntryKind.VENDOR_CREDIT,
     EntryKind.BILL_PAYMENT,
     EntryKind.PAYMENT_VOID,
+    EntryKind.BILL_CHANGE,
+    EntryKind.VENDOR_CREDIT_CHANGE,
+    EntryKind.BILL_VOID,
+    EntryKind.VENDOR_CREDIT_VOID,
 )
 READ_BACK_EVERY = timedelta(hours=1)  # also without CobaltConnect activity
 ZERO = Decimal("0.00")

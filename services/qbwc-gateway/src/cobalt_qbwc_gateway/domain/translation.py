@@ -7,8 +7,10 @@ import uuid
 
 from cobalt_qbwc_gateway.domain.entry import Entry
 from cobalt_qbwc_gateway.domain.events import Unbuildable
-from cobalt_qbwc_gateway.domain.facts import Facts
+from cobalt_qbwc_gateway.domain.facts import Facts, Prerequisite
 from cobalt_qbwc_gateway.domain.posting import (
+    CHANGES,
+    VOIDS,
     EntryKind,
     Posting,
     VendorToAdd,
@@ -18,6 +20,7 @@ from cobalt_qbxml.requests import (
     AppliedCredit,
     AppliedToTxn,
     BillAdd,
+    BillMod,
     BillPaymentCheckAdd,
     DepositAdd,
     DepositLine,
@@ -31,6 +34,7 @@ from cobalt_qbxml.requests import (
     TxnVoid,
     VendorAdd,
     VendorCreditAdd,
+    VendorCreditMod,
     VendorQuery,
 )
 from cobalt_qbxml.values import QbxmlValueError
@@ -42,7 +46,12 @@ QUERY_KIND: dict[EntryKind, TxnKind] = {
     EntryKind.BILL: "Bill",
     EntryKind.VENDOR_CREDIT: "VendorCredit",
     EntryKind.BILL_PAYMENT: "BillPaymentCheck",
-    EntryKind.PAYMENT_VOID: "BillPaymentCheck",  # not found by GUID: sent again, harmlessly
+    # What a void or a correction acts on (never found by its own GUID: see `verification`).
+    EntryKind.PAYMENT_VOID: "BillPaymentCheck",
+    EntryKind.BILL_VOID: "Bill",
+    EntryKind.VENDOR_CREDIT_VOID: "VendorCredit",
+    EntryKind.BILL_CHANGE: "Bill",
+    EntryKind.VENDOR_CREDIT_CHANGE: "VendorCredit",
     EntryKind.DEPOSIT: "Deposit",
     EntryKind.JOURNAL_ENTRY: "JournalEntry",
 }
@@ -74,11 +83,14 @@ def request_for(entry: Entry, facts: Facts) -> Request:
         return _payable(entry, payload, facts)
     if payload.kind is EntryKind.BILL_PAYMENT:
         return _payment(entry, payload, facts)
-    if payload.kind is EntryKind.PAYMENT_VOID:
+    if payload.kind in VOIDS:
         if payload.voids is None:
-            raise _Unresolved("It names no payment to void.")
+            raise _Unresolved("It names nothing to void.")
         # Voiding twice changes nothing more, so a void whose answer was lost is simply resent.
-        return TxnVoid(txn_type="BillPaymentCheck", txn_id=_txn(payload.voids, facts, "payment"))
+        kind = QUERY_KIND[payload.kind]
+        return TxnVoid(txn_type=kind, txn_id=_txn(payload.voids, facts, _WHAT[kind]))
+    if payload.kind in CHANGES:
+        return _correction(entry, payload, facts)
     if payload.kind is EntryKind.DEPOSIT:
         return DepositAdd(
             deposit_to=_account(payload.bank_account, facts),
@@ -145,6 +157,39 @@ def _payable(entry: Entry, payload: Posting, facts: Facts) -> Request:
     )
 
 
+_WHAT = {"Bill": "bill", "VendorCredit": "vendor credit", "BillPaymentCheck": "payment"}
+
+
+def _correction(entry: Entry, payload: Posting, facts: Facts) -> Request:
+    """A bill or credit corrected: its lines replaced, at the EditSequence read last (the
+    entry's own once QuickBooks answered 3200 and it was read again)."""
+    if payload.changes is None:
+        raise _Unresolved("It names nothing to correct.")
+    kind = QUERY_KIND[payload.kind]
+    txn_id = _txn(payload.changes, facts, _WHAT[kind])
+    target = facts.prerequisites[payload.changes]
+    sequence = entry.edit_sequence or target.edit_sequence
+    if not sequence:
+        raise _Unresolved(f"The {_WHAT[kind]}'s EditSequence is not known yet.")
+    lines = [ExpenseLine(_account(ln.account, facts), ln.amount, ln.memo) for ln in payload.lines]
+    if kind == "Bill":
+        return BillMod(
+            txn_id=txn_id,
+            edit_sequence=sequence,
+            expense_lines=lines,
+            ref_number=payload.ref_number,
+            due_date=payload.due_date,
+            memo=payload.memo,
+        )
+    return VendorCreditMod(
+        txn_id=txn_id,
+        edit_sequence=sequence,
+        expense_lines=lines,
+        ref_number=payload.ref_number,
+        memo=payload.memo,
+    )
+
+
 def _txn(entry_id: uuid.UUID, facts: Facts, what: str) -> str:
     needed = facts.prerequisites.get(entry_id)
     if needed is None or not needed.state.in_quickbooks or not needed.txn_id:
@@ -176,12 +221,16 @@ def _payment(entry: Entry, payload: Posting, facts: Facts) -> Request:
     )
 
 
-def verification(entry: Entry) -> Node:
+def verification(entry: Entry, facts: Facts) -> Node:
     """A read-only query whose answer holds the entry if QuickBooks made it: by name for a
-    vendor, by RefNumber for bills and credits, by date (and payee) for the rest."""
+    vendor, by RefNumber for bills and credits, by date (and payee) for the rest. A correction
+    reads the bill or credit it changes, by TxnID, for its current EditSequence."""
     payload = entry.payload
     request: Request
-    if isinstance(payload, VendorToAdd):
+    target = _changed(entry, facts)
+    if target is not None and target.txn_id:
+        request = TxnQuery(kind=QUERY_KIND[entry.kind], txn_ids=[target.txn_id])
+    elif isinstance(payload, VendorToAdd):
         request = VendorQuery(full_names=[payload.vendor_name])
     else:
         assert isinstance(payload, Posting)
@@ -194,6 +243,13 @@ def verification(entry: Entry) -> Node:
                 kind=kind, date_from=entry.txn_date, date_to=entry.txn_date, entity=payee
             )
     return request.to_node(VERIFY_PREFIX + str(entry.id))
+
+
+def _changed(entry: Entry, facts: Facts) -> Prerequisite | None:
+    posting = entry.posting
+    if posting is None or posting.kind not in CHANGES or posting.changes is None:
+        return None
+    return facts.prerequisites.get(posting.changes)
 
 
 def lookup(entry: Entry) -> Node:
