@@ -87,6 +87,10 @@ def _instant(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _memo(line: Line | None) -> str | None:
+    return line.memo if line is not None else None
+
+
 def _money(value: Decimal) -> str:
     return f"{value:.2f}"
 
@@ -545,7 +549,7 @@ class SimulatedQuickBooks:
                     Line(
                         account,
                         Decimal(amount) if amount else (old.amount if old else ZERO),
-                        el.findtext("Memo") if el.find("Memo") is not None else (old and old.memo),
+                        el.findtext("Memo") if el.find("Memo") is not None else _memo(old),
                     )
                 )
         total = sum((ln.amount for ln in lines), ZERO)
