@@ -3,25 +3,35 @@ and over-settled card sales each show red with the reason."""
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from cobalt_reporting.domain.tieout import Posted, tie_out
+from cobalt_reporting.domain.close import EndOfDayClose, Posting
+from cobalt_reporting.domain.sales import TENDER_TYPES, DayFigures
+from cobalt_reporting.domain.tieout import tie_out
 
 D = Decimal
-CLEAN = {
-    "net_sales": "100.00",
-    "tax": "8.00",
-    "tips": "2.00",
-    "gift_cards_sold": "0.00",
-    "rounding": "0.00",
-    "tenders": {"card": "70.00", "cash": "40.00", "gift-card": "0.00", "other": "0.00"},
-    "counted_cash": None,
-    "cash_deposit": "40.00",
-    "over_short": "0.00",
-}
+FIGURES = DayFigures(
+    sales_by_category={"beer": D("100.00")},
+    category_names={"beer": "Beer"},
+    taxes={"": D("8.00")},
+    tax_names={"": ""},
+    tips=D("2.00"),
+    tenders={**dict.fromkeys(TENDER_TYPES, D("0.00")), "card": D("70.00"), "cash": D("40.00")},
+    sales=3,
+)
+CLEAN = EndOfDayClose(
+    merchant_id=uuid.uuid4(),
+    day=date(2026, 11, 23),
+    figures=FIGURES,
+    counted_cash=None,
+    closed_at=datetime(2026, 11, 24, 8, tzinfo=UTC),
+)
 SYNCED = [
-    Posted("Sales summary journal entry", D("110.00"), "synced", "In QuickBooks."),
-    Posted("Cash deposit (the whole day)", D("40.00"), "synced", "In QuickBooks."),
+    Posting(uuid.uuid4(), "journal-entry", "Sales summary journal entry", D("110.00"), "synced"),
+    Posting(uuid.uuid4(), "deposit", "Cash deposit (the whole day)", D("40.00"), "synced"),
 ]
 
 
@@ -37,10 +47,11 @@ def test_a_clean_day_ties_on_every_line():
 
 
 def test_a_short_drawer_an_entry_not_in_quickbooks_and_over_settled_cards_show_why():
-    short = {**CLEAN, "counted_cash": "39.00", "cash_deposit": "39.00", "over_short": "-1.00"}
+    short = replace(CLEAN, counted_cash=D("39.00"))
+    assert (short.cash_deposit, short.over_short) == (D("39.00"), D("-1.00"))
     failed = [
         SYNCED[0],
-        Posted("Cash deposit (the whole day)", D("39.00"), "failed", "Map Cash Drawer."),
+        replace(SYNCED[1], amount=D("39.00"), state="failed", detail="Map Cash Drawer."),
     ]
     lines = {line.label: line for line in tie_out(short, failed, in_clearing=D("-5.00"))}
     cash = lines["Cash taken = cash deposited"]
@@ -56,7 +67,7 @@ def test_a_short_drawer_an_entry_not_in_quickbooks_and_over_settled_cards_show_w
 
 
 def test_tenders_that_do_not_pay_for_the_sales_are_red():
-    broken = {**CLEAN, "tips": "3.00"}
+    broken = replace(CLEAN, figures=replace(FIGURES, tips=D("3.00")))
     [first, *_] = tie_out(broken, SYNCED, in_clearing=D("0.00"))
     assert not first.ties
     assert "differ from what was sold (111.00)" in (first.why or "")

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from cobalt_reporting.adapters.codec import close_json, close_of, figures_json, figures_of
 from cobalt_reporting.adapters.orm import (
     card_batches,
     closes,
@@ -24,19 +25,23 @@ from cobalt_reporting.adapters.orm import (
     sales_taxes,
     schedules,
 )
+from cobalt_reporting.domain.close import Adjustment, EndOfDayClose, Posting
 from cobalt_reporting.domain.sales import CloseSchedule, LineTax, Sale, SaleLine, Tender, Tip
 from cobalt_reporting.domain.settlement import ZERO, CardSettlement
 from cobalt_shared.contracts import PostToQuickBooks
 
 
-class ReportingRepository:
+class _Repository:
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
 
     def _upsert(self) -> Any:
         return pg_insert if self._db.dialect.name == "postgresql" else sqlite_insert
 
-    # ----------------------------------------------------------------- schedules
+
+class ScheduleRepository(_Repository):
+    """When each merchant's business day ends."""
+
     async def schedule(self, merchant_id: uuid.UUID) -> CloseSchedule:
         row = (
             await self._db.execute(select(schedules).where(schedules.c.merchant_id == merchant_id))
@@ -67,7 +72,10 @@ class ReportingRepository:
             for r in rows
         ]
 
-    # ----------------------------------------------------------------- sales
+
+class SaleRepository(_Repository):
+    """POS sales and refunds, the categories and taxes seen."""
+
     async def add_sale(self, sale: Sale, business_day: date, now: datetime) -> bool:
         """Store the sale unless its id is known; True when new."""
         result = await self._db.execute(
@@ -163,25 +171,27 @@ class ReportingRepository:
             )
         return list(fresh.values())
 
-    # ----------------------------------------------------------------- closes
-    async def add_close(
-        self, merchant_id: uuid.UUID, day: date, counted: Decimal | None, figures: dict[str, Any],
-        now: datetime,
-    ) -> bool:  # fmt: skip
+
+class CloseRepository(_Repository):
+    """End-of-day closes, the late sales they carried, and the QuickBooks entries each day
+    made."""
+
+    async def add_close(self, close: EndOfDayClose) -> bool:
+        """Store the close unless the day is closed already; True when it was stored."""
         result = await self._db.execute(
             self._upsert()(closes)
             .values(
-                merchant_id=merchant_id,
-                day=day,
-                closed_at=now,
-                counted_cash=counted,
-                figures=json.dumps(figures),
+                merchant_id=close.merchant_id,
+                day=close.day,
+                closed_at=close.closed_at,
+                counted_cash=close.counted_cash,
+                figures=close_json(close),
             )
             .on_conflict_do_nothing()
         )
         return bool(result.rowcount == 1)
 
-    async def close(self, merchant_id: uuid.UUID, day: date) -> dict[str, Any] | None:
+    async def close(self, merchant_id: uuid.UUID, day: date) -> EndOfDayClose | None:
         row = (
             await self._db.execute(
                 select(closes).where(closes.c.merchant_id == merchant_id, closes.c.day == day)
@@ -189,8 +199,7 @@ class ReportingRepository:
         ).first()
         if row is None:
             return None
-        return {"closed_at": row.closed_at, "counted_cash": row.counted_cash,
-                "figures": json.loads(row.figures)}  # fmt: skip
+        return close_of(merchant_id, row.day, row.closed_at, row.counted_cash, row.figures)
 
     async def closed_days(self, merchant_id: uuid.UUID, days: Sequence[date]) -> set[date]:
         if not days:
@@ -210,15 +219,114 @@ class ReportingRepository:
 
     async def closes_between(
         self, merchant_id: uuid.UUID, start: date, end: date
-    ) -> list[tuple[date, dict[str, Any]]]:
+    ) -> list[EndOfDayClose]:
         rows = await self._db.execute(
-            select(closes.c.day, closes.c.figures)
+            select(closes)
             .where(closes.c.merchant_id == merchant_id, closes.c.day >= start, closes.c.day <= end)
             .order_by(closes.c.day)
         )
-        return [(r.day, json.loads(r.figures)) for r in rows]
+        return [close_of(merchant_id, r.day, r.closed_at, r.counted_cash, r.figures) for r in rows]
 
-    # ----------------------------------------------------------------- card batches
+    async def add_posting(
+        self,
+        entry_id: uuid.UUID,
+        merchant_id: uuid.UUID,
+        day: date,
+        kind: str,
+        description: str,
+        amount: Decimal,
+        command: PostToQuickBooks | None = None,
+        movable_to: date | None = None,
+    ) -> bool:
+        """Record a posting once (by entry id); True when new."""
+        result = await self._db.execute(
+            self._upsert()(postings)
+            .values(
+                entry_id=entry_id,
+                merchant_id=merchant_id,
+                day=day,
+                kind=kind,
+                description=description,
+                amount=amount,
+                state="pending",
+                command=None if command is None else command.model_dump_json(),
+                movable_to=movable_to,
+            )
+            .on_conflict_do_nothing()
+        )
+        return bool(result.rowcount == 1)
+
+    async def movable_posting(
+        self, merchant_id: uuid.UUID, entry_id: uuid.UUID
+    ) -> tuple[PostToQuickBooks, date, date, Decimal, str] | None:
+        """A posting that may move to a later day: (its command, its day, the later day, its
+        amount and description)."""
+        row = (
+            await self._db.execute(
+                select(
+                    postings.c.command,
+                    postings.c.day,
+                    postings.c.movable_to,
+                    postings.c.amount,
+                    postings.c.description,
+                ).where(
+                    postings.c.merchant_id == merchant_id,
+                    postings.c.entry_id == entry_id,
+                    postings.c.movable_to.is_not(None),
+                )
+            )
+        ).first()
+        if row is None or row.command is None:
+            return None
+        command = PostToQuickBooks.model_validate_json(row.command)
+        return command, row.day, row.movable_to, row.amount, row.description
+
+    async def add_adjustment(
+        self, merchant_id: uuid.UUID, day: date, adjustment: Adjustment
+    ) -> None:
+        await self._db.execute(
+            insert(late_adjustments).values(
+                merchant_id=merchant_id,
+                day=day,
+                closed_in=adjustment.closed_with,
+                figures=json.dumps(figures_json(adjustment.figures)),
+            )
+        )
+
+    async def adjustments(self, merchant_id: uuid.UUID, day: date) -> list[Adjustment]:
+        """Late sales of `day` posted after it closed, by the close that carried them."""
+        rows = await self._db.execute(
+            select(late_adjustments.c.closed_in, late_adjustments.c.figures)
+            .where(late_adjustments.c.merchant_id == merchant_id, late_adjustments.c.day == day)
+            .order_by(late_adjustments.c.closed_in)
+        )
+        return [Adjustment(r.closed_in, figures_of(json.loads(r.figures))) for r in rows]
+
+    async def update_posting(
+        self, merchant_id: uuid.UUID, entry_id: uuid.UUID, state: str, txn_id: str | None,
+        detail: str | None,
+    ) -> None:  # fmt: skip
+        await self._db.execute(
+            update(postings)
+            .where(postings.c.merchant_id == merchant_id, postings.c.entry_id == entry_id)
+            .values(state=state, txn_id=txn_id, detail=detail)
+        )
+
+    async def postings(self, merchant_id: uuid.UUID, day: date) -> list[Posting]:
+        rows = await self._db.execute(
+            select(postings)
+            .where(postings.c.merchant_id == merchant_id, postings.c.day == day)
+            .order_by(postings.c.kind)
+        )
+        return [
+            Posting(r.entry_id, r.kind, r.description, r.amount, r.state, r.txn_id, r.detail)
+            for r in rows
+        ]
+
+
+class SettlementRepository(_Repository):
+    """Card settlement batches."""
+
     async def add_card_batch(
         self, merchant_id: uuid.UUID, batch: CardSettlement, now: datetime, *, posted: bool
     ) -> bool:
@@ -277,99 +385,6 @@ class ReportingRepository:
             )
         ).first()
         return _batch(dict(row._mapping)) if row else None
-
-    # ----------------------------------------------------------------- postings
-    async def add_posting(
-        self,
-        entry_id: uuid.UUID,
-        merchant_id: uuid.UUID,
-        day: date,
-        kind: str,
-        description: str,
-        amount: Decimal,
-        command: PostToQuickBooks | None = None,
-        movable_to: date | None = None,
-    ) -> bool:
-        """Record a posting once (by entry id); True when new."""
-        result = await self._db.execute(
-            self._upsert()(postings)
-            .values(
-                entry_id=entry_id,
-                merchant_id=merchant_id,
-                day=day,
-                kind=kind,
-                description=description,
-                amount=amount,
-                state="pending",
-                command=None if command is None else command.model_dump_json(),
-                movable_to=movable_to,
-            )
-            .on_conflict_do_nothing()
-        )
-        return bool(result.rowcount == 1)
-
-    async def movable_posting(
-        self, merchant_id: uuid.UUID, entry_id: uuid.UUID
-    ) -> tuple[PostToQuickBooks, date, date, Decimal, str] | None:
-        """A posting that may move to a later day: (its command, its day, the later day, its
-        amount and description)."""
-        row = (
-            await self._db.execute(
-                select(
-                    postings.c.command,
-                    postings.c.day,
-                    postings.c.movable_to,
-                    postings.c.amount,
-                    postings.c.description,
-                ).where(
-                    postings.c.merchant_id == merchant_id,
-                    postings.c.entry_id == entry_id,
-                    postings.c.movable_to.is_not(None),
-                )
-            )
-        ).first()
-        if row is None or row.command is None:
-            return None
-        command = PostToQuickBooks.model_validate_json(row.command)
-        return command, row.day, row.movable_to, row.amount, row.description
-
-    async def add_adjustment(
-        self, merchant_id: uuid.UUID, day: date, closed_in: date, figures: dict[str, Any]
-    ) -> None:
-        await self._db.execute(
-            insert(late_adjustments).values(
-                merchant_id=merchant_id, day=day, closed_in=closed_in, figures=json.dumps(figures)
-            )
-        )
-
-    async def adjustments(
-        self, merchant_id: uuid.UUID, day: date
-    ) -> list[tuple[date, dict[str, Any]]]:
-        """Late sales of `day` posted after it closed: (the close that carried them, figures)."""
-        rows = await self._db.execute(
-            select(late_adjustments.c.closed_in, late_adjustments.c.figures)
-            .where(late_adjustments.c.merchant_id == merchant_id, late_adjustments.c.day == day)
-            .order_by(late_adjustments.c.closed_in)
-        )
-        return [(r.closed_in, json.loads(r.figures)) for r in rows]
-
-    async def update_posting(
-        self, merchant_id: uuid.UUID, entry_id: uuid.UUID, state: str, txn_id: str | None,
-        detail: str | None,
-    ) -> None:  # fmt: skip
-        await self._db.execute(
-            update(postings)
-            .where(postings.c.merchant_id == merchant_id, postings.c.entry_id == entry_id)
-            .values(state=state, txn_id=txn_id, detail=detail)
-        )
-
-    async def postings(self, merchant_id: uuid.UUID, day: date) -> list[dict[str, Any]]:
-        rows = await self._db.execute(
-            select(postings)
-            .where(postings.c.merchant_id == merchant_id, postings.c.day == day)
-            .order_by(postings.c.kind)
-        )
-        return [dict(r._mapping) for r in rows]
 
 
 def _sale_body(sale: Sale) -> dict[str, Any]:

@@ -1,12 +1,29 @@
-"""The reporting unit of work."""
+"""The reporting unit of work: a repository per aggregate."""
 
 from __future__ import annotations
 
-from cobalt_reporting.adapters.repository import ReportingRepository
+from cobalt_reporting.adapters.repository import (
+    CloseRepository,
+    SaleRepository,
+    ScheduleRepository,
+    SettlementRepository,
+)
 from cobalt_shared.db import UnitOfWork
 
 
 class ReportingUnitOfWork(UnitOfWork):
     @property
-    def reporting(self) -> ReportingRepository:
-        return ReportingRepository(self.connection)
+    def schedules(self) -> ScheduleRepository:
+        return ScheduleRepository(self.connection)
+
+    @property
+    def sales(self) -> SaleRepository:
+        return SaleRepository(self.connection)
+
+    @property
+    def closes(self) -> CloseRepository:
+        return CloseRepository(self.connection)
+
+    @property
+    def settlements(self) -> SettlementRepository:
+        return SettlementRepository(self.connection)

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 from cobalt_reporting.adapters.uow import ReportingUnitOfWork
+from cobalt_reporting.domain.close import Adjustment, DaySummary, EndOfDayClose
 from cobalt_reporting.domain.sales import (
     ZERO,
     CloseSchedule,
@@ -27,7 +27,7 @@ from cobalt_reporting.domain.sales import (
     sales_journal,
 )
 from cobalt_reporting.domain.settlement import CardSettlement, ClearingDay, card_clearing
-from cobalt_reporting.domain.tieout import Posted, TieLine, tie_out
+from cobalt_reporting.domain.tieout import TieLine, tie_out
 from cobalt_shared.accounts import OPERATING_ACCOUNT, category_key
 from cobalt_shared.amounts import MoneyError, parse_money
 from cobalt_shared.contracts import (
@@ -87,12 +87,11 @@ async def ingest_sales(
 ) -> IngestResult:
     """Keep every good sale once (by sale id); report each bad one by its id. Refunds must
     name a sale already known or in the same batch. The caller commits."""
-    repo = uow.reporting
     result = IngestResult()
     now = utcnow()
-    if not await repo.has_schedule(merchant_id):
-        await repo.set_schedule(merchant_id, CloseSchedule(), now)
-    schedule = await repo.schedule(merchant_id)
+    if not await uow.schedules.has_schedule(merchant_id):
+        await uow.schedules.set_schedule(merchant_id, CloseSchedule(), now)
+    schedule = await uow.schedules.schedule(merchant_id)
     parsed: list[Sale] = []
     for raw in batch:
         try:
@@ -100,7 +99,9 @@ async def ingest_sales(
         except DomainError as exc:
             result.rejected.append({"sale_id": raw.sale_id, "error": exc.message})
     ids = [s.sale_id for s in parsed]
-    known = await repo.known_sales(merchant_id, ids + [s.refund_of for s in parsed if s.refund_of])
+    known = await uow.sales.known_sales(
+        merchant_id, ids + [s.refund_of for s in parsed if s.refund_of]
+    )
     in_batch = {s.sale_id for s in parsed if not s.refund_of}
     seen: set[str] = set()
     names: dict[str, str] = {}
@@ -114,7 +115,7 @@ async def ingest_sales(
             problem = f"refund of unknown sale {sale.refund_of!r}"
             result.rejected.append({"sale_id": sale.sale_id, "error": problem})
             continue
-        if await repo.add_sale(sale, schedule.business_day(sale.sold_at), now):
+        if await uow.sales.add_sale(sale, schedule.business_day(sale.sold_at), now):
             result.accepted.append(sale.sale_id)
             for line in sale.lines:
                 names.setdefault(category_key(line.category), line.category)
@@ -122,8 +123,8 @@ async def ingest_sales(
                     tax_names.setdefault(name_key(tax.name), tax.name)
         else:
             result.duplicates.append(sale.sale_id)
-    fresh = await repo.new_categories(merchant_id, names)
-    fresh_taxes = await repo.new_tax_names(merchant_id, tax_names)
+    fresh = await uow.sales.new_categories(merchant_id, names)
+    fresh_taxes = await uow.sales.new_tax_names(merchant_id, tax_names)
     if fresh or fresh_taxes:
         seen_now = SalesCategoriesSeen(
             merchant_id=merchant_id, categories=fresh, tax_names=fresh_taxes
@@ -143,7 +144,7 @@ async def _post(
     """Send the command, and keep it: a posting `movable_to` a later day is sent again,
     dated that day, should QuickBooks refuse its own date (its books closed)."""
     kept = command if movable_to else None
-    await uow.reporting.add_posting(
+    await uow.closes.add_posting(
         command.entry_id,
         command.merchant_id,
         day,
@@ -166,17 +167,17 @@ async def settle_cards(
     days not closed yet is kept and waits for them (their card sales are not in Card Clearing
     yet); the close of the last one posts it. The same batch again changes nothing; with other
     figures it is refused. Returns (new, the days it waits for)."""
-    existing = await uow.reporting.card_batch(merchant_id, settlement.batch_id)
+    existing = await uow.settlements.card_batch(merchant_id, settlement.batch_id)
     if existing is not None:
         if not existing.same_figures(settlement):
             raise Conflict(
                 f"card batch {settlement.batch_id} was already recorded with other figures"
             )
-        closed = await uow.reporting.closed_days(merchant_id, existing.days)
+        closed = await uow.closes.closed_days(merchant_id, existing.days)
         return False, existing.waiting_for(closed)
-    closed = await uow.reporting.closed_days(merchant_id, settlement.days)
+    closed = await uow.closes.closed_days(merchant_id, settlement.days)
     waiting = settlement.waiting_for(closed)
-    await uow.reporting.add_card_batch(merchant_id, settlement, utcnow(), posted=not waiting)
+    await uow.settlements.add_card_batch(merchant_id, settlement, utcnow(), posted=not waiting)
     if not waiting:
         await _post_settlement(uow, merchant_id, settlement)
     return True, waiting
@@ -211,89 +212,54 @@ async def _post_settlement(
 
 async def _release_settlements(uow: ReportingUnitOfWork, merchant_id: uuid.UUID) -> None:
     """Settlements that waited for days now all closed are posted (each once)."""
-    for batch in await uow.reporting.waiting_batches(merchant_id):
-        closed = await uow.reporting.closed_days(merchant_id, batch.days)
+    for batch in await uow.settlements.waiting_batches(merchant_id):
+        closed = await uow.closes.closed_days(merchant_id, batch.days)
         if not batch.waiting_for(closed):
-            await uow.reporting.mark_batch_posted(merchant_id, batch.batch_id)
+            await uow.settlements.mark_batch_posted(merchant_id, batch.batch_id)
             await _post_settlement(uow, merchant_id, batch)
-
-
-def _figures_json(fig: DayFigures) -> dict[str, Any]:
-    return {
-        "sales_by_category": [
-            {"category": fig.category_names[k], "amount": str(v)}
-            for k, v in sorted(fig.sales_by_category.items())
-        ],
-        "discounts": str(fig.discounts),
-        "refunded": str(fig.refunds),
-        "net_sales": str(fig.net_sales),
-        "tax": str(fig.tax),
-        "taxes": [
-            {"name": fig.tax_names[k] or "Sales tax", "amount": str(v)}
-            for k, v in sorted(fig.taxes.items())
-        ],
-        "tips": str(fig.tips),
-        "gift_cards_sold": str(fig.gift_cards_sold),
-        "gift_cards_redeemed": str(fig.gift_cards_redeemed),
-        "rounding": str(fig.rounding),
-        "tenders": {k: str(v) for k, v in fig.tenders.items()},
-        "sales": fig.sales,
-        "refunds": fig.refund_count,
-    }
 
 
 async def close_day(
     uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date, *,
     counted_cash: Decimal | None = None, early: bool = False, now: datetime | None = None,
-) -> tuple[dict[str, Any], bool]:  # fmt: skip
+) -> tuple[EndOfDayClose, bool]:  # fmt: skip
     """Close a business day once: the sales journal entry and the day's cash deposit go to
     QuickBooks. Late sales of days already closed ride along as labelled adjustments.
     Returns (the close, whether it was closed now). The caller commits."""
-    repo = uow.reporting
     now = now or utcnow()
-    existing = await repo.close(merchant_id, day)
+    existing = await uow.closes.close(merchant_id, day)
     if existing is not None:
-        if counted_cash is not None and existing["counted_cash"] != counted_cash:
+        if counted_cash is not None and existing.counted_cash != counted_cash:
             raise Conflict(
                 f"{day.isoformat()} is closed and cannot be changed (counted cash was "
-                f"{existing['counted_cash']}); a late sale is posted with the next close"
+                f"{existing.counted_cash}); a late sale is posted with the next close"
             )
         return existing, False
     if counted_cash is not None and counted_cash < 0:
         raise InvalidInput("counted cash must not be negative")
-    schedule = await repo.schedule(merchant_id)
+    schedule = await uow.schedules.schedule(merchant_id)
     closes_at = schedule.closes_at(day)
     if now < closes_at and not early:
         local = closes_at.strftime("%Y-%m-%d %H:%M %Z")
         raise InvalidInput(
             f"{day.isoformat()} closes at {local}; to close it before then, ask for an early close"
         )
-    unposted = await repo.unposted(merchant_id, day)
+    unposted = await uow.sales.unposted(merchant_id, day)
     earlier = sorted({d for d, _ in unposted if d < day})
-    closed_earlier = await repo.closed_days(merchant_id, earlier)
+    closed_earlier = await uow.closes.closed_days(merchant_id, earlier)
     on_time = [s for d, s in unposted if d == day]
     late_sales: dict[date, list[Sale]] = defaultdict(list)
     for d, s in unposted:
         if d in closed_earlier:
             late_sales[d].append(s)
-    fig = figures(on_time)
-    late = {d: figures(ss) for d, ss in late_sales.items()}
-    lines, deposit = sales_journal(day, fig, counted_cash)
-    cash_total = fig.tenders["cash"]
-    report = {
-        **_figures_json(fig),
-        "counted_cash": None if counted_cash is None else str(counted_cash),
-        "over_short": str(deposit - cash_total),
-        "cash_deposit": str(max(deposit, ZERO)),
-        "late": [{"day": d.isoformat(), **_figures_json(f)} for d, f in sorted(late.items())],
-        "closed_early": now < closes_at,
-    }
-    if not await repo.add_close(merchant_id, day, counted_cash, report, now):
-        closed = await repo.close(merchant_id, day)  # closed meanwhile by another worker
+    close = EndOfDayClose.of(merchant_id, day, on_time, late_sales, counted_cash, now, closes_at)
+    lines, deposit = sales_journal(day, close.figures, counted_cash)
+    if not await uow.closes.add_close(close):
+        closed = await uow.closes.close(merchant_id, day)  # closed meanwhile by another worker
         assert closed is not None
         return closed, False
     posted = [s.sale_id for d, s in unposted if d == day or d in closed_earlier]
-    await repo.mark_posted(merchant_id, posted, day)
+    await uow.sales.mark_posted(merchant_id, posted, day)
     if lines:
         total = sum((ln.amount for ln in lines if ln.side == "debit"), ZERO)
         command = PostToQuickBooks(
@@ -313,12 +279,10 @@ async def close_day(
             source=SOURCE,
         )  # fmt: skip
         await _post(uow, command, day, "Cash deposit (the whole day)", deposit)
-    for original, late_fig in sorted(late.items()):
-        await _post_late(uow, merchant_id, original, day, late_fig)
+    for late in close.late:
+        await _post_late(uow, merchant_id, late.day, day, late.figures)
     await _release_settlements(uow, merchant_id)  # batches that waited for this day
-    closed = await repo.close(merchant_id, day)
-    assert closed is not None
-    return closed, True
+    return close, True
 
 
 async def _post_late(
@@ -332,7 +296,7 @@ async def _post_late(
     their own business day and labelled as adjustments. Should QuickBooks refuse that date
     (its books closed), each moves to the day of the close that carried them (see
     apply_entry_result)."""
-    await uow.reporting.add_adjustment(merchant_id, original, carried_by, _figures_json(fig))
+    await uow.closes.add_adjustment(merchant_id, original, Adjustment(carried_by, fig))
     label = f"Adjustment: late sales of {original}"
     lines, cash = sales_journal(original, fig, None, label=label)
     name = f"close:{carried_by}:late:{original}"
@@ -375,7 +339,7 @@ async def close_due_days(
     in its own transaction. Returns how many days were closed."""
     now = now or utcnow()
     async with new_uow() as uow:
-        merchants = await uow.reporting.scheduled_merchants()
+        merchants = await uow.schedules.scheduled_merchants()
     closed = 0
     for merchant_id, schedule in merchants:
         try:
@@ -391,9 +355,9 @@ async def _close_merchant(
 ) -> int:  # fmt: skip
     target = schedule.last_closable_day(now)
     async with new_uow() as uow:
-        last = await uow.reporting.last_closed_day(merchant_id)
+        last = await uow.closes.last_closed_day(merchant_id)
         if last is None:
-            first_open = await uow.reporting.earliest_open_day(merchant_id)
+            first_open = await uow.sales.earliest_open_day(merchant_id)
             if first_open is None:
                 return 0
             last = first_open - timedelta(days=1)
@@ -413,7 +377,7 @@ async def apply_entry_result(result: QuickBooksEntryResult, uow: ReportingUnitOf
     """The gateway's word on one of our postings (others' entries are not ours: ignored). A
     late-sales adjustment refused for its date (QuickBooks' books closed) moves, once, to the
     day of the close that carried it, with a note naming its own day."""
-    await uow.reporting.update_posting(
+    await uow.closes.update_posting(
         result.merchant_id, result.entry_id, result.state, result.txn_id,
         "In QuickBooks." if result.state == "synced" else result.explanation,
     )  # fmt: skip
@@ -424,7 +388,7 @@ async def apply_entry_result(result: QuickBooksEntryResult, uow: ReportingUnitOf
 async def _move_past_closing_date(
     uow: ReportingUnitOfWork, merchant_id: uuid.UUID, entry_id: uuid.UUID
 ) -> None:
-    found = await uow.reporting.movable_posting(merchant_id, entry_id)
+    found = await uow.closes.movable_posting(merchant_id, entry_id)
     if found is None:
         return
     command, day, later, amount, description = found
@@ -439,51 +403,40 @@ async def _move_past_closing_date(
             "replaces": entry_id,
         }
     )
-    if await uow.reporting.add_posting(
+    if await uow.closes.add_posting(
         replacement.entry_id, merchant_id, day, command.kind, f"{description}, {why}", amount
     ):
         await uow.outbox.add(post_to_quickbooks(SOURCE, merchant_id), replacement)
 
 
-async def day_status(uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date) -> dict[str, Any]:
-    repo = uow.reporting
-    schedule = await repo.schedule(merchant_id)
-    close = await repo.close(merchant_id, day)
-    postings = await repo.postings(merchant_id, day)
-    adjustments = await repo.adjustments(merchant_id, day) if close else []
+async def day_status(uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date) -> DaySummary:
+    """A day as the merchant sees it: open or closed, its figures, its adjustments, its entries."""
+    schedule = await uow.schedules.schedule(merchant_id)
+    close = await uow.closes.close(merchant_id, day)
+    adjustments = tuple(await uow.closes.adjustments(merchant_id, day)) if close else ()
     total = None
     if adjustments:
-        total = _figures_json(figures((await repo.sales_between(merchant_id, day, day))[day]))
-    return {
-        "day": day.isoformat(),
-        "status": "closed" if close else "open",
-        "closes_at": schedule.closes_at(day).isoformat(),
-        "closed_at": close["closed_at"].isoformat() if close else None,
-        "figures": close["figures"] if close else None,
-        "adjustments": [{"closed_with": c, "figures": f} for c, f in adjustments],
-        "total": total,
-        "entries": [
-            {"entry_id": str(p["entry_id"]), "kind": p["kind"], "description": p["description"],
-             "amount": str(p["amount"]), "state": p["state"], "txn_id": p["txn_id"],
-             "detail": p["detail"], "link": f"/entries/{p['entry_id']}"}
-            for p in postings
-        ],
-    }  # fmt: skip
+        total = figures((await uow.sales.sales_between(merchant_id, day, day)).get(day, []))
+    return DaySummary(
+        day=day,
+        closes_at=schedule.closes_at(day),
+        close=close,
+        adjustments=adjustments,
+        total=total,
+        postings=tuple(await uow.closes.postings(merchant_id, day)),
+    )
 
 
 async def sales_report(
     uow: ReportingUnitOfWork, merchant_id: uuid.UUID, start: date, end: date
-) -> list[dict[str, Any]]:
+) -> list[tuple[date, DayFigures]]:
     """Sales by category per business day (net of refunds), with tax and tender totals."""
     if end < start:
         raise InvalidInput("the end date is before the start date")
     if (end - start).days > 366:
         raise InvalidInput("a report covers at most 366 days")
-    by_day = await uow.reporting.sales_between(merchant_id, start, end)
-    rows = []
-    for day in sorted(by_day):
-        rows.append({"day": day.isoformat(), **_figures_json(figures(by_day[day]))})
-    return rows
+    by_day = await uow.sales.sales_between(merchant_id, start, end)
+    return [(day, figures(by_day[day])) for day in sorted(by_day)]
 
 
 async def card_clearing_report(
@@ -496,11 +449,10 @@ async def card_clearing_report(
     if (end - start).days > 366:
         raise InvalidInput("a report covers at most 366 days")
     card_sales: dict[date, Decimal] = defaultdict(lambda: ZERO)
-    for day, fig in await uow.reporting.closes_between(merchant_id, date.min, end):
-        card_sales[day] += parse_money(fig["tenders"].get("card", "0"))
-        for late in fig.get("late", []):  # posted dated their own day
-            card_sales[date.fromisoformat(late["day"])] += parse_money(late["tenders"]["card"])
-    batches = await uow.reporting.card_batches_until(merchant_id, end)
+    for close in await uow.closes.closes_between(merchant_id, date.min, end):
+        for day, amount in close.card_sales_by_day().items():  # late ones on their own day
+            card_sales[day] += amount
+    batches = await uow.settlements.card_batches_until(merchant_id, end)
     return card_clearing(card_sales, batches, start, end)
 
 
@@ -508,13 +460,10 @@ async def day_tie_out(
     uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date
 ) -> tuple[bool, list[TieLine]]:
     """A closed day's tie-out (whether it is closed, and its lines)."""
-    close = await uow.reporting.close(merchant_id, day)
+    close = await uow.closes.close(merchant_id, day)
     if close is None:
         return False, []
-    postings = [
-        Posted(p["description"], p["amount"], p["state"], p["detail"])
-        for p in await uow.reporting.postings(merchant_id, day)
-    ]
+    postings = await uow.closes.postings(merchant_id, day)
     clearing = await card_clearing_report(uow, merchant_id, day, day)
     in_clearing = clearing[-1].in_clearing if clearing else ZERO
-    return True, tie_out(close["figures"], postings, in_clearing)
+    return True, tie_out(close, postings, in_clearing)

@@ -15,6 +15,7 @@ from cobalt_shared.names import name_key, tidy
 
 ZERO = Decimal("0.00")
 TENDER_TYPES = ("card", "cash", "gift-card", "other")
+UNNAMED_TAX = "Sales tax"  # how the unnamed tax (key "") is shown
 MAX_ROUNDING = Decimal("0.10")  # cents between a POS total and its lines, per sale
 MAX_CATEGORY = 100
 PAST_WINDOW = timedelta(days=400)  # older sales are a mistake (a wrong clock, a wrong year)

@@ -4,13 +4,13 @@ every entry the day made is in QuickBooks. Each line says whether it ties and, i
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+
+from cobalt_reporting.domain.close import EndOfDayClose, Posting
 
 ZERO = Decimal("0.00")
-IN_QUICKBOOKS = ("synced", "in QuickBooks before the start date")
 
 
 @dataclass(frozen=True)
@@ -22,36 +22,16 @@ class TieLine:
     why: str | None = None  # when it does not tie: the reason and the fix
 
 
-@dataclass(frozen=True)
-class Posted:
-    """One of the day's QuickBooks entries, as the gateway last said."""
-
-    description: str
-    amount: Decimal
-    state: str
-    detail: str | None
-
-
-def _money(figures: Mapping[str, Any], key: str) -> Decimal:
-    return Decimal(str(figures.get(key) or "0.00"))
-
-
 def tie_out(
-    figures: Mapping[str, Any],
-    postings: Sequence[Posted],
+    close: EndOfDayClose,
+    postings: Sequence[Posting],
     in_clearing: Decimal,
 ) -> list[TieLine]:
-    """The lines of a closed day's tie-out, from its close's figures (as stored), its
-    QuickBooks entries and what of its card sales is still in Card Clearing."""
-    tenders = {k: Decimal(str(v)) for k, v in (figures.get("tenders") or {}).items()}
-    sold = (
-        _money(figures, "net_sales")
-        + _money(figures, "tax")
-        + _money(figures, "tips")
-        + _money(figures, "gift_cards_sold")
-        + _money(figures, "rounding")
-    )
-    paid = sum(tenders.values(), ZERO)
+    """The lines of a closed day's tie-out, from its close, its QuickBooks entries and what of
+    its card sales is still in Card Clearing."""
+    fig = close.figures
+    sold = fig.net_sales + fig.tax + fig.tips + fig.gift_cards_sold + fig.rounding
+    paid = fig.total_tendered
     lines = [
         TieLine(
             "Tenders = sales, tax, tips, gift cards and rounding",
@@ -64,10 +44,10 @@ def tie_out(
             "recorded without all of its lines. Ask support to look at the day's sales.",
         )
     ]
-    cash = tenders.get("cash", ZERO)
-    counted = figures.get("counted_cash")
-    deposit = _money(figures, "cash_deposit")
-    over_short = _money(figures, "over_short")
+    cash = close.cash_taken
+    counted = close.counted_cash
+    deposit = close.cash_deposit
+    over_short = close.over_short
     lines.append(
         TieLine(
             "Cash taken = cash deposited",
@@ -93,7 +73,7 @@ def tie_out(
         )
     )
     for posted in postings:
-        synced = posted.state in IN_QUICKBOOKS
+        synced = posted.in_quickbooks
         lines.append(
             TieLine(
                 f"In QuickBooks: {posted.description}",

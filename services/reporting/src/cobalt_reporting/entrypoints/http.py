@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
@@ -21,7 +21,8 @@ from cobalt_reporting.application.reporting import (
     sales_report,
     settle_cards,
 )
-from cobalt_reporting.domain.sales import CloseSchedule
+from cobalt_reporting.domain.close import DaySummary, EndOfDayClose
+from cobalt_reporting.domain.sales import UNNAMED_TAX, CloseSchedule, DayFigures
 from cobalt_reporting.domain.settlement import CardSettlement
 from cobalt_shared.api_contract import IsoDate
 from cobalt_shared.auth import Merchant
@@ -138,11 +139,39 @@ class DayFiguresOut(BaseModel):
     sales: int = Field(description="Sales counted.")
     refunds: int = Field(description="Refunds counted.")
 
+    @classmethod
+    def of(cls, fig: DayFigures) -> DayFiguresOut:
+        return DayFiguresOut(
+            sales_by_category=[
+                CategoryAmount(category=fig.category_names[k], amount=v)
+                for k, v in sorted(fig.sales_by_category.items())
+            ],
+            discounts=fig.discounts,
+            refunded=fig.refunds,
+            net_sales=fig.net_sales,
+            tax=fig.tax,
+            taxes=[
+                TaxAmount(name=fig.tax_names.get(k) or UNNAMED_TAX, amount=v)
+                for k, v in sorted(fig.taxes.items())
+            ],
+            tips=fig.tips,
+            gift_cards_sold=fig.gift_cards_sold,
+            gift_cards_redeemed=fig.gift_cards_redeemed,
+            rounding=fig.rounding,
+            tenders=dict(fig.tenders),
+            sales=fig.sales,
+            refunds=fig.refund_count,
+        )
+
 
 class SalesRow(DayFiguresOut):
     """One business day of the sales report."""
 
     day: IsoDate
+
+    @classmethod
+    def of_day(cls, day: date, fig: DayFigures) -> SalesRow:
+        return cls(day=day, **DayFiguresOut.of(fig).model_dump())
 
 
 class LateDayOut(DayFiguresOut):
@@ -161,6 +190,20 @@ class CloseFiguresOut(DayFiguresOut):
         default_factory=list, description="Late sales of closed days, posted with it."
     )
     closed_early: bool = Field(False, description="Closed before its close time, on request.")
+
+    @classmethod
+    def of_close(cls, close: EndOfDayClose) -> CloseFiguresOut:
+        return cls(
+            **DayFiguresOut.of(close.figures).model_dump(),
+            counted_cash=close.counted_cash,
+            over_short=close.over_short,
+            cash_deposit=close.cash_deposit,
+            late=[
+                LateDayOut(day=late.day, **DayFiguresOut.of(late.figures).model_dump())
+                for late in close.late
+            ],
+            closed_early=close.closed_early,
+        )
 
 
 Tone = Literal["pending", "waiting", "failed", "synced", "neutral"]
@@ -211,11 +254,34 @@ class DayOut(BaseModel):
     entries: list[DayEntryOut]
 
     @classmethod
-    def of(cls, status: dict[str, Any]) -> DayOut:
-        entries = [
-            DayEntryOut(**e, tone=_TONES.get(str(e["state"]), "pending")) for e in status["entries"]
-        ]
-        return cls(**{**status, "entries": entries})
+    def of(cls, summary: DaySummary) -> DayOut:
+        close = summary.close
+        return cls(
+            day=summary.day,
+            status=summary.status,
+            closes_at=summary.closes_at.isoformat(),
+            closed_at=close.closed_at.isoformat() if close else None,
+            figures=CloseFiguresOut.of_close(close) if close else None,
+            adjustments=[
+                AdjustmentOut(closed_with=a.closed_with, figures=DayFiguresOut.of(a.figures))
+                for a in summary.adjustments
+            ],
+            total=DayFiguresOut.of(summary.total) if summary.total else None,
+            entries=[
+                DayEntryOut(
+                    entry_id=str(p.entry_id),
+                    kind=p.kind,
+                    description=p.description,
+                    amount=p.amount,
+                    state=p.state,
+                    tone=_TONES.get(p.state, "pending"),
+                    txn_id=p.txn_id,
+                    detail=p.detail,
+                    link=f"/entries/{p.entry_id}",
+                )
+                for p in summary.postings
+            ],
+        )
 
 
 class TieLineOut(BaseModel):
@@ -253,7 +319,7 @@ async def post_sales(body: SalesBatch, scope: Merchant, uow: Uow) -> IngestOut:
 @router.get("/schedule")
 async def get_schedule(scope: Merchant, uow: Uow) -> ScheduleIn:
     async with uow as tx:
-        schedule = await tx.reporting.schedule(scope.merchant_id)
+        schedule = await tx.schedules.schedule(scope.merchant_id)
     return ScheduleIn(timezone=schedule.timezone, close_time=schedule.close_time.strftime("%H:%M"))
 
 
@@ -263,7 +329,7 @@ async def put_schedule(body: ScheduleIn, scope: Merchant, uow: Uow) -> ScheduleI
     schedule = CloseSchedule(body.timezone, body.closing())
     schedule.zone()  # an unknown zone is refused here
     async with uow as tx:
-        await tx.reporting.set_schedule(scope.merchant_id, schedule, utcnow())
+        await tx.schedules.set_schedule(scope.merchant_id, schedule, utcnow())
         await tx.commit()
     return body
 
@@ -388,20 +454,22 @@ async def sales_by_category(
     """Sales by category per business day, net of refunds, with tax and tenders."""
     async with uow as tx:
         rows = await sales_report(tx, scope.merchant_id, start, end or start)
+    report = [SalesRow.of_day(day, fig) for day, fig in rows]
     if fmt == "json":
-        return [SalesRow.model_validate(row) for row in rows]
+        return report
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["day", "line", "amount"])
-    for row in rows:
-        day = row["day"]
-        for line in row["sales_by_category"]:
+    for row in report:
+        shown = row.model_dump(mode="json")
+        day = shown["day"]
+        for line in shown["sales_by_category"]:
             writer.writerow([day, line["category"], line["amount"]])
         for label, key in SUMMARY_LINES:
-            writer.writerow([day, label, row[key]])
-        for tax in row["taxes"]:
+            writer.writerow([day, label, shown[key]])
+        for tax in shown["taxes"]:
             writer.writerow([day, f"Tax: {tax['name']}", tax["amount"]])
-        for tender, amount in row["tenders"].items():
+        for tender, amount in shown["tenders"].items():
             writer.writerow([day, f"Tender: {tender}", amount])
     filename = f"sales-by-category-{start}-{end or start}.csv"
     return Response(
