@@ -877,6 +877,8 @@ export interface operations {
         parameters: {
             query?: {
                 open?: boolean;
+                /** @description Only the bills of these orders (repeat the name). */
+                order_id?: string[];
                 vendor?: string;
             };
             header?: {

@@ -2,8 +2,8 @@
 // (receiving sends its bill to QuickBooks); correct or cancel it after that (its bill follows
 // in QuickBooks); each with who did it.
 import { useState } from "preact/hooks";
-import { type Orders, call, newKey, orders } from "../api/client";
-import { ActionButton, Field, Loading, Problem, useFlash, useLoad } from "../components/ui";
+import { type Orders, type Payables, call, newKey, orders, payables } from "../api/client";
+import { ActionButton, Badge, Field, Loading, Problem, useFlash, useLoad } from "../components/ui";
 import { fieldsOf } from "../lib/errors";
 import { formatMoney, fromCents, toCents } from "../lib/money";
 import { choicesOf, problemWith } from "../lib/rules";
@@ -11,6 +11,7 @@ import { formatDay, formatInstant } from "../lib/time";
 import { today, useStore } from "../store";
 
 type Order = Orders["schemas"]["OrderOut"];
+type Bill = Payables["schemas"]["BillOut"];
 type Line = { category: string; description: string; quantity: string; unit_cost: string };
 type Credit = { reason: string; amount: string; category: string; memo: string };
 type Draft = {
@@ -122,6 +123,15 @@ function bodyOf(draft: Draft): Orders["schemas"]["OrderIn"] {
 export function OrdersPage() {
   const store = useStore();
   const list = useLoad(() => call(orders.GET("/orders", { params: { query: { limit: 50 } } })));
+  // The bills of the received orders shown: a correction its bill refused says so here too.
+  const received = (list.data ?? []).filter((o) => o.received).map((o) => o.id);
+  const bills = useLoad(
+    () =>
+      received.length
+        ? call(payables.GET("/bills", { params: { query: { order_id: received } } }))
+        : Promise.resolve([] as Bill[]),
+    [received.join(",")],
+  );
   const [draft, setDraft] = useState<Draft>(newDraft(today(store)));
   return (
     <>
@@ -142,11 +152,15 @@ export function OrdersPage() {
       ) : (
         <OrderList
           orders={list.data}
+          bills={new Map((bills.data ?? []).map((b) => [b.order_id, b]))}
           onEdit={(order) => {
             setDraft(draftOf(order, today(store)));
             document.getElementById("order-form")?.scrollIntoView();
           }}
-          reload={list.reload}
+          reload={() => {
+            list.reload();
+            bills.reload();
+          }}
         />
       )}
     </>
@@ -361,7 +375,12 @@ function OrderForm({ initial, onDone }: { initial: Draft; onDone: () => void }) 
   );
 }
 
-function OrderList(props: { orders: Order[]; onEdit: (order: Order) => void; reload: () => void }) {
+function OrderList(props: {
+  orders: Order[];
+  bills: Map<string, Bill>;
+  onEdit: (order: Order) => void;
+  reload: () => void;
+}) {
   const store = useStore();
   const flash = useFlash();
   const [open, setOpen] = useState<string | null>(null);
@@ -398,6 +417,7 @@ function OrderList(props: { orders: Order[]; onEdit: (order: Order) => void; rel
                 ) : order.received_on ? (
                   <span class="row-actions">
                     {formatDay(order.received_on)}
+                    <BillNote bill={props.bills.get(order.id)} />
                     <button type="button" class="secondary edit" onClick={() => props.onEdit(order)}>
                       Correct
                     </button>
@@ -446,6 +466,21 @@ function OrderList(props: { orders: Order[]; onEdit: (order: Order) => void; rel
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Where the order's bill stands, and a correction it refused (with the fix). */
+function BillNote({ bill }: { bill: Bill | undefined }) {
+  if (!bill) return null;
+  return (
+    <span class="block small bill-note">
+      <Badge tone={bill.tone}>bill {bill.state}</Badge>
+      {bill.correction_problem && (
+        <span class="block error correction-problem">
+          Not applied to its bill: {bill.correction_problem}.
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -105,9 +106,11 @@ class BillRepository(_Claims):
 
     async def find(
         self, merchant_id: uuid.UUID, *, open_only: bool = False, vendor: str | None = None,
-        limit: int = 500,
+        limit: int = 500, order_ids: Sequence[uuid.UUID] = (),
     ) -> list[Bill]:  # fmt: skip
         query = select(bills).where(bills.c.merchant_id == merchant_id)
+        if order_ids:
+            query = query.where(bills.c.order_id.in_(list(order_ids)))
         if open_only:
             # What can be paid: something open, and in QuickBooks or on its way there.
             query = query.where(

@@ -276,10 +276,16 @@ async def list_bills(
     uow: Uow,
     open_only: Annotated[bool, Query(alias="open")] = False,
     vendor: Annotated[str | None, Query(max_length=100)] = None,
+    order_id: Annotated[
+        list[uuid.UUID] | None,
+        Query(max_length=100, description="Only the bills of these orders (repeat the name)."),
+    ] = None,
 ) -> list[BillOut]:
     """The merchant's bills, oldest first."""
     async with uow as tx:
-        bills = await tx.bills.find(scope.merchant_id, open_only=open_only, vendor=vendor)
+        bills = await tx.bills.find(
+            scope.merchant_id, open_only=open_only, vendor=vendor, order_ids=order_id or ()
+        )
     return [BillOut.of(b) for b in bills]
 
 
