@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -50,19 +50,37 @@ class EntryRepository:
             await self._record(entry)
 
     async def save_all(self, changed: Iterable[tuple[Entry | None, Entry]]) -> None:
-        for was, entry in changed:
+        """Save many entries in one statement per shape (an executemany), and their new states
+        in one insert: a whole message set costs a few round trips, not two per entry."""
+        pairs = list(changed)
+        if not pairs:
+            return
+        if len(pairs) == 1:
+            was, entry = pairs[0]
             await self.save(entry, was=was)
+            return
+        same_payload: list[dict[str, Any]] = []
+        new_payload: list[dict[str, Any]] = []
+        for was, entry in pairs:
+            keep = was is not None and was.payload == entry.payload
+            values = _values(entry, with_payload=not keep)
+            values["_id"] = values.pop("id")
+            (same_payload if keep else new_payload).append(values)
+        for rows in (same_payload, new_payload):
+            if rows:
+                columns: dict[str, Any] = {k: bindparam(k) for k in rows[0] if k != "_id"}
+                statement = update(entries).where(entries.c.id == bindparam("_id"))
+                await self._db.execute(statement.values(columns), rows)
+        history = [
+            _event_row(entry)
+            for was, entry in pairs
+            if was is None or (was.state, was.detail) != (entry.state, entry.detail)
+        ]
+        if history:
+            await self._db.execute(insert(entry_events), history)
 
     async def _record(self, entry: Entry) -> None:
-        await self._db.execute(
-            insert(entry_events).values(
-                entry_id=entry.id,
-                merchant_id=entry.merchant_id,
-                at=entry.updated_at,
-                state=entry.state.value,
-                detail=entry.detail,
-            )
-        )
+        await self._db.execute(insert(entry_events).values(**_event_row(entry)))
 
     async def history(self, entry_id: uuid.UUID) -> list[EntryEvent]:
         """Each state the entry took, oldest first (a repeat of the same state and reason
@@ -147,14 +165,35 @@ class EntryRepository:
         found = [e for e in (_entry(r._mapping) for r in rows) if e.matches(text)]
         return found[offset : offset + limit]
 
-    async def in_states(self, merchant_id: uuid.UUID, states: Iterable[EntryState]) -> list[Entry]:
+    async def in_states(
+        self,
+        merchant_id: uuid.UUID,
+        states: Iterable[EntryState],
+        kinds: Iterable[EntryKind] | None = None,
+    ) -> list[Entry]:
+        """The merchant's entries in these states (and of these kinds), oldest first."""
+        query = select(entries).where(
+            entries.c.merchant_id == merchant_id,
+            entries.c.state.in_([s.value for s in states]),
+        )
+        if kinds is not None:
+            query = query.where(entries.c.kind.in_([k.value for k in kinds]))
+        rows = await self._db.execute(query.order_by(entries.c.created_at, entries.c.id))
+        return [_entry(r._mapping) for r in rows]
+
+    async def ready(self, merchant_id: uuid.UUID, now: datetime, limit: int) -> list[Entry]:
+        """The oldest entries ready to write now (none waiting for a busy QuickBooks), at most
+        `limit`: a step of a session plans from these, however long the backlog."""
         rows = await self._db.execute(
             select(entries)
             .where(
                 entries.c.merchant_id == merchant_id,
-                entries.c.state.in_([s.value for s in states]),
+                entries.c.state == EntryState.READY.value,
+                entries.c.kind != EntryKind.ACCOUNT_QUERY.value,
+                (entries.c.not_before.is_(None)) | (entries.c.not_before <= now),
             )
             .order_by(entries.c.created_at, entries.c.id)
+            .limit(limit)
         )
         return [_entry(r._mapping) for r in rows]
 
@@ -179,13 +218,24 @@ class EntryRepository:
         return {state: int(n) for state, n in rows}
 
 
-def _values(entry: Entry) -> dict[str, Any]:
+def _values(entry: Entry, *, with_payload: bool = True) -> dict[str, Any]:
     values = {k: getattr(entry, k) for k in _FIELDS}
     values["kind"] = entry.kind.value
     values["state"] = entry.state.value
-    values["payload"] = payload_json(entry.payload)
-    values["accounts"] = json.dumps(list(entry.accounts))
+    if with_payload:  # unchanged payloads (most saves) are not serialized again
+        values["payload"] = payload_json(entry.payload)
+        values["accounts"] = json.dumps(list(entry.accounts))
     return values
+
+
+def _event_row(entry: Entry) -> dict[str, Any]:
+    return {
+        "entry_id": entry.id,
+        "merchant_id": entry.merchant_id,
+        "at": entry.updated_at,
+        "state": entry.state.value,
+        "detail": entry.detail,
+    }
 
 
 def _entry(row: Any) -> Entry:

@@ -153,10 +153,12 @@ async def release_dependents(uow: GatewayUnitOfWork, connection: Connection, now
     what it waits for (a bill that failed), fails at once when that can never come, and goes
     once it can."""
     merchant = connection.merchant_id
+    # Only the kinds that can have prerequisites: the rest of the backlog is not even loaded.
+    kinds = [k for k in EntryKind if k.has_prerequisites]
     waiting = [
         e
-        for e in await uow.entries.in_states(merchant, UNSENT)
-        if e.state is EntryState.WAITING_FOR_PREREQUISITE or (e.posting and e.posting.prerequisites)
+        for e in await uow.entries.in_states(merchant, UNSENT, kinds)
+        if e.posting and e.posting.prerequisites
     ]
     if not waiting:
         return

@@ -18,6 +18,7 @@ from cobalt_qbwc_gateway.domain.planning import Plan, Queue
 from cobalt_qbwc_gateway.domain.posting import EntryKind
 from cobalt_qbwc_gateway.domain.readback import READ_BACK_EVERY
 
+SETTLING = (EntryState.SENT, EntryState.CHECKING, EntryState.LOOKING_UP)
 ACTIVE = (
     EntryState.SENT,
     EntryState.CHECKING,
@@ -64,8 +65,21 @@ async def load_queue(
     connection: Connection,
     now: datetime,
     read_back_every: timedelta = READ_BACK_EVERY,
+    window: int | None = None,
 ) -> Queue:
-    active = await uow.entries.in_states(connection.merchant_id, ACTIVE)
+    """The merchant's queue. Whole (`window` None: every unsent entry, re-derived from current
+    facts, as at the start of a session), or for one step: what is being settled, and the
+    oldest `window` entries ready to write, so a step costs the same however long the
+    backlog; entries that wait move on their own events, and at the next session's start."""
+    merchant = connection.merchant_id
+    if window is None:
+        active = await uow.entries.in_states(merchant, ACTIVE)
+    else:
+        settling = await uow.entries.in_states(merchant, SETTLING)
+        charts = await uow.entries.in_states(
+            merchant, (EntryState.READY,), (EntryKind.ACCOUNT_QUERY,)
+        )
+        active = [*settling, *charts, *await uow.entries.ready(merchant, now, window)]
     unsent = tuple(e for e in active if e.state in UNSENT and e.kind is not EntryKind.ACCOUNT_QUERY)
     checking = tuple(e for e in active if e.state is EntryState.CHECKING)
     needing = (*unsent, *checking)  # a correction being checked reads what it changes

@@ -10,16 +10,30 @@ from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.queue import load_queue, moved, save_entries, save_plan
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.events import Sent
-from cobalt_qbwc_gateway.domain.planning import Limits, Plan, Reads, Recover, Writes, plan
+from cobalt_qbwc_gateway.domain.planning import (
+    Limits,
+    Plan,
+    Reads,
+    Recover,
+    Writes,
+    plan,
+)
 from cobalt_qbxml.message_set import node_xml, render_document
 
 
 async def planned(
-    uow: GatewayUnitOfWork, connection: Connection, now: datetime, limits: Limits
+    uow: GatewayUnitOfWork,
+    connection: Connection,
+    now: datetime,
+    limits: Limits,
+    *,
+    whole: bool = False,
 ) -> Plan:
-    """The plan for this moment, with what planning moved (waits, failures) saved."""
+    """The plan for this moment, with what planning moved (waits, failures) saved: from the
+    whole queue at a session's start, from a bounded step after."""
     await uow.lock_merchant(connection.merchant_id)
-    queue = await load_queue(uow, connection, now, limits.read_back_every)
+    window = None if whole else max(limits.step_window, limits.batch_size)
+    queue = await load_queue(uow, connection, now, limits.read_back_every, window)
     decided = plan(queue, limits)
     await save_plan(uow, queue, decided, now)
     return decided

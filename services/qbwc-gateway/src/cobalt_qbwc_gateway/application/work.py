@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.answers import record_answer
-from cobalt_qbwc_gateway.application.queue import load_queue
 from cobalt_qbwc_gateway.application.requests import next_request, planned
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.planning import Limits
@@ -46,8 +45,10 @@ class EntryWork:
         self.clock = clock
 
     async def has_ready(self, uow: GatewayUnitOfWork, connection: Connection) -> bool:
-        """Something to send or settle now: otherwise QuickBooks is not even opened."""
-        return (await planned(uow, connection, self.clock(), self.limits)).step is not None
+        """Something to send or settle now: otherwise QuickBooks is not even opened. Asked at
+        a session's start, it re-derives the whole queue from current facts."""
+        plan = await planned(uow, connection, self.clock(), self.limits, whole=True)
+        return plan.step is not None
 
     async def next_request(
         self, uow: GatewayUnitOfWork, connection: Connection, version: str
@@ -73,9 +74,9 @@ class EntryWork:
         )
         if not recorded.handled:
             return Progress(-1, error=recorded.error)
-        queue = await load_queue(uow, connection, now, self.limits.read_back_every)
-        remaining = len(queue.unsent) + len(queue.checking) + len(queue.looking_up)
-        more = (await planned(uow, connection, now, self.limits)).step is not None
+        next_plan = await planned(uow, connection, now, self.limits)
+        remaining, _ = await uow.entries.waiting(connection.merchant_id)
+        more = next_plan.step is not None
         done = recorded.synced + recorded.failed
         percent = max(1, min(99, 100 * done // max(1, done + remaining))) if more else 100
         return Progress(percent, recorded.synced, recorded.failed, recorded.error)

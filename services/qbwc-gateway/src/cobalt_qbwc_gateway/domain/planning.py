@@ -33,8 +33,9 @@ class Limits:
     batch_size: int = 125  # requests per write set (the byte bound is applied when written)
     reads_per_set: int = 50
     account_page_size: int = 500
-    read_back_page: int = 500  # bills (and credits) changed in QuickBooks, per read
+    read_back_page: int = 1000  # bills (and credits) changed in QuickBooks, per read (a set)
     read_back_every: timedelta = READ_BACK_EVERY  # without CobaltConnect activity too
+    step_window: int = 250  # ready entries a step (not a session's start) plans from
 
 
 @dataclass(frozen=True)

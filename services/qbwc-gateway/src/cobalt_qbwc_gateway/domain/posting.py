@@ -35,6 +35,12 @@ class EntryKind(StrEnum):
         return self in (EntryKind.BILL, EntryKind.VENDOR_CREDIT, EntryKind.BILL_PAYMENT)
 
     @property
+    def has_prerequisites(self) -> bool:
+        """It needs other entries in QuickBooks first (a payment its bills, a void or a
+        correction what it acts on)."""
+        return self is EntryKind.BILL_PAYMENT or self.changes_another
+
+    @property
     def changes_another(self) -> bool:
         """It changes or voids a transaction another entry made (it has none of its own)."""
         return self in (*CHANGES, *VOIDS)
