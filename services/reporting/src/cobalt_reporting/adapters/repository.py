@@ -30,6 +30,8 @@ from cobalt_reporting.domain.sales import CloseSchedule, LineTax, Sale, SaleLine
 from cobalt_reporting.domain.settlement import ZERO, CardSettlement
 from cobalt_shared.contracts import PostToQuickBooks
 
+SALES_PER_INSERT = 400  # rows per multi-row insert (7 values each: within SQLite's limit)
+
 
 class _Repository:
     def __init__(self, connection: AsyncConnection) -> None:
@@ -76,22 +78,32 @@ class ScheduleRepository(_Repository):
 class SaleRepository(_Repository):
     """POS sales and refunds, the categories and taxes seen."""
 
-    async def add_sale(self, sale: Sale, business_day: date, now: datetime) -> bool:
-        """Store the sale unless its id is known; True when new."""
-        result = await self._db.execute(
-            self._upsert()(sales)
-            .values(
-                merchant_id=sale.merchant_id,
-                sale_id=sale.sale_id,
-                sold_at=sale.sold_at,
-                business_day=business_day,
-                refund_of=sale.refund_of,
-                body=json.dumps(_sale_body(sale)),
-                received_at=now,
+    async def add_sales(self, sales_by_day: Sequence[tuple[Sale, date]], now: datetime) -> set[str]:
+        """Store many sales with one multi-row insert per chunk, each unless its id is known;
+        returns the ids stored now."""
+        stored: set[str] = set()
+        for start in range(0, len(sales_by_day), SALES_PER_INSERT):
+            chunk = sales_by_day[start : start + SALES_PER_INSERT]
+            rows = [
+                {
+                    "merchant_id": sale.merchant_id,
+                    "sale_id": sale.sale_id,
+                    "sold_at": sale.sold_at,
+                    "business_day": day,
+                    "refund_of": sale.refund_of,
+                    "body": json.dumps(_sale_body(sale)),
+                    "received_at": now,
+                }
+                for sale, day in chunk
+            ]
+            result = await self._db.execute(
+                self._upsert()(sales)
+                .values(rows)
+                .on_conflict_do_nothing()
+                .returning(sales.c.sale_id)
             )
-            .on_conflict_do_nothing()
-        )
-        return bool(result.rowcount == 1)
+            stored.update(r[0] for r in result)
+        return stored
 
     async def known_sales(self, merchant_id: uuid.UUID, sale_ids: list[str]) -> set[str]:
         if not sale_ids:

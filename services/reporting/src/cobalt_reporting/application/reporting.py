@@ -106,6 +106,7 @@ async def ingest_sales(
     seen: set[str] = set()
     names: dict[str, str] = {}
     tax_names: dict[str, str] = {}
+    keep: list[Sale] = []
     for sale in sorted(parsed, key=lambda s: s.refund_of is not None):  # sales before refunds
         if sale.sale_id in seen:
             result.duplicates.append(sale.sale_id)
@@ -115,14 +116,19 @@ async def ingest_sales(
             problem = f"refund of unknown sale {sale.refund_of!r}"
             result.rejected.append({"sale_id": sale.sale_id, "error": problem})
             continue
-        if await uow.sales.add_sale(sale, schedule.business_day(sale.sold_at), now):
-            result.accepted.append(sale.sale_id)
-            for line in sale.lines:
-                names.setdefault(category_key(line.category), line.category)
-                for tax in line.taxes:
-                    tax_names.setdefault(name_key(tax.name), tax.name)
-        else:
+        keep.append(sale)
+    stored = await uow.sales.add_sales(
+        [(sale, schedule.business_day(sale.sold_at)) for sale in keep], now
+    )
+    for sale in keep:
+        if sale.sale_id not in stored:
             result.duplicates.append(sale.sale_id)
+            continue
+        result.accepted.append(sale.sale_id)
+        for line in sale.lines:
+            names.setdefault(category_key(line.category), line.category)
+            for tax in line.taxes:
+                tax_names.setdefault(name_key(tax.name), tax.name)
     fresh = await uow.sales.new_categories(merchant_id, names)
     fresh_taxes = await uow.sales.new_tax_names(merchant_id, tax_names)
     if fresh or fresh_taxes:
