@@ -30,6 +30,13 @@ from cobalt_reporting.domain.sales import CloseSchedule, LineTax, Sale, SaleLine
 from cobalt_reporting.domain.settlement import ZERO, CardSettlement
 from cobalt_shared.contracts import PostToQuickBooks
 
+COLUMNS_TO_CLOSE = (
+    sales.c.sale_id,
+    sales.c.sold_at,
+    sales.c.business_day,
+    sales.c.refund_of,
+    sales.c.body,
+)
 SALES_PER_INSERT = 400  # rows per multi-row insert (7 values each: within SQLite's limit)
 
 
@@ -116,14 +123,16 @@ class SaleRepository(_Repository):
         return {r[0] for r in rows}
 
     async def unposted(self, merchant_id: uuid.UUID, through: date) -> list[tuple[date, Sale]]:
+        """Sales not posted yet, of `through` or before (only the columns a close needs: the
+        merchant is the one asked for)."""
         rows = await self._db.execute(
-            select(sales).where(
+            select(*COLUMNS_TO_CLOSE).where(
                 sales.c.merchant_id == merchant_id,
                 sales.c.closed_in.is_(None),
                 sales.c.business_day <= through,
             )
         )
-        return [(r.business_day, _sale(r._mapping)) for r in rows]
+        return [(r.business_day, _sale(r._mapping, merchant_id)) for r in rows]
 
     async def sales_between(
         self, merchant_id: uuid.UUID, start: date, end: date
@@ -426,7 +435,7 @@ def _sale_body(sale: Sale) -> dict[str, Any]:
     return body
 
 
-def _sale(row: Any) -> Sale:
+def _sale(row: Any, merchant_id: uuid.UUID | None = None) -> Sale:
     body = json.loads(row["body"])
     lines = tuple(
         SaleLine(
@@ -441,7 +450,7 @@ def _sale(row: Any) -> Sale:
     total = body.get("total")
     return Sale(
         sale_id=row["sale_id"],
-        merchant_id=row["merchant_id"],
+        merchant_id=merchant_id or row["merchant_id"],
         sold_at=row["sold_at"],
         lines=lines,
         tenders=tuple(Tender(t["type"], Decimal(t["amount"])) for t in body["tenders"]),
