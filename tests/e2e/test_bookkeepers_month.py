@@ -6,7 +6,7 @@ At the end the simulated company's own balances are checked against what was fed
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -346,10 +346,20 @@ def test_a_bookkeepers_month_ties_out_in_quickbooks(stack):
                 receive("M-5", "Acme Beverage", "Beer", "12.00", day)
             _update_when_ready(store)
 
-        # The month is over: everything reached QuickBooks (nothing failed, nothing waits).
+        # The month is over: everything reached QuickBooks (nothing failed, nothing waits):
+        # each day's journal entry and cash deposit, each late day's pair, each settlement.
+        late_days = sum(1 for i in range(len(days)) if i % 10 == 7)
+        expected = {
+            "journal-entry": len(days) + late_days,
+            "deposit": len(days) + late_days + len(days) - 1,
+        }
+
         def settled() -> bool:
             store.update()
-            return {e["state"] for e in store.entries(limit=500)} <= {"synced"}
+            entries = store.entries(limit=500)
+            kinds = Counter(e["kind"] for e in entries)
+            arrived = all(kinds[kind] == n for kind, n in expected.items())
+            return arrived and {e["state"] for e in entries} <= {"synced"}
 
         eventually(settled, "every entry in QuickBooks")
 

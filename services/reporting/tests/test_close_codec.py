@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from cobalt_reporting.adapters.codec import close_json, close_of
 from cobalt_reporting.domain.close import EndOfDayClose, LateSales
-from cobalt_reporting.domain.sales import LineTax, Sale, SaleLine, Tender, Tip
+from cobalt_reporting.domain.sales import LineTax, Sale, SaleLine, Tender, Tip, figures
 
 D = Decimal
 MERCHANT = uuid.uuid4()
@@ -31,8 +31,15 @@ def test_a_close_reads_back_as_it_was_computed():
         _sale("c", "Red Wine", (Tender("cash", D("19.70")),), refund_of="b"),
     ]
     late = {date(2026, 11, 21): [_sale("d", "Beer", (Tender("card", D("19.70")),))]}
+    late_figures = {day: figures(sales) for day, sales in late.items()}
     close = EndOfDayClose.of(
-        MERCHANT, date(2026, 11, 23), on_time, late, D("0.50"), AT, AT.replace(hour=20)
+        MERCHANT,
+        date(2026, 11, 23),
+        figures(on_time),
+        late_figures,
+        D("0.50"),
+        AT,
+        AT.replace(hour=20),
     )
     back = close_of(MERCHANT, close.day, close.closed_at, close.counted_cash, close_json(close))
     assert back == close
@@ -73,3 +80,17 @@ def test_a_close_stored_before_keys_were_kept_reads_back_right():
     assert fig.category_names == {"red wine": "Red Wine"}
     assert fig.taxes == {"county 0.5%": D("0.10"), "": D("1.60")}
     assert (fig.tax, fig.net_sales, close.cash_deposit) == (D("1.70"), D("18.00"), D("19.70"))
+
+
+def test_running_totals_of_batches_add_up_to_the_figures_of_all_their_sales():
+    from cobalt_reporting.domain.sales import figures_of_totals, total_lines
+
+    sales = [
+        _sale("a", "Beer", (Tender("card", D("22.70")),), tips=(Tip("card", D("3.00")),)),
+        _sale("b", "Red Wine", (Tender("cash", D("19.70")),)),
+        _sale("c", "Red Wine", (Tender("cash", D("19.70")),), refund_of="b"),
+        _sale("d", "beer ", (Tender("gift-card", D("19.70")),), gift_cards_sold=D("0.00")),
+    ]
+    for cut in range(len(sales) + 1):  # any split into two batches
+        rows = total_lines(figures(sales[:cut])) + total_lines(figures(sales[cut:]))
+        assert figures_of_totals(rows) == figures(sales), cut

@@ -41,10 +41,28 @@ sales = Table(
     Column("refund_of", String(100), nullable=True),
     Column("body", Text, nullable=False),  # lines and tenders (JSON)
     Column("received_at", UTCDateTime, nullable=False),
-    Column("closed_in", Date, nullable=True),  # the close that posted it
     PrimaryKeyConstraint("merchant_id", "sale_id", name="pk_sales"),
 )
-Index("ix_sales_open", sales.c.merchant_id, sales.c.closed_in, sales.c.business_day)
+
+# Each business day's figures as running totals, added at ingest (one row per line of the
+# summary: a category, a tax, a tender, discounts...). `closed_in` is the close that posted
+# them, or NOT_CLOSED while they wait for one: a close moves them in one statement and reads
+# back only what it moved, however many sales the day had.
+day_totals = Table(
+    "day_totals",
+    metadata,
+    Column("merchant_id", Uuid, nullable=False),
+    Column("business_day", Date, nullable=False),
+    Column("closed_in", Date, nullable=False),
+    Column("line", String(20), nullable=False),
+    Column("key", String(120), nullable=False),
+    Column("name", String(120), nullable=False),
+    Column("amount", MONEY, nullable=False),
+    PrimaryKeyConstraint(
+        "merchant_id", "business_day", "closed_in", "line", "key", name="pk_day_totals"
+    ),
+)
+Index("ix_day_totals_open", day_totals.c.merchant_id, day_totals.c.closed_in)
 
 closes = Table(
     "closes",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -18,6 +18,7 @@ from cobalt_reporting.adapters.codec import close_json, close_of, figures_json, 
 from cobalt_reporting.adapters.orm import (
     card_batches,
     closes,
+    day_totals,
     late_adjustments,
     postings,
     sales,
@@ -26,17 +27,20 @@ from cobalt_reporting.adapters.orm import (
     schedules,
 )
 from cobalt_reporting.domain.close import Adjustment, EndOfDayClose, Posting
-from cobalt_reporting.domain.sales import CloseSchedule, LineTax, Sale, SaleLine, Tender, Tip
+from cobalt_reporting.domain.sales import (
+    CloseSchedule,
+    LineTax,
+    Sale,
+    SaleLine,
+    Tender,
+    Tip,
+    TotalLine,
+)
 from cobalt_reporting.domain.settlement import ZERO, CardSettlement
 from cobalt_shared.contracts import PostToQuickBooks
 
-COLUMNS_TO_CLOSE = (
-    sales.c.sale_id,
-    sales.c.sold_at,
-    sales.c.business_day,
-    sales.c.refund_of,
-    sales.c.body,
-)
+NOT_CLOSED = date(1, 1, 1)  # day_totals.closed_in of totals no close has posted yet
+TOTAL_COLUMNS = ("merchant_id", "business_day", "closed_in", "line", "key", "name", "amount")
 SALES_PER_INSERT = 400  # rows per multi-row insert (7 values each: within SQLite's limit)
 
 
@@ -122,47 +126,94 @@ class SaleRepository(_Repository):
         )
         return {r[0] for r in rows}
 
-    async def unposted(self, merchant_id: uuid.UUID, through: date) -> list[tuple[date, Sale]]:
-        """Sales not posted yet, of `through` or before (only the columns a close needs: the
-        merchant is the one asked for)."""
-        rows = await self._db.execute(
-            select(*COLUMNS_TO_CLOSE).where(
-                sales.c.merchant_id == merchant_id,
-                sales.c.closed_in.is_(None),
-                sales.c.business_day <= through,
+    async def add_totals(
+        self, merchant_id: uuid.UUID, by_day: Mapping[date, Sequence[TotalLine]]
+    ) -> None:
+        """Add a batch's figures to each day's running totals (not closed yet), in one
+        statement: each row adds its amount to the row already there."""
+        rows = [
+            dict(zip(TOTAL_COLUMNS, (merchant_id, day, NOT_CLOSED, *line), strict=True))
+            for day, lines in by_day.items()
+            for line in lines
+        ]
+        if not rows:
+            return
+        statement = self._upsert()(day_totals).values(rows)
+        await self._db.execute(
+            statement.on_conflict_do_update(
+                index_elements=["merchant_id", "business_day", "closed_in", "line", "key"],
+                set_={"amount": day_totals.c.amount + statement.excluded.amount},
             )
         )
-        return [(r.business_day, _sale(r._mapping, merchant_id)) for r in rows]
 
-    async def sales_between(
-        self, merchant_id: uuid.UUID, start: date, end: date
-    ) -> dict[date, list[Sale]]:
+    async def open_days(self, merchant_id: uuid.UUID, through: date) -> list[date]:
+        """Days up to `through` with sales no close has posted yet."""
         rows = await self._db.execute(
-            select(sales).where(
-                sales.c.merchant_id == merchant_id,
-                sales.c.business_day >= start,
-                sales.c.business_day <= end,
+            select(day_totals.c.business_day)
+            .where(
+                day_totals.c.merchant_id == merchant_id,
+                day_totals.c.closed_in == NOT_CLOSED,
+                day_totals.c.business_day <= through,
+            )
+            .distinct()
+        )
+        return sorted(r[0] for r in rows)
+
+    async def take_totals(
+        self, merchant_id: uuid.UUID, days: Sequence[date], closed_in: date
+    ) -> dict[date, list[TotalLine]]:
+        """Move these days' totals not posted yet to the close of `closed_in` (one statement),
+        and return what was moved: a sale stored meanwhile waits for the next close."""
+        if not days:
+            return {}
+        await self._db.execute(
+            update(day_totals)
+            .where(
+                day_totals.c.merchant_id == merchant_id,
+                day_totals.c.closed_in == NOT_CLOSED,
+                day_totals.c.business_day.in_(list(days)),
+            )
+            .values(closed_in=closed_in)
+        )
+        rows = await self._db.execute(
+            select(day_totals).where(
+                day_totals.c.merchant_id == merchant_id,
+                day_totals.c.closed_in == closed_in,
+                day_totals.c.business_day.in_(list(days)),
             )
         )
-        found: dict[date, list[Sale]] = {}
+        taken: dict[date, list[TotalLine]] = {}
         for r in rows:
-            found.setdefault(r.business_day, []).append(_sale(r._mapping))
+            taken.setdefault(r.business_day, []).append((r.line, r.key, r.name, r.amount))
+        return taken
+
+    async def totals_between(
+        self, merchant_id: uuid.UUID, start: date, end: date
+    ) -> dict[date, list[TotalLine]]:
+        """Every day's totals in the range, posted or not (what the POS reports)."""
+        rows = await self._db.execute(
+            select(
+                day_totals.c.business_day,
+                day_totals.c.line,
+                day_totals.c.key,
+                func.min(day_totals.c.name),
+                func.sum(day_totals.c.amount),
+            )
+            .where(
+                day_totals.c.merchant_id == merchant_id,
+                day_totals.c.business_day >= start,
+                day_totals.c.business_day <= end,
+            )
+            .group_by(day_totals.c.business_day, day_totals.c.line, day_totals.c.key)
+        )
+        found: dict[date, list[TotalLine]] = {}
+        for day, line, key, name, amount in rows:
+            found.setdefault(day, []).append((line, key, name, Decimal(amount)))
         return found
 
-    async def mark_posted(self, merchant_id: uuid.UUID, sale_ids: list[str], day: date) -> None:
-        for start in range(0, len(sale_ids), 500):
-            await self._db.execute(
-                update(sales)
-                .where(
-                    sales.c.merchant_id == merchant_id,
-                    sales.c.sale_id.in_(sale_ids[start : start + 500]),
-                )
-                .values(closed_in=day)
-            )
-
     async def earliest_open_day(self, merchant_id: uuid.UUID) -> date | None:
-        query = select(func.min(sales.c.business_day)).where(
-            sales.c.merchant_id == merchant_id, sales.c.closed_in.is_(None)
+        query = select(func.min(day_totals.c.business_day)).where(
+            day_totals.c.merchant_id == merchant_id, day_totals.c.closed_in == NOT_CLOSED
         )
         value = await self._db.scalar(query)
         return value if isinstance(value, date) else None
@@ -197,20 +248,26 @@ class CloseRepository(_Repository):
     """End-of-day closes, the late sales they carried, and the QuickBooks entries each day
     made."""
 
-    async def add_close(self, close: EndOfDayClose) -> bool:
-        """Store the close unless the day is closed already; True when it was stored."""
+    async def claim(
+        self, merchant_id: uuid.UUID, day: date, counted: Decimal | None, now: datetime
+    ) -> bool:
+        """Claim the day's close (its row, figures to come) unless it is closed already."""
         result = await self._db.execute(
             self._upsert()(closes)
             .values(
-                merchant_id=close.merchant_id,
-                day=close.day,
-                closed_at=close.closed_at,
-                counted_cash=close.counted_cash,
-                figures=close_json(close),
+                merchant_id=merchant_id, day=day, closed_at=now, counted_cash=counted, figures="{}"
             )
             .on_conflict_do_nothing()
         )
         return bool(result.rowcount == 1)
+
+    async def save(self, close: EndOfDayClose) -> None:
+        """The claimed close with its figures."""
+        await self._db.execute(
+            update(closes)
+            .where(closes.c.merchant_id == close.merchant_id, closes.c.day == close.day)
+            .values(figures=close_json(close), closed_at=close.closed_at)
+        )
 
     async def close(self, merchant_id: uuid.UUID, day: date) -> EndOfDayClose | None:
         row = (
@@ -435,7 +492,8 @@ def _sale_body(sale: Sale) -> dict[str, Any]:
     return body
 
 
-def _sale(row: Any, merchant_id: uuid.UUID | None = None) -> Sale:
+def sale_of_row(row: Any) -> Sale:
+    """A sale as stored (its JSON body and columns)."""
     body = json.loads(row["body"])
     lines = tuple(
         SaleLine(
@@ -450,7 +508,7 @@ def _sale(row: Any, merchant_id: uuid.UUID | None = None) -> Sale:
     total = body.get("total")
     return Sale(
         sale_id=row["sale_id"],
-        merchant_id=merchant_id or row["merchant_id"],
+        merchant_id=row["merchant_id"],
         sold_at=row["sold_at"],
         lines=lines,
         tenders=tuple(Tender(t["type"], Decimal(t["amount"])) for t in body["tenders"]),

@@ -24,7 +24,9 @@ from cobalt_reporting.domain.sales import (
     Tender,
     Tip,
     figures,
+    figures_of_totals,
     sales_journal,
+    total_lines,
 )
 from cobalt_reporting.domain.settlement import CardSettlement, ClearingDay, card_clearing
 from cobalt_reporting.domain.tieout import TieLine, tie_out
@@ -92,7 +94,7 @@ async def ingest_sales(
     if not await uow.schedules.has_schedule(merchant_id):
         await uow.schedules.set_schedule(merchant_id, CloseSchedule(), now)
     schedule = await uow.schedules.schedule(merchant_id)
-    parsed: list[Sale] = []
+    parsed: list[Sale] = []  # (a batch adds to its days' running totals as it is stored)
     for raw in batch:
         try:
             parsed.append(_parse(merchant_id, raw).validated(now))
@@ -120,15 +122,20 @@ async def ingest_sales(
     stored = await uow.sales.add_sales(
         [(sale, schedule.business_day(sale.sold_at)) for sale in keep], now
     )
+    by_day: dict[date, list[Sale]] = defaultdict(list)
     for sale in keep:
         if sale.sale_id not in stored:
             result.duplicates.append(sale.sale_id)
             continue
         result.accepted.append(sale.sale_id)
+        by_day[schedule.business_day(sale.sold_at)].append(sale)
         for line in sale.lines:
             names.setdefault(category_key(line.category), line.category)
             for tax in line.taxes:
                 tax_names.setdefault(name_key(tax.name), tax.name)
+    await uow.sales.add_totals(
+        merchant_id, {day: total_lines(figures(day_sales)) for day, day_sales in by_day.items()}
+    )
     fresh = await uow.sales.new_categories(merchant_id, names)
     fresh_taxes = await uow.sales.new_tax_names(merchant_id, tax_names)
     if fresh or fresh_taxes:
@@ -250,22 +257,25 @@ async def close_day(
         raise InvalidInput(
             f"{day.isoformat()} closes at {local}; to close it before then, ask for an early close"
         )
-    unposted = await uow.sales.unposted(merchant_id, day)
-    earlier = sorted({d for d, _ in unposted if d < day})
-    closed_earlier = await uow.closes.closed_days(merchant_id, earlier)
-    on_time = [s for d, s in unposted if d == day]
-    late_sales: dict[date, list[Sale]] = defaultdict(list)
-    for d, s in unposted:
-        if d in closed_earlier:
-            late_sales[d].append(s)
-    close = EndOfDayClose.of(merchant_id, day, on_time, late_sales, counted_cash, now, closes_at)
-    lines, deposit = sales_journal(day, close.figures, counted_cash)
-    if not await uow.closes.add_close(close):
+    # The day is claimed first (once): a worker closing it meanwhile takes nothing.
+    if not await uow.closes.claim(merchant_id, day, counted_cash, now):
         closed = await uow.closes.close(merchant_id, day)  # closed meanwhile by another worker
         assert closed is not None
         return closed, False
-    posted = [s.sale_id for d, s in unposted if d == day or d in closed_earlier]
-    await uow.sales.mark_posted(merchant_id, posted, day)
+    earlier = [d for d in await uow.sales.open_days(merchant_id, day) if d < day]
+    closed_earlier = sorted(await uow.closes.closed_days(merchant_id, earlier))
+    taken = await uow.sales.take_totals(merchant_id, [day, *closed_earlier], day)
+    close = EndOfDayClose.of(
+        merchant_id,
+        day,
+        figures_of_totals(taken.get(day, ())),
+        {d: figures_of_totals(taken[d]) for d in closed_earlier if d in taken},
+        counted_cash,
+        now,
+        closes_at,
+    )
+    await uow.closes.save(close)
+    lines, deposit = sales_journal(day, close.figures, counted_cash)
     if lines:
         total = sum((ln.amount for ln in lines if ln.side == "debit"), ZERO)
         command = PostToQuickBooks(
@@ -422,7 +432,9 @@ async def day_status(uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date
     adjustments = tuple(await uow.closes.adjustments(merchant_id, day)) if close else ()
     total = None
     if adjustments:
-        total = figures((await uow.sales.sales_between(merchant_id, day, day)).get(day, []))
+        total = figures_of_totals(
+            (await uow.sales.totals_between(merchant_id, day, day)).get(day, [])
+        )
     return DaySummary(
         day=day,
         closes_at=schedule.closes_at(day),
@@ -441,8 +453,8 @@ async def sales_report(
         raise InvalidInput("the end date is before the start date")
     if (end - start).days > 366:
         raise InvalidInput("a report covers at most 366 days")
-    by_day = await uow.sales.sales_between(merchant_id, start, end)
-    return [(day, figures(by_day[day])) for day in sorted(by_day)]
+    by_day = await uow.sales.totals_between(merchant_id, start, end)
+    return [(day, figures_of_totals(by_day[day])) for day in sorted(by_day)]
 
 
 async def card_clearing_report(

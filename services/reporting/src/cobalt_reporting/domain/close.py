@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from cobalt_reporting.domain.sales import ZERO, DayFigures, Sale, figures
+from cobalt_reporting.domain.sales import ZERO, DayFigures
 
 IN_QUICKBOOKS = ("synced", "in QuickBooks before the start date")
 
@@ -42,21 +42,21 @@ class EndOfDayClose:
         cls,
         merchant_id: uuid.UUID,
         day: date,
-        on_time: Iterable[Sale],
-        late: Mapping[date, Iterable[Sale]],
+        on_time: DayFigures,
+        late: Mapping[date, DayFigures],
         counted_cash: Decimal | None,
         now: datetime,
         closes_at: datetime,
     ) -> EndOfDayClose:
-        """The close of `day` from its sales and the late sales of closed days."""
+        """The close of `day` from its figures and those of late sales of closed days."""
         return cls(
             merchant_id=merchant_id,
             day=day,
-            figures=figures(on_time),
+            figures=on_time,
             counted_cash=counted_cash,
             closed_at=now,
             closed_early=now < closes_at,
-            late=tuple(LateSales(d, figures(ss)) for d, ss in sorted(late.items())),
+            late=tuple(LateSales(d, fig) for d, fig in sorted(late.items())),
         )
 
     @property

@@ -278,9 +278,50 @@ def figures(sales: Iterable[Sale]) -> DayFigures:
         out.rounding += sign * sale.rounding
         for tender in sale.tenders:
             out.tenders[tender.type] += sign * tender.amount
-    if out.taxes.get("") == ZERO and len(out.taxes) > 1:
-        del out.taxes[""]  # only named taxes: no empty line for the unnamed one
-    return out
+    return _tidy(out)
+
+
+def _tidy(fig: DayFigures) -> DayFigures:
+    if fig.taxes.get("") == ZERO and len(fig.taxes) > 1:
+        del fig.taxes[""]  # only named taxes: no empty line for the unnamed one
+    return fig
+
+
+# A day's running totals, as kept at ingest: (line, key, name, amount) rows that add up.
+TotalLine = tuple[str, str, str, Decimal]
+_SCALARS = ("discounts", "refunds", "tips", "gift_cards_sold", "rounding")
+_COUNTS = ("sales", "refund_count")
+
+
+def total_lines(fig: DayFigures) -> list[TotalLine]:
+    """The figures as running-total rows: adding two days' rows adds their figures."""
+    rows: list[TotalLine] = [
+        ("category", k, fig.category_names[k], v) for k, v in fig.sales_by_category.items()
+    ]
+    rows += [("tax", k, fig.tax_names.get(k, ""), v) for k, v in fig.taxes.items()]
+    rows += [("tender", k, k, v) for k, v in fig.tenders.items() if v]
+    rows += [(name, "", "", getattr(fig, name)) for name in _SCALARS if getattr(fig, name)]
+    rows += [(name, "", "", Decimal(getattr(fig, name))) for name in _COUNTS if getattr(fig, name)]
+    return rows
+
+
+def figures_of_totals(rows: Iterable[TotalLine]) -> DayFigures:
+    """A day's figures from its running totals (the rows of one or more batches of sales)."""
+    fig = DayFigures()
+    for line, key, name, amount in rows:
+        if line == "category":
+            fig.category_names.setdefault(key, name)
+            fig.sales_by_category[key] = fig.sales_by_category.get(key, ZERO) + amount
+        elif line == "tax":
+            fig.tax_names.setdefault(key, name)
+            fig.taxes[key] = fig.taxes.get(key, ZERO) + amount
+        elif line == "tender":
+            fig.tenders[key] = fig.tenders.get(key, ZERO) + amount
+        elif line in _COUNTS:
+            setattr(fig, line, getattr(fig, line) + int(amount))
+        elif line in _SCALARS:
+            setattr(fig, line, getattr(fig, line) + amount)
+    return _tidy(fig)
 
 
 @dataclass(frozen=True)
