@@ -245,3 +245,31 @@ async def test_a_refresh_reads_the_whole_chart_a_page_at_a_time_then_publishes_i
         entry = await uow.entries.get(connection.merchant_id, request.request_id)
     assert entry.state.value == "synced"
     assert f"Read {len(expected)} QuickBooks accounts" in entry.detail
+
+
+async def test_a_backlog_longer_than_a_step_still_goes_when_its_vendor_must_be_added(engine):
+    """A step plans from the oldest ready entries only; the vendor they wait for, added by the
+    gateway (a newer entry), is always part of the step, so nothing stalls."""
+    from cobalt_qbsim import SimulatedQuickBooks, sample_company
+
+    connection = await _ready_bills(engine, 7)
+    merchant = connection.merchant_id
+    async with GatewayUnitOfWork(engine) as uow:  # a vendor QuickBooks does not have yet
+        await uow.vendors.set(merchant, VendorLink("Acme", VendorState.UNKNOWN), CLOCK())
+        await uow.commit()
+    quickbooks = SimulatedQuickBooks(sample_company())
+    queue = EntryWork(Limits(batch_size=2, step_window=2), clock=CLOCK)
+    for _ in range(3):  # sessions, as the Web Connector runs them
+        async with GatewayUnitOfWork(engine) as uow:
+            ready = await queue.has_ready(uow, connection)
+            await uow.commit()
+        if not ready:
+            break
+        while (document := await _next(engine, queue, connection)) is not None:
+            async with GatewayUnitOfWork(engine) as uow:
+                await queue.apply_response(uow, connection, quickbooks.process(document), "", "")
+                await uow.commit()
+    counts = quickbooks.company.count_by_external_guid()
+    assert len(quickbooks.company.transactions("Bill")) == 7
+    assert set(counts.values()) == {1}
+    assert [v.name for v in quickbooks.company.vendors.values()].count("Acme") == 1

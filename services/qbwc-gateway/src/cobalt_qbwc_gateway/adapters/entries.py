@@ -20,6 +20,7 @@ from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.posting import EntryKind
 from cobalt_qbxml.values import name_key
 
+OWN_KINDS = (EntryKind.VENDOR, EntryKind.ACCOUNT_QUERY)  # the gateway's own entries
 SEARCH_DEPTH = 20_000  # a search reads at most this many of the newest entries
 _FIELDS = [f for f in Entry.__dataclass_fields__ if f != "payload"]
 
@@ -182,14 +183,14 @@ class EntryRepository:
         return [_entry(r._mapping) for r in rows]
 
     async def ready(self, merchant_id: uuid.UUID, now: datetime, limit: int) -> list[Entry]:
-        """The oldest entries ready to write now (none waiting for a busy QuickBooks), at most
-        `limit`: a step of a session plans from these, however long the backlog."""
+        """The oldest `limit` entries ready to write now (none waiting for a busy QuickBooks;
+        not the gateway's own, loaded apart): a step plans from these, whatever the backlog."""
         rows = await self._db.execute(
             select(entries)
             .where(
                 entries.c.merchant_id == merchant_id,
                 entries.c.state == EntryState.READY.value,
-                entries.c.kind != EntryKind.ACCOUNT_QUERY.value,
+                entries.c.kind.not_in([k.value for k in OWN_KINDS]),
                 (entries.c.not_before.is_(None)) | (entries.c.not_before <= now),
             )
             .order_by(entries.c.created_at, entries.c.id)

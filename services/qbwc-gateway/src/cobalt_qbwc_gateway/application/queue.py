@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
+from cobalt_qbwc_gateway.adapters.entries import OWN_KINDS
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.readback import due as readback_due
 from cobalt_qbwc_gateway.application.results import publish_changes
@@ -76,10 +77,10 @@ async def load_queue(
         active = await uow.entries.in_states(merchant, ACTIVE)
     else:
         settling = await uow.entries.in_states(merchant, SETTLING)
-        charts = await uow.entries.in_states(
-            merchant, (EntryState.READY,), (EntryKind.ACCOUNT_QUERY,)
-        )
-        active = [*settling, *charts, *await uow.entries.ready(merchant, now, window)]
+        # The gateway's own (a vendor to add, the chart to read) always, whatever their age:
+        # the entries in the window may be waiting for them.
+        own = await uow.entries.in_states(merchant, (EntryState.READY,), OWN_KINDS)
+        active = [*settling, *own, *await uow.entries.ready(merchant, now, window)]
     unsent = tuple(e for e in active if e.state in UNSENT and e.kind is not EntryKind.ACCOUNT_QUERY)
     checking = tuple(e for e in active if e.state is EntryState.CHECKING)
     needing = (*unsent, *checking)  # a correction being checked reads what it changes
