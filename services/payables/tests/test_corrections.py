@@ -23,20 +23,36 @@ BREAKAGE = Line("purchases:beer", D("17.00"), "breakage")
 
 def _bill(**changes: object) -> Bill:
     bill = Bill(
-        id=uuid.uuid4(), merchant_id=uuid.uuid4(), order_id=uuid.uuid4(), vendor_name="Acme",
-        invoice_number="INV-1", bill_date=date(2026, 11, 24), due_date=None,
-        amount=D("267.50"), lines=(BEER, WINE), recorded_at=NOW, state=SyncState.SYNCED,
+        id=uuid.uuid4(),
+        merchant_id=uuid.uuid4(),
+        order_id=uuid.uuid4(),
+        vendor_name="Acme",
+        invoice_number="INV-1",
+        bill_date=date(2026, 11, 24),
+        due_date=None,
+        amount=D("267.50"),
+        lines=(BEER, WINE),
+        recorded_at=NOW,
+        state=SyncState.SYNCED,
         txn_id="T-1",
-    )  # fmt: skip
+    )
     return replace(bill, **changes)
 
 
 def _credit(**changes: object) -> VendorCredit:
     credit = VendorCredit(
-        id=uuid.uuid4(), merchant_id=uuid.uuid4(), order_id=uuid.uuid4(), vendor_name="Acme",
-        invoice_number="INV-1", credit_date=date(2026, 11, 24), amount=D("17.00"),
-        lines=(BREAKAGE,), recorded_at=NOW, state=SyncState.SYNCED, txn_id="T-2",
-    )  # fmt: skip
+        id=uuid.uuid4(),
+        merchant_id=uuid.uuid4(),
+        order_id=uuid.uuid4(),
+        vendor_name="Acme",
+        invoice_number="INV-1",
+        credit_date=date(2026, 11, 24),
+        amount=D("17.00"),
+        lines=(BREAKAGE,),
+        recorded_at=NOW,
+        state=SyncState.SYNCED,
+        txn_id="T-2",
+    )
     return replace(credit, **changes)
 
 

@@ -202,8 +202,16 @@ class BillMod(Request):
     memo: str | None = None
 
     def fill(self, rq: Node) -> None:
-        _payable_mod(rq, "Bill", self.txn_id, self.edit_sequence, self.due_date,
-                     self.ref_number, self.memo, self.expense_lines)  # fmt: skip
+        _payable_mod(
+            rq,
+            "Bill",
+            self.txn_id,
+            self.edit_sequence,
+            self.due_date,
+            self.ref_number,
+            self.memo,
+            self.expense_lines,
+        )
 
 
 @dataclass(frozen=True)
@@ -219,8 +227,16 @@ class VendorCreditMod(Request):
     memo: str | None = None
 
     def fill(self, rq: Node) -> None:
-        _payable_mod(rq, "VendorCredit", self.txn_id, self.edit_sequence, None,
-                     self.ref_number, self.memo, self.expense_lines)  # fmt: skip
+        _payable_mod(
+            rq,
+            "VendorCredit",
+            self.txn_id,
+            self.edit_sequence,
+            None,
+            self.ref_number,
+            self.memo,
+            self.expense_lines,
+        )
 
 
 def _payable_mod(

@@ -102,12 +102,17 @@ def _new_credit(
     event: OrderReceived, credit_lines: tuple[Line, ...], now: datetime
 ) -> VendorCredit:
     return VendorCredit(
-        id=VendorCredit.id_for(event.order_id), merchant_id=event.merchant_id,
-        order_id=event.order_id, vendor_name=event.vendor_name,
-        invoice_number=event.invoice_number, credit_date=event.received_on,
-        amount=sum((ln.amount for ln in credit_lines), ZERO), lines=credit_lines,
-        recorded_at=now, detail=SENT,
-    )  # fmt: skip
+        id=VendorCredit.id_for(event.order_id),
+        merchant_id=event.merchant_id,
+        order_id=event.order_id,
+        vendor_name=event.vendor_name,
+        invoice_number=event.invoice_number,
+        credit_date=event.received_on,
+        amount=sum((ln.amount for ln in credit_lines), ZERO),
+        lines=credit_lines,
+        recorded_at=now,
+        detail=SENT,
+    )
 
 
 def _account_lines(lines: tuple[Line, ...]) -> list[AccountLine]:
@@ -117,26 +122,46 @@ def _account_lines(lines: tuple[Line, ...]) -> list[AccountLine]:
 async def _post_bill(
     uow: PayablesUnitOfWork, bill: Bill, correlation_id: uuid.UUID | None = None
 ) -> None:
-    await _post(uow, bill.merchant_id, PostToQuickBooks(
-        merchant_id=bill.merchant_id, correlation_id=correlation_id or uuid.uuid4(),
-        entry_id=bill.id, kind="bill", txn_date=bill.bill_date,
-        ref_number=bill.invoice_number, vendor_name=bill.vendor_name, due_date=bill.due_date,
-        memo=f"Order {bill.invoice_number} received in CobaltConnect",
-        lines=_account_lines(bill.lines), source=SOURCE, source_record=f"bill/{bill.id}",
-    ))  # fmt: skip
+    await _post(
+        uow,
+        bill.merchant_id,
+        PostToQuickBooks(
+            merchant_id=bill.merchant_id,
+            correlation_id=correlation_id or uuid.uuid4(),
+            entry_id=bill.id,
+            kind="bill",
+            txn_date=bill.bill_date,
+            ref_number=bill.invoice_number,
+            vendor_name=bill.vendor_name,
+            due_date=bill.due_date,
+            memo=f"Order {bill.invoice_number} received in CobaltConnect",
+            lines=_account_lines(bill.lines),
+            source=SOURCE,
+            source_record=f"bill/{bill.id}",
+        ),
+    )
 
 
 async def _post_credit(
     uow: PayablesUnitOfWork, credit: VendorCredit, correlation_id: uuid.UUID | None = None
 ) -> None:
-    await _post(uow, credit.merchant_id, PostToQuickBooks(
-        merchant_id=credit.merchant_id, correlation_id=correlation_id or uuid.uuid4(),
-        entry_id=credit.id, kind="vendor-credit", txn_date=credit.credit_date,
-        ref_number=credit.invoice_number, vendor_name=credit.vendor_name,
-        memo=f"Credits on order {credit.invoice_number}",
-        lines=_account_lines(credit.lines),
-        source=SOURCE, source_record=f"vendor-credit/{credit.id}",
-    ))  # fmt: skip
+    await _post(
+        uow,
+        credit.merchant_id,
+        PostToQuickBooks(
+            merchant_id=credit.merchant_id,
+            correlation_id=correlation_id or uuid.uuid4(),
+            entry_id=credit.id,
+            kind="vendor-credit",
+            txn_date=credit.credit_date,
+            ref_number=credit.invoice_number,
+            vendor_name=credit.vendor_name,
+            memo=f"Credits on order {credit.invoice_number}",
+            lines=_account_lines(credit.lines),
+            source=SOURCE,
+            source_record=f"vendor-credit/{credit.id}",
+        ),
+    )
 
 
 async def _correct(

@@ -233,9 +233,14 @@ async def _release_settlements(uow: ReportingUnitOfWork, merchant_id: uuid.UUID)
 
 
 async def close_day(
-    uow: ReportingUnitOfWork, merchant_id: uuid.UUID, day: date, *,
-    counted_cash: Decimal | None = None, early: bool = False, now: datetime | None = None,
-) -> tuple[EndOfDayClose, bool]:  # fmt: skip
+    uow: ReportingUnitOfWork,
+    merchant_id: uuid.UUID,
+    day: date,
+    *,
+    counted_cash: Decimal | None = None,
+    early: bool = False,
+    now: datetime | None = None,
+) -> tuple[EndOfDayClose, bool]:
     """Close a business day once: the sales journal entry and the day's cash deposit go to
     QuickBooks. Late sales of days already closed ride along as labelled adjustments.
     Returns (the close, whether it was closed now). The caller commits."""
