@@ -521,13 +521,21 @@ async def _reopen(uow: PayablesUnitOfWork, payment: Payment) -> None:
         bill = await uow.bills.get(merchant, application.bill_id)
         if bill is not None:
             used = sum((c.amount for c in application.credits), ZERO)
+            # What QuickBooks had open is stale now: the next read-back says it again.
             await uow.bills.save(
-                replace(bill, paid=bill.paid - application.cash, credited=bill.credited - used)
+                replace(
+                    bill,
+                    paid=bill.paid - application.cash,
+                    credited=bill.credited - used,
+                    in_quickbooks=None,
+                )
             )
         for use in application.credits:
             credit = await uow.credits.get(merchant, use.credit_id)
             if credit is not None:
-                await uow.credits.save(replace(credit, applied=credit.applied - use.amount))
+                await uow.credits.save(
+                    replace(credit, applied=credit.applied - use.amount, in_quickbooks=None)
+                )
 
 
 async def _post(uow: PayablesUnitOfWork, merchant_id: uuid.UUID, command: PostToQuickBooks) -> None:
