@@ -5,7 +5,8 @@ Run: make bench   (or .venv/bin/python tests/benchmarks/bench_pipe.py --messages
 Every figure comes from one process on one private nats-server: first raw JetStream
 (publish each message with a dedup id and wait for its ack, then consume and ack each), then
 the pipe on SQLite and, when reachable, PostgreSQL: N events committed one per transaction
-through the outbox, then relayed and handled by an inbox consumer that writes one row each.
+through the outbox, then relayed and handled by an inbox consumer that writes one row each,
+taking one message per transaction (the baseline for batches) and then batches of 100.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import uuid
 from pathlib import Path
 
 import nats
-from faststream.nats import NatsBroker
 
 from cobalt_devstack.nats import NatsServer
 from cobalt_devstack.testkit import Note, count, effects, effects_metadata
@@ -27,10 +27,17 @@ from cobalt_shared.contracts.subjects import StreamSpec
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.tables import dead_letters, messaging_metadata
 from cobalt_shared.db.uow import UnitOfWork
-from cobalt_shared.inbox import InboxConfig, InboxUnitOfWork, durable_subscriber, inbox_router
+from cobalt_shared.inbox import (
+    InboxConfig,
+    InboxConsumers,
+    InboxUnitOfWork,
+    durable_subscriber,
+    inbox_router,
+)
 from cobalt_shared.messaging import ensure_stream
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
 
+BATCHES = (1, 100)  # a message per transaction (as before batches), then batches
 DEFAULT_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 
 
@@ -61,7 +68,7 @@ async def raw_jetstream(url: str, n: int) -> float:
     return n / elapsed
 
 
-async def pipe(url: str, database_url: str, n: int) -> tuple[float, float]:
+async def pipe(url: str, database_url: str, n: int, batch_size: int) -> tuple[float, float]:
     """(events committed per second, events through relay and inbox per second)."""
     engine = create_engine(database_url)
     async with engine.begin() as conn:
@@ -80,7 +87,7 @@ async def pipe(url: str, database_url: str, n: int) -> tuple[float, float]:
             await uow.commit()
     write_rate = n / (time.perf_counter() - started)
 
-    router = inbox_router(InboxConfig(lambda: UnitOfWork(engine)))
+    router = inbox_router(InboxConfig(lambda: UnitOfWork(engine), batch_size=batch_size))
 
     @durable_subscriber(
         router, subject, stream=stream, durable="bench", owner=stream, description="bench"
@@ -90,11 +97,10 @@ async def pipe(url: str, database_url: str, n: int) -> tuple[float, float]:
             effects.insert().values(message_id=str(note.message_id), text=note.text)
         )
 
-    broker = NatsBroker(url, logger=None)
-    broker.include_router(router)
+    consumers = InboxConsumers([router])
     relay = OutboxRelay(engine, jetstream_publisher(lambda: js), name="bench", interval=0.01)
     started = time.perf_counter()
-    await broker.start()
+    await consumers.start(nc)
     relay_task = asyncio.create_task(relay.run())
     while await count(engine, effects) < n:
         if await count(engine, dead_letters):
@@ -102,7 +108,7 @@ async def pipe(url: str, database_url: str, n: int) -> tuple[float, float]:
         await asyncio.sleep(0.05)
     pipe_rate = n / (time.perf_counter() - started)
     relay_task.cancel()
-    await broker.stop()
+    await consumers.stop()
     await nc.close()
     await engine.dispose()
     return write_rate, pipe_rate
@@ -147,19 +153,22 @@ async def main(n: int) -> None:
         rows: list[tuple[str, float | None, float]] = [
             ("raw JetStream publish+consume (baseline)", None, baseline)
         ]
-        sqlite_url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
-        write, rate = await pipe(server.url, sqlite_url, n)
-        rows.append(("outbox->relay->inbox, SQLite", write, rate))
-        if (pg := await _postgres_database(base)) is not None:
+        for batch in BATCHES:
+            sqlite_url = f"sqlite+aiosqlite:///{Path(tmp) / f'bench-{batch}.db'}"
+            write, rate = await pipe(server.url, sqlite_url, n, batch)
+            rows.append((f"outbox->relay->inbox, SQLite, batches of {batch}", write, rate))
+        for batch in BATCHES:
+            if (pg := await _postgres_database(base)) is None:
+                break
             try:
-                write, rate = await pipe(server.url, pg[0], n)
-                rows.append(("outbox->relay->inbox, PostgreSQL", write, rate))
+                write, rate = await pipe(server.url, pg[0], n, batch)
+                rows.append((f"outbox->relay->inbox, PostgreSQL, batches of {batch}", write, rate))
             finally:
                 await _drop(base, pg[1])
-    print(f"{'path':<42} {'commits/s':>10} {'msgs/s':>10} {'vs baseline':>12}")
+    print(f"{'path':<52} {'commits/s':>10} {'msgs/s':>10} {'vs baseline':>12}")
     for name, write_rate, msg_rate in rows:
         commits = f"{write_rate:,.0f}" if write_rate else "-"
-        print(f"{name:<42} {commits:>10} {msg_rate:>10,.0f} {msg_rate / baseline:>11.2f}x")
+        print(f"{name:<52} {commits:>10} {msg_rate:>10,.0f} {msg_rate / baseline:>11.2f}x")
 
 
 if __name__ == "__main__":

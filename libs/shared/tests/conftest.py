@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import nats
 import pytest
-from faststream.nats import NatsBroker
+from nats.aio.client import Client
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cobalt_devstack.testkit import MAX_DELIVERIES, Note, effects, effects_metadata
@@ -16,7 +17,13 @@ from cobalt_shared.contracts.subjects import StreamSpec
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.tables import messaging_metadata
 from cobalt_shared.db.uow import UnitOfWork
-from cobalt_shared.inbox import InboxConfig, InboxUnitOfWork, durable_subscriber, inbox_router
+from cobalt_shared.inbox import (
+    InboxConfig,
+    InboxConsumers,
+    InboxUnitOfWork,
+    durable_subscriber,
+    inbox_router,
+)
 from cobalt_shared.messaging import ensure_stream
 
 
@@ -58,6 +65,7 @@ class Behaviour:
 
     failures_left: int = 0
     always_fail: bool = False
+    poison: set[str] = field(default_factory=set)  # texts that always fail
     calls: list[str] = field(default_factory=list)
 
 
@@ -66,26 +74,56 @@ def behaviour() -> Behaviour:
     return Behaviour()
 
 
+Starter = Callable[..., Awaitable[InboxConsumers]]
+
+
 @pytest.fixture
-async def consumer(nats_server, stream, js, new_uow, behaviour) -> AsyncIterator[NatsBroker]:
-    """A worker with one inbox-guarded handler that records an effect per message."""
-    router = inbox_router(InboxConfig(new_uow, max_deliveries=MAX_DELIVERIES, base_delay=0.05))
-    subject = stream.subjects[0].replace(">", "note")
+async def start_consumer(nats_server, stream, js, new_uow, behaviour) -> AsyncIterator[Starter]:
+    """Starts a worker with one inbox-guarded handler that records an effect per message;
+    keyword arguments go to its InboxConfig, `ack_wait` to its consumer."""
+    running: list[tuple[InboxConsumers, Client]] = []
 
-    @durable_subscriber(
-        router, subject, stream=stream, durable="effects", owner=stream, description="test"
-    )
-    async def on_note(note: Note, uow: InboxUnitOfWork) -> None:
-        behaviour.calls.append(note.text)
-        if behaviour.always_fail or behaviour.failures_left > 0:
-            behaviour.failures_left -= 1
-            raise RuntimeError(f"handler failed on {note.text}")
-        await uow.connection.execute(
-            effects.insert().values(message_id=str(note.message_id), text=note.text)
+    async def start(ack_wait: float = 30.0, **config: Any) -> InboxConsumers:
+        router = inbox_router(
+            InboxConfig(new_uow, max_deliveries=MAX_DELIVERIES, base_delay=0.05, **config)
         )
+        subject = stream.subjects[0].replace(">", "note")
 
-    broker = NatsBroker(nats_server.url)
-    broker.include_router(router)
-    await broker.start()
-    yield broker
-    await broker.stop()
+        @durable_subscriber(
+            router,
+            subject,
+            stream=stream,
+            durable="effects",
+            owner=stream,
+            description="test",
+            ack_wait=ack_wait,
+        )
+        async def on_note(note: Note, uow: InboxUnitOfWork) -> None:
+            behaviour.calls.append(note.text)
+            if (
+                behaviour.always_fail
+                or behaviour.failures_left > 0
+                or note.text in behaviour.poison
+            ):
+                behaviour.failures_left -= 1
+                raise RuntimeError(f"handler failed on {note.text}")
+            await uow.connection.execute(
+                effects.insert().values(message_id=str(note.message_id), text=note.text)
+            )
+
+        consumers = InboxConsumers([router])
+        nc = await nats.connect(nats_server.url)
+        await consumers.start(nc)
+        running.append((consumers, nc))
+        return consumers
+
+    yield start
+    for consumers, nc in running:
+        await consumers.stop()
+        await nc.close()
+
+
+@pytest.fixture
+async def consumer(start_consumer: Starter) -> InboxConsumers:
+    """The test worker, started before the test publishes."""
+    return await start_consumer()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from cobalt_devstack.testkit import (
     MAX_DELIVERIES,
@@ -16,6 +17,7 @@ from cobalt_devstack.testkit import (
 from cobalt_shared.db.tables import dead_letters, inbox
 from cobalt_shared.dead_letters import list_dead_letters, replay_dead_letter
 from cobalt_shared.errors import Conflict
+from cobalt_shared.inbox import ConsumerCrashed
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
 
 
@@ -102,3 +104,58 @@ async def _effects(engine, n):
 
 async def _dead_letters(engine, n):
     return await count(engine, dead_letters) == n
+
+
+async def test_a_poisoned_message_inside_a_batch_fails_alone_and_the_rest_commit_once(
+    engine, new_uow, stream, js, start_consumer, behaviour
+):
+    # Published before the consumer starts, so its first fetch takes them as one batch.
+    texts = [f"good {i}" for i in range(5)] + ["poison"] + [f"good {i}" for i in range(5, 10)]
+    for text in texts:
+        await publish_note(js, stream, new_note(text).model_dump_json().encode())
+    behaviour.poison = {"poison"}
+    await start_consumer()
+
+    await eventually(lambda: _dead_letters(engine, 1), what="the poisoned message dead-lettered")
+    await eventually(lambda: _effects(engine, 10), what="the ten good messages handled")
+    await eventually(lambda: acked_all(js, stream, 10 + MAX_DELIVERIES), what="all acked")
+    async with new_uow() as uow:
+        [letter] = await list_dead_letters(uow)
+    assert letter.deliveries == MAX_DELIVERIES
+    assert "handler failed on poison" in letter.error
+    assert behaviour.calls.count("poison") == MAX_DELIVERIES
+    # One batch: the five before the poison ran, were rolled back with it, and ran again
+    # once the batch went on without it; those after it ran once. Each committed once.
+    assert behaviour.calls[:6] == texts[:6]
+    assert all(behaviour.calls.count(f"good {i}") == 2 for i in range(5))
+    assert all(behaviour.calls.count(f"good {i}") == 1 for i in range(5, 10))
+    assert await count(engine, inbox) == 10
+    assert sorted(await _effect_texts(engine)) == sorted(t for t in texts if t != "poison")
+
+
+async def test_a_crash_between_a_batch_commit_and_its_acks_repeats_nothing(
+    engine, stream, js, start_consumer, behaviour
+):
+    notes = [new_note(f"note {i}") for i in range(20)]
+    for note in notes:
+        await publish_note(js, stream, note.model_dump_json().encode())
+    crashes: list[list[str]] = []
+
+    def crash_once(message_ids) -> None:
+        if not crashes:
+            crashes.append(list(message_ids))
+            raise ConsumerCrashed("killed between the commit and the acks")
+
+    await start_consumer(ack_wait=1.0, after_commit=crash_once)
+    await eventually(lambda: _effects(engine, 20), what="every note handled")
+    # The crashed batch comes back after ack_wait; its claimed ids make it a duplicate.
+    await eventually(lambda: acked_all(js, stream, 20 + len(crashes[0])), what="redelivered")
+    assert len(crashes[0]) > 1  # the crash hit a whole batch, not one message
+    assert sorted(behaviour.calls) == sorted(n.text for n in notes)  # each handled once
+    assert await count(engine, effects) == 20
+    assert await count(engine, inbox) == 20
+
+
+async def _effect_texts(engine) -> list[str]:
+    async with engine.connect() as conn:
+        return list((await conn.execute(select(effects.c.text))).scalars())

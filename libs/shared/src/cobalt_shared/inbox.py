@@ -1,34 +1,42 @@
-"""Inbox: each consumed message is handled once, in one transaction, or dead-lettered.
+"""Inbox: consumed messages are handled once, a batch per transaction, or dead-lettered.
 
-Handlers are FastStream subscribers registered with `durable_subscriber`. The inbox
-middleware wraps each delivery:
+Handlers are registered with `durable_subscriber` on an `inbox_router`; `InboxConsumers`
+runs them. Each durable pull consumer fetches what is waiting (up to `batch_size`, without
+waiting for a full batch) and handles it as one batch:
 
-- opens a unit of work and records the message id for this consumer; an id already recorded
-  is skipped (acked);
-- runs the handler, which gets the unit of work through the `InboxUnitOfWork` dependency;
-- commits the handler's changes and the id in one transaction, and only then acks;
-- on an error rolls back and naks with a growing delay; after `max_deliveries` (or at once
-  for a body that does not validate) stores a dead-letter record and acks, so nothing is lost
-  and nothing behind it is blocked.
+- bodies that do not validate are dead-lettered at once (they cannot become valid);
+- one unit of work claims every message id for this consumer with one statement (an id
+  already claimed is a duplicate: acked, not handled again), runs the handlers in stream
+  order, commits once, and only then acks the whole batch;
+- when a handler fails, the transaction rolls back and the batch runs again without that
+  message, which alone takes the retry path: a nak with a growing delay, or after
+  `max_deliveries` (or at once for `PermanentFailure`) a dead-letter record, then an ack, so
+  nothing is lost and nothing behind it is blocked.
+
+A crash between the commit and the acks loses nothing and repeats nothing: the broker
+redelivers after `ack_wait`, and the claimed ids make every redelivery a duplicate.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import inspect
 import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import Annotated, Any
+from dataclasses import dataclass, field
+from typing import Annotated, Any, get_type_hints
 
 from fast_depends import Depends
-from faststream import BaseMiddleware
-from faststream.middlewares import AckPolicy
-from faststream.nats import JStream, NatsMessage, NatsRouter, PullSub
+from faststream.nats import JStream, NatsRouter, PullSub
+from nats.aio.client import Client
+from nats.aio.msg import Msg
 from nats.js.api import AckPolicy as JsAckPolicy
 from nats.js.api import ConsumerConfig, DeliverPolicy
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -50,8 +58,12 @@ class PermanentFailure(Exception):
     """Raised by a handler when retrying cannot help: the message is dead-lettered at once."""
 
 
+class ConsumerCrashed(Exception):
+    """Raised by fault-injection hooks in tests to stop a consumer between commit and ack."""
+
+
 def current_unit_of_work() -> UnitOfWork:
-    """The unit of work the inbox opened for the message being handled."""
+    """The unit of work the inbox opened for the batch being handled."""
     uow = _current_uow.get()
     if uow is None:
         raise RuntimeError("no inbox unit of work: is the handler registered with the inbox?")
@@ -63,25 +75,58 @@ InboxUnitOfWork = Annotated[UnitOfWork, Depends(current_unit_of_work)]
 
 @dataclass(frozen=True)
 class InboxConfig:
-    """What the inbox needs: where to write, and how hard to retry."""
+    """What the inbox needs: where to write, how much to take at once, how hard to retry."""
 
     new_uow: Callable[[], UnitOfWork]
     max_deliveries: int = 5
     base_delay: float = 0.5
     max_delay: float = 60.0
+    batch_size: int = 100
+    # Test hook: called with a batch's message ids after its commit and before its acks.
+    after_commit: Callable[[Sequence[str]], None] | None = None
 
     def delay_for(self, delivery: int) -> float:
         """Back-off before delivery number `delivery + 1`."""
         return float(min(self.base_delay * 2.0 ** max(delivery - 1, 0), self.max_delay))
 
 
-def inbox_router(config: InboxConfig) -> NatsRouter:
+Handler = Callable[[Any, Any], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Consumer:
+    """One durable pull consumer and the handler its messages go to."""
+
+    subject: str
+    stream: StreamSpec
+    durable: str  # the consumer's name in NATS
+    inbox_name: str  # its name in the inbox and in dead letters (a replay consumer shares it)
+    model: type[BaseModel]
+    handler: Handler
+    ack_wait: float
+
+    def config(self) -> ConsumerConfig:
+        return ConsumerConfig(
+            durable_name=self.durable,
+            ack_policy=JsAckPolicy.EXPLICIT,
+            deliver_policy=DeliverPolicy.ALL,
+            max_deliver=-1,  # we decide when to give up, and keep the message then
+            ack_wait=self.ack_wait,
+        )
+
+
+class InboxRouter(NatsRouter):
+    """A router whose subscribers all go through the inbox (FastStream documents them)."""
+
+    def __init__(self, config: InboxConfig) -> None:
+        super().__init__()
+        self.inbox = config
+        self.consumers: list[Consumer] = []
+
+
+def inbox_router(config: InboxConfig) -> InboxRouter:
     """A router whose subscribers all go through the inbox."""
-
-    def factory(msg: Any, /, *, context: Any) -> _InboxMiddleware:
-        return _InboxMiddleware(msg, context=context, config=config)
-
-    return NatsRouter(middlewares=[factory])
+    return InboxRouter(config)
 
 
 def replay_subject(owner: StreamSpec, durable: str) -> str:
@@ -91,7 +136,7 @@ def replay_subject(owner: StreamSpec, durable: str) -> str:
 
 
 def durable_subscriber(
-    router: NatsRouter,
+    router: InboxRouter,
     subject: str,
     *,
     stream: StreamSpec,
@@ -99,32 +144,30 @@ def durable_subscriber(
     owner: StreamSpec,
     description: str,
     ack_wait: float = 30.0,
-) -> Callable[[Callable[..., Any]], Any]:
-    """Register a handler on a durable pull consumer, plus its dead-letter replay consumer.
+) -> Callable[[Handler], Handler]:
+    """Register `handler(message, uow)` on a durable pull consumer, plus its dead-letter
+    replay consumer. The handler's first parameter's type is the message's model.
 
     `stream` is where `subject` lives; `owner` is the consuming service's own stream, on which
     its replays are published (a service publishes only on its own subjects).
     """
 
-    def decorate(func: Callable[..., Any]) -> Any:
+    def decorate(func: Handler) -> Handler:
+        model = _message_model(func)
         replay = replay_subject(owner, durable)
         for subj, strm, name, desc in (
             (subject, stream, durable, description),
             (replay, owner, f"{durable}-replay", f"Replays of dead letters of {durable}"),
         ):
-            func = router.subscriber(
+            consumer = Consumer(subj, strm, name, durable, model, func, ack_wait)
+            router.consumers.append(consumer)
+            # For the AsyncAPI document only: InboxConsumers does the consuming.
+            router.subscriber(
                 subj,
                 stream=JStream(strm.name, declare=False),
                 durable=name,
-                pull_sub=PullSub(batch_size=1, timeout=1.0),
-                ack_policy=AckPolicy.MANUAL,
-                config=ConsumerConfig(
-                    durable_name=name,
-                    ack_policy=JsAckPolicy.EXPLICIT,
-                    deliver_policy=DeliverPolicy.ALL,
-                    max_deliver=-1,  # we decide when to give up, and keep the message then
-                    ack_wait=ack_wait,
-                ),
+                pull_sub=PullSub(batch_size=router.inbox.batch_size, timeout=1.0),
+                config=consumer.config(),
                 description=desc,
             )(func)
         return func
@@ -132,123 +175,231 @@ def durable_subscriber(
     return decorate
 
 
-class _InboxMiddleware(BaseMiddleware):
-    def __init__(self, msg: Any, /, *, context: Any, config: InboxConfig) -> None:
-        super().__init__(msg, context=context)
-        self._config = config
+def _message_model(func: Handler) -> type[BaseModel]:
+    first = next(iter(inspect.signature(func).parameters))
+    model = get_type_hints(func).get(first)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        raise TypeError(f"{func.__qualname__}: its first parameter must be typed with a model")
+    return model
 
-    async def consume_scope(self, call_next: Any, msg: NatsMessage) -> Any:  # type: ignore[override]
-        raw = msg.raw_message
-        meta = raw.metadata
-        consumer = str(meta.consumer).removesuffix("-replay")
-        deliveries = int(meta.num_delivered or 1)
-        headers = dict(raw.headers or {})
-        body_id, merchant_id = _identity(raw.data)
-        message_id = body_id or headers.get("Nats-Msg-Id") or f"seq-{meta.sequence.stream}"
-        token = correlation_id.set(headers.get("Correlation-Id"))
-        try:
-            return await self._handle(call_next, msg, consumer, deliveries, message_id, merchant_id)
-        finally:
-            correlation_id.reset(token)
 
-    async def _handle(
-        self,
-        call_next: Any,
-        msg: NatsMessage,
-        consumer: str,
-        deliveries: int,
-        message_id: str,
-        merchant_id: str | None,
-    ) -> Any:
-        config = self._config
-        subject = msg.raw_message.subject
-        uow = config.new_uow()
-        try:
-            async with uow:
-                # Claiming the id first makes a concurrent replica with the same message wait
-                # on the row lock, then see it claimed (or take it over if we roll back).
-                if not await _claim(uow.connection, consumer, message_id, subject):
-                    await msg.ack()
-                    MESSAGES_HANDLED.labels(consumer, "duplicate").inc()
-                    return None
-                reset = _current_uow.set(uow)
-                try:
-                    result = await call_next(msg)
-                finally:
-                    _current_uow.reset(reset)
-                await uow.commit()
-        except (ValidationError, PermanentFailure) as exc:
-            log.error("message %s rejected by %s: %s", message_id, consumer, exc)
-            await self._dead_letter(msg, consumer, deliveries, message_id, merchant_id, exc)
-            return None
-        except Exception as exc:
-            log.exception("handler %s failed on message %s", consumer, message_id)
-            return await self._failed(msg, consumer, deliveries, message_id, merchant_id, exc)
-        await msg.ack()
-        MESSAGES_HANDLED.labels(consumer, "processed").inc()
-        return result
+class InboxConsumers:
+    """Runs every consumer of some inbox routers on one NATS connection."""
 
-    async def _failed(
-        self,
-        msg: NatsMessage,
-        consumer: str,
-        deliveries: int,
-        message_id: str,
-        merchant_id: str | None,
-        exc: BaseException,
-    ) -> None:
-        if deliveries >= self._config.max_deliveries:
-            await self._dead_letter(msg, consumer, deliveries, message_id, merchant_id, exc)
-            return
-        MESSAGES_HANDLED.labels(consumer, "retried").inc()
-        await msg.nack(delay=self._config.delay_for(deliveries))
+    def __init__(self, routers: Sequence[NatsRouter]) -> None:
+        self._work = [
+            (router.inbox, consumer)
+            for router in routers
+            if isinstance(router, InboxRouter)
+            for consumer in router.consumers
+        ]
+        self._tasks: list[asyncio.Task[None]] = []
 
-    async def _dead_letter(
-        self,
-        msg: NatsMessage,
-        consumer: str,
-        deliveries: int,
-        message_id: str,
-        merchant_id: str | None,
-        exc: BaseException,
-    ) -> None:
-        raw = msg.raw_message
-        headers = dict(raw.headers or {})
-        original_subject = headers.get("Cobalt-Original-Subject", raw.subject)
-        async with self._config.new_uow() as uow:
-            await uow.connection.execute(
-                insert(dead_letters).values(
-                    consumer=consumer,
-                    subject=original_subject,
-                    message_id=message_id,
-                    merchant_id=merchant_id,
-                    payload=raw.data,
-                    headers=json.dumps(headers),
-                    error=f"{exc.__class__.__name__}: {exc}"[:8000],
-                    deliveries=deliveries,
-                    created_at=utcnow(),
-                )
+    async def start(self, client: Client) -> None:
+        """Bind every durable consumer (their streams must exist), then consume in the
+        background. Raises, having started nothing, when a consumer cannot be bound."""
+        js = client.jetstream(timeout=5)
+        subscriptions = [
+            await js.pull_subscribe(
+                c.subject, durable=c.durable, stream=c.stream.name, config=c.config()
             )
+            for _, c in self._work
+        ]
+        self._tasks = [
+            asyncio.create_task(
+                _consume(sub, config, consumer), name=f"consumer-{consumer.durable}"
+            )
+            for sub, (config, consumer) in zip(subscriptions, self._work, strict=True)
+        ]
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks = []
+
+
+async def _consume(subscription: Any, config: InboxConfig, consumer: Consumer) -> None:
+    """Fetch what is waiting and handle it as a batch; for ever."""
+    pause = 0.5
+    while True:
+        try:
+            messages = await subscription.fetch(batch=config.batch_size, timeout=1.0)
+        except TimeoutError:
+            continue
+        except Exception as exc:  # disconnected: nats-py reconnects, we try again
+            log.warning("consumer %s could not fetch: %s", consumer.durable, exc)
+            await asyncio.sleep(pause)
+            continue
+        try:
+            await handle_batch(config, consumer, messages)
+        except Exception:
+            # Unacked messages come back after ack_wait; their claimed ids keep them once.
+            log.exception(
+                "consumer %s stopped on a batch; it will be redelivered", consumer.durable
+            )
+
+
+@dataclass
+class _Delivery:
+    raw: Msg
+    message_id: str
+    merchant_id: str | None
+    deliveries: int
+    event: BaseModel | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+async def handle_batch(config: InboxConfig, consumer: Consumer, messages: Sequence[Msg]) -> None:
+    """Handle fetched messages in one transaction (see the module's description)."""
+    batch: list[_Delivery] = []
+    for raw in messages:
+        delivery = _delivery(raw)
+        try:
+            delivery.event = consumer.model.model_validate_json(raw.data)
+        except ValidationError as exc:
+            log.error(
+                "message %s rejected by %s: %s", delivery.message_id, consumer.inbox_name, exc
+            )
+            await _dead_letter(config, consumer, delivery, exc)
+            continue
+        batch.append(delivery)
+    while batch:
+        failure = await _run(config, consumer, batch)
+        if failure is None:
+            return
+        failed, error = failure
+        if failed is None:  # not a handler: the database or the commit; all of them retry
+            for delivery in batch:
+                await _retry_or_dead_letter(config, consumer, delivery, error)
+            return
+        batch.remove(failed)
+        await _retry_or_dead_letter(config, consumer, failed, error)
+
+
+async def _run(
+    config: InboxConfig, consumer: Consumer, batch: list[_Delivery]
+) -> tuple[_Delivery | None, Exception] | None:
+    """Claim, handle and commit `batch` in one transaction, then ack it; or say what failed."""
+    handled: list[_Delivery] = []
+    duplicates: list[_Delivery] = []
+    current: _Delivery | None = None
+    try:
+        uow = config.new_uow()
+        async with uow:
+            # Claiming the ids first makes a concurrent replica with the same messages wait on
+            # the row locks, then see them claimed (or take them over if we roll back).
+            claimed = await _claim(uow.connection, consumer.inbox_name, batch)
+            reset = _current_uow.set(uow)
+            try:
+                for delivery in batch:
+                    if delivery.message_id not in claimed:
+                        duplicates.append(delivery)
+                        continue
+                    claimed.discard(delivery.message_id)  # a second copy in the batch is one
+                    current = delivery
+                    token = correlation_id.set(delivery.headers.get("Correlation-Id"))
+                    try:
+                        await consumer.handler(delivery.event, uow)
+                    finally:
+                        correlation_id.reset(token)
+                    handled.append(delivery)
+                current = None
+            finally:
+                _current_uow.reset(reset)
             await uow.commit()
-        # Only after the record is committed may the broker forget the message.
-        await msg.ack()
-        MESSAGES_HANDLED.labels(consumer, "dead_lettered").inc()
-        log.error(
-            "message %s dead-lettered by %s after %d deliveries", message_id, consumer, deliveries
+    except Exception as exc:
+        if current is not None:
+            log.exception(
+                "handler %s failed on message %s", consumer.inbox_name, current.message_id
+            )
+        else:
+            log.exception("consumer %s could not handle a batch", consumer.inbox_name)
+        return current, exc
+    if config.after_commit is not None:
+        config.after_commit([d.message_id for d in handled])
+    for delivery in batch:
+        await delivery.raw.ack()
+    if handled:
+        MESSAGES_HANDLED.labels(consumer.inbox_name, "processed").inc(len(handled))
+    if duplicates:
+        MESSAGES_HANDLED.labels(consumer.inbox_name, "duplicate").inc(len(duplicates))
+    return None
+
+
+async def _retry_or_dead_letter(
+    config: InboxConfig, consumer: Consumer, delivery: _Delivery, exc: Exception
+) -> None:
+    hopeless = isinstance(exc, PermanentFailure | ValidationError)
+    if hopeless or delivery.deliveries >= config.max_deliveries:
+        await _dead_letter(config, consumer, delivery, exc)
+    else:
+        MESSAGES_HANDLED.labels(consumer.inbox_name, "retried").inc()
+        await delivery.raw.nak(delay=config.delay_for(delivery.deliveries))
+
+
+async def _dead_letter(
+    config: InboxConfig, consumer: Consumer, delivery: _Delivery, exc: BaseException
+) -> None:
+    raw = delivery.raw
+    original_subject = delivery.headers.get("Cobalt-Original-Subject", raw.subject)
+    async with config.new_uow() as uow:
+        await uow.connection.execute(
+            insert(dead_letters).values(
+                consumer=consumer.inbox_name,
+                subject=original_subject,
+                message_id=delivery.message_id,
+                merchant_id=delivery.merchant_id,
+                payload=raw.data,
+                headers=json.dumps(delivery.headers),
+                error=f"{exc.__class__.__name__}: {exc}"[:8000],
+                deliveries=delivery.deliveries,
+                created_at=utcnow(),
+            )
         )
+        await uow.commit()
+    # Only after the record is committed may the broker forget the message.
+    await raw.ack()
+    MESSAGES_HANDLED.labels(consumer.inbox_name, "dead_lettered").inc()
+    log.error(
+        "message %s dead-lettered by %s after %d deliveries",
+        delivery.message_id,
+        consumer.inbox_name,
+        delivery.deliveries,
+    )
 
 
-async def _claim(conn: AsyncConnection, consumer: str, message_id: str, subject: str) -> bool:
-    """Record the message id for this consumer; False if it was already recorded."""
-    values = {
-        "consumer": consumer,
-        "message_id": message_id,
-        "subject": subject,
-        "processed_at": utcnow(),
+def _delivery(raw: Msg) -> _Delivery:
+    meta = raw.metadata
+    headers = dict(raw.headers or {})
+    body_id, merchant_id = _identity(raw.data)
+    message_id = body_id or headers.get("Nats-Msg-Id") or f"seq-{meta.sequence.stream}"
+    return _Delivery(raw, message_id, merchant_id, int(meta.num_delivered or 1), headers=headers)
+
+
+async def _claim(conn: AsyncConnection, consumer: str, batch: Sequence[_Delivery]) -> set[str]:
+    """Record the batch's message ids for this consumer; return those not recorded before."""
+    now = utcnow()
+    rows = {
+        d.message_id: {
+            "consumer": consumer,
+            "message_id": d.message_id,
+            "subject": d.raw.subject,
+            "processed_at": now,
+        }
+        for d in batch
     }
     insert_ = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    result = await conn.execute(insert_(inbox).values(**values).on_conflict_do_nothing())
-    return bool(result.rowcount == 1)
+    # In a fixed order, so two replicas claiming overlapping batches cannot deadlock.
+    statement = (
+        insert_(inbox)
+        .values([rows[key] for key in sorted(rows)])
+        .on_conflict_do_nothing()
+        .returning(inbox.c.message_id)
+    )
+    return set((await conn.execute(statement)).scalars())
 
 
 def _identity(data: bytes) -> tuple[str | None, str | None]:

@@ -26,7 +26,7 @@ from cobalt_shared.contracts.subjects import StreamSpec, relay_wake
 from cobalt_shared.db.engine import create_engine, ping
 from cobalt_shared.db.uow import UnitOfWork
 from cobalt_shared.http import install_error_handlers
-from cobalt_shared.inbox import InboxConfig
+from cobalt_shared.inbox import InboxConfig, InboxConsumers
 from cobalt_shared.messaging import NatsConnection, ensure_stream
 from cobalt_shared.observability import CorrelationMiddleware, health_router
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
@@ -51,7 +51,7 @@ class WorkerRuntime:
 
     @classmethod
     def create(cls, settings: ServiceSettings, engine: AsyncEngine) -> WorkerRuntime:
-        nats = NatsConnection(settings.nats, f"{settings.service_name}-relay")
+        nats = NatsConnection(settings.nats, f"{settings.service_name}-worker")
         relay = OutboxRelay(
             engine,
             jetstream_publisher(nats.jetstream),
@@ -67,7 +67,8 @@ class WorkerRuntime:
 
 
 def new_broker(settings: ServiceSettings) -> NatsBroker:
-    """One broker per worker process, reconnecting for ever."""
+    """The broker that documents a worker's messages (the AsyncAPI document). It is never
+    connected: `InboxConsumers` consume on the worker's own NATS connection."""
     target = settings.nats
     login = SASLPlaintext(target.user, target.password or "") if target.user else None
     return NatsBroker(
@@ -105,13 +106,14 @@ def build_worker(
         runtime.nats,
     )
     for router in routers:
-        broker.include_router(router)
+        broker.include_router(router)  # for the AsyncAPI document; InboxConsumers consume
+    consumers = InboxConsumers(routers)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await nats.start()
         tasks = [
-            asyncio.create_task(_start_consumers(worker), name="consumers"),
+            asyncio.create_task(_start_consumers(worker, consumers), name="consumers"),
             asyncio.create_task(relay.run(), name="outbox-relay"),
             asyncio.create_task(_wake_on_api_commits(worker), name="relay-wake"),
             *(
@@ -127,8 +129,7 @@ def build_worker(
             for task in tasks:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
-            with contextlib.suppress(Exception):
-                await broker.stop()
+            await consumers.stop()
             await nats.close()
             await engine.dispose()
 
@@ -170,7 +171,7 @@ async def _wake_on_api_commits(worker: WorkerRuntime) -> None:
     await client.subscribe(relay_wake(worker.settings.service_name), cb=wake)
 
 
-async def _start_consumers(worker: WorkerRuntime) -> None:
+async def _start_consumers(worker: WorkerRuntime, consumers: InboxConsumers) -> None:
     """Declare streams and start consuming; keep trying while NATS is unreachable."""
     nc = await worker.nats.wait_connected()
     delay = 0.5
@@ -181,14 +182,13 @@ async def _start_consumers(worker: WorkerRuntime) -> None:
                 await ensure_stream(
                     js, spec, worker.settings.stream_replicas, worker.settings.stream_storage
                 )
-            await worker.broker.start()
+            await consumers.start(nc)
             worker.started.set()
             log.info("consumers started")
             return
         except Exception as exc:
             log.warning("could not start consumers: %s (retrying in %.1fs)", exc, delay)
-            with contextlib.suppress(Exception):
-                await worker.broker.stop()
+            await consumers.stop()
             await asyncio.sleep(delay)
             delay = min(delay * 2, 10.0)
 
