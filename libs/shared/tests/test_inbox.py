@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from sqlalchemy import select
 
@@ -17,7 +19,7 @@ from cobalt_devstack.testkit import (
 from cobalt_shared.db.tables import dead_letters, inbox
 from cobalt_shared.dead_letters import list_dead_letters, replay_dead_letter
 from cobalt_shared.errors import Conflict
-from cobalt_shared.inbox import ConsumerCrashed
+from cobalt_shared.inbox import ConsumerCrashed, fetch_batch
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
 
 
@@ -159,3 +161,30 @@ async def test_a_crash_between_a_batch_commit_and_its_acks_repeats_nothing(
 async def _effect_texts(engine) -> list[str]:
     async with engine.connect() as conn:
         return list((await conn.execute(select(effects.c.text))).scalars())
+
+
+class _Subscription:
+    """A pull subscription with `waiting` messages behind the first (pure logic test)."""
+
+    def __init__(self, waiting: int) -> None:
+        self.waiting = waiting
+        self.fetches: list[int] = []
+
+    async def fetch(self, batch: int, timeout: float):
+        self.fetches.append(batch)
+        taken = [
+            SimpleNamespace(metadata=SimpleNamespace(num_pending=self.waiting - i))
+            for i in range(1, batch + 1)
+        ]
+        self.waiting -= batch
+        return taken
+
+
+@pytest.mark.parametrize(("waiting", "fetches"), [(0, [1]), (3, [1, 3]), (500, [1, 99])])
+async def test_a_fetch_waits_for_one_message_and_takes_only_what_already_waits(waiting, fetches):
+    # One fetch of a whole batch holds a lone message until the batch fills or a second runs
+    # out; so the first fetch asks for one, and the second only for what is known to wait.
+    subscription = _Subscription(waiting + 1)
+    messages = await fetch_batch(subscription, batch_size=100)
+    assert subscription.fetches == fetches
+    assert len(messages) == sum(fetches)

@@ -223,15 +223,14 @@ class InboxConsumers:
 
 async def _consume(subscription: Any, config: InboxConfig, consumer: Consumer) -> None:
     """Fetch what is waiting and handle it as a batch; for ever."""
-    pause = 0.5
     while True:
         try:
-            messages = await subscription.fetch(batch=config.batch_size, timeout=1.0)
+            messages = await fetch_batch(subscription, config.batch_size)
         except TimeoutError:
             continue
         except Exception as exc:  # disconnected: nats-py reconnects, we try again
             log.warning("consumer %s could not fetch: %s", consumer.durable, exc)
-            await asyncio.sleep(pause)
+            await asyncio.sleep(0.5)
             continue
         try:
             await handle_batch(config, consumer, messages)
@@ -240,6 +239,20 @@ async def _consume(subscription: Any, config: InboxConfig, consumer: Consumer) -
             log.exception(
                 "consumer %s stopped on a batch; it will be redelivered", consumer.durable
             )
+
+
+async def fetch_batch(subscription: Any, batch_size: int) -> list[Msg]:
+    """Wait for one message, then take at once what is waiting behind it (up to a batch).
+
+    One fetch of a whole batch would, when the consumer was idle, hold the first message
+    until the batch filled or the wait ran out: a lone message would wait a second.
+    """
+    messages: list[Msg] = await subscription.fetch(batch=1, timeout=1.0)
+    waiting = int(messages[-1].metadata.num_pending or 0)
+    if waiting and batch_size > 1:
+        with contextlib.suppress(TimeoutError):  # another replica took them meanwhile
+            messages += await subscription.fetch(batch=min(batch_size - 1, waiting), timeout=0.2)
+    return messages
 
 
 @dataclass
