@@ -6,13 +6,14 @@ import asyncio
 import contextlib
 import json
 import uuid
+from types import SimpleNamespace
 
 import nats
 import pytest
 
 from cobalt_devstack.testkit import Note, drain, eventually, pending_outbox
 from cobalt_shared.messaging import NatsConnection, ensure_stream
-from cobalt_shared.outbox import OutboxRelay, RelayCrashed, jetstream_publisher
+from cobalt_shared.outbox import OutboxRelay, RelayCrashed, _waves, jetstream_publisher
 from cobalt_shared.settings import nats_target
 
 
@@ -144,3 +145,51 @@ async def test_an_idle_relay_does_not_rewrite_its_lease_every_cycle(engine, stre
     # Only the first cycle writes (an UPDATE finding no lease row, then the INSERT taking
     # it); the next 19 hold the lease without touching the database.
     assert [w.split()[0] for w in writes] == ["UPDATE", "INSERT"]
+
+
+def test_a_batch_goes_out_in_waves_in_which_no_merchant_appears_twice():
+    rows = [SimpleNamespace(merchant_id=m) for m in ["a", "b", "c", "a", "d", None, None, "b"]]
+    waves = _waves(rows)
+    assert [[r.merchant_id for r in wave] for wave in waves] == [
+        ["a", "b", "c"],
+        ["a", "d", None],
+        [None, "b"],
+    ]
+
+
+async def test_a_publication_failing_inside_a_wave_loses_nothing_and_keeps_each_merchants_order(
+    engine, new_uow, stream, js
+):
+    merchants = [uuid.uuid4() for _ in range(4)]
+    ids = await _write(new_uow, stream, merchants, 5)  # waves of four, one row per merchant
+    publish = jetstream_publisher(lambda: js)
+    refused = ids[6]  # the third row of the second wave: rows before and after it are stored
+
+    async def flaky(subject: str, payload: bytes, headers: dict[str, str]):
+        message_id = headers["Nats-Msg-Id"]
+        if message_id == refused and refused not in faults:
+            faults.append(refused)  # lost on the way: the stream refuses it, stores the next
+            lost: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+            lost.set_exception(ConnectionError("the stream's leader went away"))
+            return lost
+        if message_id == ids[13] and ids[13] not in faults:
+            faults.append(ids[13])
+            raise ConnectionError("disconnected")
+        return await publish(subject, payload, headers)
+
+    faults: list[str] = []
+    relay = OutboxRelay(engine, flaky, name="t")
+    with pytest.raises(ConnectionError, match="leader"):
+        await relay.relay_once()
+    assert await pending_outbox(engine) == 20 - 6  # the stored prefix is marked, no more
+    with pytest.raises(ConnectionError, match="disconnected"):
+        await relay.relay_once()
+    assert await pending_outbox(engine) == 20 - 13  # rows before the unsendable one
+    assert await relay.relay_once() == 7
+    seen = await drain(js, stream.subjects[0])
+    # The row after the refused one (another merchant) was stored by the first try; its
+    # second publication is dropped by JetStream, so every message is there once.
+    assert sorted(m.headers["Nats-Msg-Id"] for m in seen) == sorted(ids)
+    for merchant in merchants:
+        texts = [json.loads(m.data)["text"] for m in seen if str(merchant) in m.subject]
+        assert texts == [str(i) for i in range(5)]

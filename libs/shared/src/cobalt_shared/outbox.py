@@ -23,7 +23,9 @@ from cobalt_shared.observability import OUTBOX_PUBLISH_ERRORS, OUTBOX_PUBLISHED,
 
 log = logging.getLogger(__name__)
 
-Publish = Callable[[str, bytes, dict[str, str]], Awaitable[None]]
+# Sends one message and returns its acknowledgement to await: a relay sends a wave of
+# messages in order, then waits for their acknowledgements together.
+Publish = Callable[[str, bytes, dict[str, str]], Awaitable["asyncio.Future[Any]"]]
 
 
 class OutboxWriter:
@@ -95,6 +97,7 @@ class OutboxRelay:
         batch_size: int = 200,
         lease_seconds: float = 15.0,
         max_backoff: float = 30.0,
+        ack_timeout: float = 5.0,
     ) -> None:
         self._engine = engine
         self._publish = publish
@@ -103,6 +106,7 @@ class OutboxRelay:
         self._batch_size = batch_size
         self._lease = timedelta(seconds=lease_seconds)
         self._max_backoff = max_backoff
+        self._ack_timeout = ack_timeout
         self._holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._wake = asyncio.Event()
         self._lease_until: datetime | None = None  # what we last wrote as our lease's expiry
@@ -134,34 +138,66 @@ class OutboxRelay:
                     await asyncio.wait_for(self._wake.wait(), self._interval)
 
     async def relay_once(self) -> int:
-        """Publish one batch of pending rows; return how many were published."""
+        """Publish one batch of pending rows; return how many were published.
+
+        The batch goes out in waves in which no merchant appears twice: a wave is sent in
+        order without waiting, then its acknowledgements are awaited together. A merchant's
+        next row is sent only once the previous one is stored, so a failure cannot put a
+        merchant's messages out of order, while many merchants' rows share one round trip.
+        """
         if not await self._hold_lease():
             return 0
         rows = await self._pending()
         published: list[int] = []
-        try:
-            for row in rows:
-                headers = json.loads(row.headers)
-                headers["Nats-Msg-Id"] = row.message_id
-                token = correlation_id.set(headers.get("Correlation-Id"))
-                try:
-                    await self._publish(row.subject, row.payload, headers)
-                finally:
-                    correlation_id.reset(token)
+        for wave in _waves(rows):
+            stored, problem = await self._publish_wave(wave)
+            for row in wave[:stored]:
                 if self.after_publish is not None:
                     self.after_publish(row.message_id)
                 published.append(row.id)
-        except RelayCrashed:
-            raise
-        except Exception as exc:
-            # Stop at the first failure: rows behind it (same merchant or not) wait, so
-            # order is kept. What was published is marked; the failed row is retried.
-            await self._mark_sent(published)
-            await self._record_error(rows[len(published)].id, exc)
-            raise
+            if problem is not None:
+                # Stop at the first failure: rows behind it (same merchant or not) wait, so
+                # order is kept. What was stored is marked; the failed row is retried (rows
+                # of its wave stored after it are sent again, and JetStream drops the copy).
+                await self._mark_sent(published)
+                await self._record_error(wave[stored].id, problem)
+                raise problem
         await self._mark_sent(published)
         OUTBOX_PUBLISHED.inc(len(published))
         return len(published)
+
+    async def _publish_wave(self, wave: Sequence[Any]) -> tuple[int, Exception | None]:
+        """Send `wave` in order, then await its acknowledgements: (how many rows from the start
+        are stored, the first problem)."""
+        acks: list[asyncio.Future[Any]] = []
+        unsent: Exception | None = None
+        for row in wave:
+            headers = json.loads(row.headers)
+            headers["Nats-Msg-Id"] = row.message_id
+            token = correlation_id.set(headers.get("Correlation-Id"))
+            try:
+                acks.append(await self._publish(row.subject, row.payload, headers))
+            except Exception as exc:
+                unsent = exc
+                break
+            finally:
+                correlation_id.reset(token)
+        if acks:
+            await asyncio.wait(acks, timeout=self._ack_timeout)
+        stored = 0
+        problem: Exception | None = None
+        for ack in acks:
+            if problem is None and not ack.done():
+                problem = TimeoutError(f"no acknowledgement within {self._ack_timeout}s")
+            if problem is None and ack.cancelled():
+                problem = ConnectionError("the publication was cancelled")
+            if problem is None and (failure := ack.exception()) is not None:
+                problem = failure if isinstance(failure, Exception) else RuntimeError(failure)
+            if problem is None:
+                stored += 1
+            elif not ack.done():
+                ack.cancel()
+        return stored, problem or unsent
 
     async def _hold_lease(self) -> bool:
         now = utcnow()
@@ -204,6 +240,7 @@ class OutboxRelay:
                 select(
                     outbox.c.id,
                     outbox.c.message_id,
+                    outbox.c.merchant_id,
                     outbox.c.subject,
                     outbox.c.payload,
                     outbox.c.headers,
@@ -236,11 +273,27 @@ class OutboxRelay:
             log.debug("could not record outbox error", exc_info=True)
 
 
-def jetstream_publisher(js_getter: Callable[[], Any]) -> Publish:
-    """A publish function that sends through JetStream and waits for the stream's ack."""
+def _waves(rows: Sequence[Any]) -> list[list[Any]]:
+    """Split rows, in order, into runs in which no merchant appears twice."""
+    waves: list[list[Any]] = []
+    seen: set[str | None] = set()
+    for row in rows:
+        if not waves or row.merchant_id in seen:
+            waves.append([])
+            seen = set()
+        waves[-1].append(row)
+        seen.add(row.merchant_id)
+    return waves
 
-    async def publish(subject: str, payload: bytes, headers: dict[str, str]) -> None:
+
+def jetstream_publisher(js_getter: Callable[[], Any]) -> Publish:
+    """A publish function that sends through JetStream; its result is the stream's ack."""
+
+    async def publish(subject: str, payload: bytes, headers: dict[str, str]) -> asyncio.Future[Any]:
         js = js_getter()
-        await js.publish(subject, payload, headers=headers, timeout=5)
+        future: asyncio.Future[Any] = await js.publish_async(
+            subject, payload, headers=headers, wait_stall=5.0
+        )
+        return future
 
     return publish
