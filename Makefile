@@ -73,9 +73,8 @@ format: $(STAMP)
 reset: $(STAMP) ## delete local data (databases, NATS store, logs)
 	@$(VENV)/bin/python -m cobalt_devstack.run --reset
 
-bench: $(STAMP) ## outbox-relay-to-inbox throughput against raw JetStream; idle Web Connector polls
-	@$(VENV)/bin/python tests/benchmarks/bench_pipe.py $(BENCH_ARGS)
-	@$(VENV)/bin/python tests/benchmarks/bench_idle_polls.py
+bench: $(STAMP) ## every performance goal in one table, median of 3 runs (BENCH_ARGS="--runs 1 --only pipe")
+	@$(VENV)/bin/python tests/benchmarks/bench_all.py $(BENCH_ARGS)
 
 env: $(STAMP)
 

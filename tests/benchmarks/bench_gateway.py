@@ -20,6 +20,8 @@ from pathlib import Path
 
 import httpx
 import uvicorn
+from figures import record
+from lxml import etree
 
 import cobalt_qbwc_gateway
 from cobalt_devstack.nats import NatsServer
@@ -97,7 +99,7 @@ def run(tmp: Path, nats_url: str, entries: int, batch: int) -> dict[str, float]:
         spent: dict[str, list[float]] = defaultdict(list)
         call = SoapClient.call
 
-        def timed(self: SoapClient, method: str, **params: str | int):
+        def timed(self: SoapClient, method: str, **params: str | int) -> etree._Element:
             started = time.perf_counter()
             try:
                 return call(self, method, **params)
@@ -144,6 +146,9 @@ def main(entries: int) -> None:
         ):
             print(f"{name:<34} {r['round_trips']:>11.0f} {r['send_ms']:>9.1f} {r['receive_ms']:>11.1f} "
                   f"{r['entries_per_s']:>10.1f} {r['entries_per_s'] / baseline['entries_per_s']:>11.2f}x")  # fmt: skip
+    record("gateway_send_ms", fifty["send_ms"], "SQLite")
+    record("gateway_receive_ms", fifty["receive_ms"], "SQLite")
+    record("round_trips_per_1000", ours["round_trips"] * 1000 / entries, "SQLite")
 
 
 if __name__ == "__main__":

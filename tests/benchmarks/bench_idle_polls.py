@@ -18,6 +18,7 @@ from pathlib import Path
 
 import httpx
 import uvicorn
+from figures import record
 
 import cobalt_qbwc_gateway
 from cobalt_devstack.nats import NatsServer
@@ -92,6 +93,7 @@ def main(polls: int) -> None:
                 f"{name:<36} {r['cpu_ms']:>12.2f} {r['wall_ms']:>13.2f} {per_core:>23,.0f} "
                 f"{ratio:>7.1f}x"
             )
+        record("idle_polls_per_core", INTERVAL_SECONDS / (ours["cpu_ms"] / 1000), "SQLite")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ Run: .venv/bin/python tests/benchmarks/bench_payables.py [--orders 300] [--postg
 
 orders (API + worker) -> NATS -> payables (worker) -> NATS -> gateway (worker): the time from
 POST /orders until the bill is an entry in the gateway's database. Two figures per database:
-throughput (orders posted as fast as 8 clients can, until every bill is queued) and latency
-p50/p99 with orders paced at 50 per second. SQLite, then PostgreSQL when reachable.
+throughput (orders posted as fast as 8 clients can, each for its own store, until every bill
+is queued), as a share of raw JetStream publish+consume measured in the same run, and latency
+p50/p99 with one store's orders paced at 50 per second. SQLite, then PostgreSQL when reachable.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from bench_pipe import raw_jetstream
+from figures import record
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
@@ -35,6 +38,7 @@ from cobalt_shared.db.engine import create_engine
 from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
 
 NAMES = ("orders", "payables", "qbwc-gateway")
+CLIENTS = 8
 TOKENS = TokenService(DEVELOPMENT_AUTH_SECRET)
 
 
@@ -61,19 +65,21 @@ async def _queued(gateway_db: str, merchant: uuid.UUID) -> list[tuple[str, datet
         await engine.dispose()
 
 
-async def _count(gateway_db: str, merchant: uuid.UUID) -> int:
+async def _count(gateway_db: str, merchants: list[uuid.UUID]) -> int:
     engine = create_engine(gateway_db)
     try:
         async with engine.connect() as conn:
-            query = select(func.count()).where(entries.c.merchant_id == merchant)
+            query = select(func.count()).where(entries.c.merchant_id.in_(merchants))
             return int(await conn.scalar(query.select_from(entries)) or 0)
     finally:
         await engine.dispose()
 
 
-def _wait_queued(gateway_db: str, merchant: uuid.UUID, n: int, timeout: float = 300) -> float:
+def _wait_queued(
+    gateway_db: str, merchants: list[uuid.UUID], n: int, timeout: float = 300
+) -> float:
     deadline = time.monotonic() + timeout
-    while (count := asyncio.run(_count(gateway_db, merchant))) < n:
+    while (count := asyncio.run(_count(gateway_db, merchants))) < n:
         if time.monotonic() > deadline:
             raise RuntimeError(f"only {count} of {n} bills reached the gateway")
         time.sleep(0.05)
@@ -87,19 +93,19 @@ def _headers(merchant: uuid.UUID) -> dict[str, str]:
 
 def run(stack: Stack, gateway_db: str, n: int, rate: float) -> tuple[float, float, float]:
     url = stack.running["orders"].api_url + "/orders"
-    # Throughput: as fast as 8 clients post.
-    merchant = uuid.uuid4()
+    # Throughput: as fast as 8 clients post, each for its own store.
+    stores = [uuid.uuid4() for _ in range(CLIENTS)]
     with httpx.Client(timeout=30) as http:
         http.post(url, json=_order("WARM-UP"), headers=_headers(uuid.uuid4()))
 
         def post(i: int) -> None:
-            r = http.post(url, json=_order(f"T-{i}"), headers=_headers(merchant))
+            r = http.post(url, json=_order(f"T-{i}"), headers=_headers(stores[i % CLIENTS]))
             r.raise_for_status()
 
         start = time.monotonic()
-        with ThreadPoolExecutor(max_workers=8) as pool:
+        with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
             list(pool.map(post, range(n)))
-        done = _wait_queued(gateway_db, merchant, n)
+        done = _wait_queued(gateway_db, stores, n)
         throughput = n / (done - start)
         # Latency at a steady rate.
         merchant = uuid.uuid4()
@@ -112,7 +118,7 @@ def run(stack: Stack, gateway_db: str, n: int, rate: float) -> tuple[float, floa
             sent[invoice] = datetime.now(UTC)
             http.post(url, json=_order(invoice), headers=_headers(merchant)).raise_for_status()
             next_at += interval
-    _wait_queued(gateway_db, merchant, n)
+    _wait_queued(gateway_db, [merchant], n)
     queued = asyncio.run(_queued(gateway_db, merchant))
     latencies = sorted((t - sent[ref]).total_seconds() * 1000 for ref, t in queued)
     p50 = statistics.median(latencies)
@@ -132,6 +138,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         nats = NatsServer(Path(tmp) / "nats").start()
         try:
+            raw = asyncio.run(raw_jetstream(nats.url, 2000))
             for backend in ("sqlite", "postgresql"):
                 urls: dict[str, str] = {}
                 created: list[str] = []
@@ -168,8 +175,15 @@ def main() -> None:
     print(f"\n{args.orders} orders, each a bill with 2 category lines")
     print(f"{'database':<12}{'orders/s':>10}{'p50 ms':>10}{'p99 ms':>10}   (latency at "
           f"{args.rate:g} orders/s, POST /orders -> entry at the gateway)")  # fmt: skip
+    print(f"raw JetStream publish+consume in the same run (baseline): {raw:,.0f} msgs/s")
     for backend, throughput, p50, p99 in results:
-        print(f"{backend:<12}{throughput:>10.1f}{p50:>10.0f}{p99:>10.0f}")
+        share = 100 * throughput / raw
+        print(
+            f"{backend:<12}{throughput:>10.1f}{p50:>10.0f}{p99:>10.0f}   {share:.1f}% of raw JetStream"
+        )
+        database = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[backend]
+        record("orders_to_bills_share", share, database)
+        record("order_to_bill_p99_ms", p99, database)
     if len(results) == 2:
         print(f"PostgreSQL/SQLite throughput ratio: {results[1][1] / results[0][1]:.2f}")
 

@@ -20,6 +20,7 @@ import uuid
 from pathlib import Path
 
 import nats
+from figures import record
 
 from cobalt_devstack.nats import NatsServer
 from cobalt_devstack.testkit import Note, count, effects, effects_metadata
@@ -169,6 +170,9 @@ async def main(n: int) -> None:
     for name, write_rate, msg_rate in rows:
         commits = f"{write_rate:,.0f}" if write_rate else "-"
         print(f"{name:<52} {commits:>10} {msg_rate:>10,.0f} {msg_rate / baseline:>11.2f}x")
+        if name.endswith(f"batches of {BATCHES[-1]}"):
+            database = "PostgreSQL" if "PostgreSQL" in name else "SQLite"
+            record("pipe_share", 100 * msg_rate / baseline, database)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from figures import record
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
@@ -140,6 +141,7 @@ def main() -> None:
 def _run(stack: Stack, nats_url: str, args: argparse.Namespace) -> list[tuple[str, str]]:
     api = stack.running["reporting"].api_url
     db = stack.database_url(SERVICE_BY_NAME["reporting"])
+    database = "PostgreSQL" if args.postgres else "SQLite"
     worker_pid = stack.running["reporting"].procs[1].pid
     out: list[tuple[str, str]] = []
     yesterday = datetime.now(UTC) - timedelta(days=1)
@@ -163,6 +165,7 @@ def _run(stack: Stack, nats_url: str, args: argparse.Namespace) -> list[tuple[st
         batch = args.sales / (time.monotonic() - start)
         out.append(("sales/s, one sale per request (baseline)", f"{one:,.0f}"))
         out.append(("sales/s, batch API (500 a request)", f"{batch:,.0f}  ({batch / one:.1f}x)"))
+        record("sales_ingest_per_s", batch, database)
         # NATS: the same volume as 500-sale messages.
         nats_merchant = uuid.uuid4()
         batches = [[_sale(i, yesterday, "nats") for i in range(k, min(k + 500, args.sales))]
@@ -197,6 +200,7 @@ def _run(stack: Stack, nats_url: str, args: argparse.Namespace) -> list[tuple[st
         if r.json()["figures"]["sales"] != 5000:
             raise RuntimeError(f"the close did not hold the day's 5,000 sales: {r.text[:300]}")
         out.append(("close of a merchant day of 5,000 sales (ms)", f"{elapsed_ms:,.0f}"))
+        record("close_5000_ms", elapsed_ms, database)
         # 1,000 merchants whose days end in the same minute. Their sales go in first; the close
         # minute is chosen once they are in, then set on every schedule, so slow preparation on
         # a loaded machine cannot make the run miss its own close.
@@ -244,6 +248,7 @@ def _run(stack: Stack, nats_url: str, args: argparse.Namespace) -> list[tuple[st
         sampler.join()
         out.append((f"{args.merchants:,} merchants closing at the same minute: all closed (s)",
                     f"{done - start:,.1f}"))  # fmt: skip
+        record("merchants_closed_per_minute", args.merchants * 60 / (done - start), database)
         out.append(("reporting worker memory (RSS MB) before / peak during the closes",
                     f"{rss_before:,.0f} / {peak[0]:,.0f}"))  # fmt: skip
     return out

@@ -13,9 +13,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 import cobalt_reporting
+from cobalt_reporting.adapters.orm import schedules
+from cobalt_reporting.adapters.repository import CloseRepository
 from cobalt_reporting.adapters.uow import ReportingUnitOfWork
 from cobalt_reporting.app import create_api
 from cobalt_reporting.application.reporting import apply_entry_result, close_due_days
@@ -418,3 +420,71 @@ def test_the_full_summary_comes_through_the_api_and_each_line_reaches_its_accoun
 
     [announced] = [SalesCategoriesSeen.model_validate_json(p) for p in asyncio.run(seen())]
     assert (announced.categories, announced.tax_names) == (["Beer"], ["State 4%"])
+
+
+def test_days_close_many_merchants_to_a_transaction_and_one_failing_stops_no_other(reporting):
+    merchants = [uuid.uuid4() for _ in range(5)]
+    failing, lost = merchants[1], merchants[3]
+    for m in merchants:
+        token = TOKENS.mint(subject="t", role=Role.MERCHANT, merchant_id=m)
+        body = {"sales": DAY}
+        r = reporting.client.post("/sales", json=body, headers={"Authorization": f"Bearer {token}"})
+        assert r.json()["accepted"] == 3
+
+    async def unknown_zone() -> None:  # a zone this machine no longer knows, stored earlier
+        engine = create_engine(reporting.url)
+        try:
+            async with engine.begin() as conn:
+                await conn.execute(
+                    update(schedules)
+                    .where(schedules.c.merchant_id == lost)
+                    .values(timezone="Mars/Olympus_Mons")
+                )
+        finally:
+            await engine.dispose()
+
+    asyncio.run(unknown_zone())
+    claims: list[uuid.UUID] = []
+
+    class FailingClose(CloseRepository):
+        async def claim(self, merchant_id, day, counted, now):  # type: ignore[no-untyped-def]
+            claims.append(merchant_id)
+            if merchant_id == failing:
+                raise RuntimeError("the disk is full")
+            return await super().claim(merchant_id, day, counted, now)
+
+    class Uow(ReportingUnitOfWork):
+        @property
+        def closes(self) -> CloseRepository:
+            return FailingClose(self.connection)
+
+    transactions: list[int] = []
+
+    async def tick(new_uow) -> int:  # type: ignore[no-untyped-def]
+        engine = create_engine(reporting.url)
+        transactions.clear()
+
+        def opened():  # type: ignore[no-untyped-def]
+            transactions.append(1)
+            return new_uow(engine)
+
+        try:
+            moment = datetime.fromisoformat("2026-11-25T12:00:00-05:00").astimezone(UTC)
+            return await close_due_days(opened, moment)
+        finally:
+            await engine.dispose()
+
+    # The three good merchants close; the failing one rolls back their shared transaction, so
+    # they are closed again one by one; the one whose zone is unknown is left out.
+    assert asyncio.run(tick(Uow)) == 3
+    good = [m for m in merchants if m not in (failing, lost)]
+    # One transaction for all: claims up to the failing merchant; then each alone, once.
+    first = claims.index(failing) + 1
+    assert set(claims[:first]) <= {*good, failing}
+    assert sorted(claims[first:]) == sorted([*good, failing])
+    assert asyncio.run(tick(ReportingUnitOfWork)) == 1  # the failing merchant, fixed
+    assert len(transactions) == 2  # what is due, read once for all; then the close
+    assert asyncio.run(tick(ReportingUnitOfWork)) == 0  # never twice
+    assert len(transactions) == 1  # nothing due: one read, whatever the number of merchants
+    journals = [c for c in reporting.commands() if c.kind == "journal-entry"]
+    assert sorted(c.merchant_id for c in journals) == sorted([*good, failing])

@@ -211,12 +211,14 @@ class SaleRepository(_Repository):
             found.setdefault(day, []).append((line, key, name, Decimal(amount)))
         return found
 
-    async def earliest_open_day(self, merchant_id: uuid.UUID) -> date | None:
-        query = select(func.min(day_totals.c.business_day)).where(
-            day_totals.c.merchant_id == merchant_id, day_totals.c.closed_in == NOT_CLOSED
+    async def earliest_open_days(self) -> dict[uuid.UUID, date]:
+        """Each merchant's first business day with sales not yet closed, in one query."""
+        rows = await self._db.execute(
+            select(day_totals.c.merchant_id, func.min(day_totals.c.business_day).label("day"))
+            .where(day_totals.c.closed_in == NOT_CLOSED)
+            .group_by(day_totals.c.merchant_id)
         )
-        value = await self._db.scalar(query)
-        return value if isinstance(value, date) else None
+        return {row.merchant_id: row.day for row in rows}
 
     async def new_categories(self, merchant_id: uuid.UUID, names: dict[str, str]) -> list[str]:
         """Record categories (key -> name); returns the names not seen before."""
@@ -289,11 +291,14 @@ class CloseRepository(_Repository):
         )
         return {r[0] for r in rows}
 
-    async def last_closed_day(self, merchant_id: uuid.UUID) -> date | None:
-        value = await self._db.scalar(
-            select(func.max(closes.c.day)).where(closes.c.merchant_id == merchant_id)
+    async def last_closed_days(self) -> dict[uuid.UUID, date]:
+        """Each merchant's last closed business day, in one query."""
+        rows = await self._db.execute(
+            select(closes.c.merchant_id, func.max(closes.c.day).label("day")).group_by(
+                closes.c.merchant_id
+            )
         )
-        return value if isinstance(value, date) else None
+        return {row.merchant_id: row.day for row in rows}
 
     async def closes_between(
         self, merchant_id: uuid.UUID, start: date, end: date

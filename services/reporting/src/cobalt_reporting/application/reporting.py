@@ -9,11 +9,11 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from cobalt_reporting.adapters.uow import ReportingUnitOfWork
-from cobalt_reporting.domain.close import Adjustment, DaySummary, EndOfDayClose
+from cobalt_reporting.domain.close import Adjustment, DaySummary, EndOfDayClose, days_due
 from cobalt_reporting.domain.sales import (
     ZERO,
     CloseSchedule,
@@ -47,7 +47,7 @@ from cobalt_shared.names import name_key
 log = logging.getLogger(__name__)
 SOURCE = "reporting"
 CLOSED_PERIOD = "3171"  # QuickBooks: dated on or before the company's closing date
-MAX_CATCH_UP_DAYS = 31
+CLOSES_PER_TRANSACTION = 100  # merchants whose due days close in one transaction
 
 
 @dataclass
@@ -356,41 +356,54 @@ async def _post_late(
 async def close_due_days(
     new_uow: Callable[[], ReportingUnitOfWork], now: datetime | None = None
 ) -> int:
-    """Close every business day whose close time has passed, merchant by merchant, each day
-    in its own transaction. Returns how many days were closed."""
+    """Close every business day whose close time has passed. What is due is found with a few
+    grouped queries; the closes go many merchants to a transaction. When one of them fails,
+    that transaction's merchants are closed again one by one, so one merchant's trouble never
+    stops the others' closes. Returns how many days were closed."""
     now = now or utcnow()
     async with new_uow() as uow:
-        merchants = await uow.schedules.scheduled_merchants()
-    closed = 0
-    for merchant_id, schedule in merchants:
+        schedules = await uow.schedules.scheduled_merchants()
+        last_closed = await uow.closes.last_closed_days()
+        earliest_open = await uow.sales.earliest_open_days()
+    due: list[tuple[uuid.UUID, list[date]]] = []
+    for merchant_id, schedule in schedules:
         try:
-            closed += await _close_merchant(new_uow, merchant_id, schedule, now)
-        except Exception:  # one merchant's trouble never stops the others' closes
-            log.exception("closing the days of merchant %s failed", merchant_id)
+            days = days_due(
+                schedule, last_closed.get(merchant_id), earliest_open.get(merchant_id), now
+            )
+        except DomainError:  # e.g. a time zone this machine no longer knows
+            log.exception("the days of merchant %s cannot be closed", merchant_id)
+            continue
+        if days:
+            due.append((merchant_id, days))
+    closed = 0
+    for start in range(0, len(due), CLOSES_PER_TRANSACTION):
+        group = due[start : start + CLOSES_PER_TRANSACTION]
+        try:
+            closed += await _close_days(new_uow, group, now)
+        except Exception:
+            log.warning("a batch of closes failed; closing its merchants one by one")
+            for one in group:
+                try:
+                    closed += await _close_days(new_uow, [one], now)
+                except Exception:
+                    log.exception("closing the days of merchant %s failed", one[0])
     return closed
 
 
-async def _close_merchant(
-    new_uow: Callable[[], ReportingUnitOfWork], merchant_id: uuid.UUID, schedule: CloseSchedule,
+async def _close_days(
+    new_uow: Callable[[], ReportingUnitOfWork],
+    due: Sequence[tuple[uuid.UUID, Sequence[date]]],
     now: datetime,
-) -> int:  # fmt: skip
-    target = schedule.last_closable_day(now)
+) -> int:
+    """Close these merchants' days in order, in one transaction."""
+    closed = 0
     async with new_uow() as uow:
-        last = await uow.closes.last_closed_day(merchant_id)
-        if last is None:
-            first_open = await uow.sales.earliest_open_day(merchant_id)
-            if first_open is None:
-                return 0
-            last = first_open - timedelta(days=1)
-    day, closed = last + timedelta(days=1), 0
-    # A long gap is caught up a month per pass, in order: no day is ever skipped.
-    target = min(target, last + timedelta(days=MAX_CATCH_UP_DAYS))
-    while day <= target:
-        async with new_uow() as uow:
-            _, new = await close_day(uow, merchant_id, day, now=now)
-            await uow.commit()
-        closed += int(new)
-        day += timedelta(days=1)
+        for merchant_id, days in due:
+            for day in days:
+                _, new = await close_day(uow, merchant_id, day, now=now)
+                closed += int(new)
+        await uow.commit()
     return closed
 
 

@@ -7,13 +7,28 @@ import uuid
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Literal
 
-from cobalt_reporting.domain.sales import ZERO, DayFigures
+from cobalt_reporting.domain.sales import ZERO, CloseSchedule, DayFigures
 
 IN_QUICKBOOKS = ("synced", "in QuickBooks before the start date")
+MAX_CATCH_UP_DAYS = 31  # a long gap is caught up a month per pass, in order
+
+
+def days_due(
+    schedule: CloseSchedule, last_closed: date | None, earliest_open: date | None, now: datetime
+) -> list[date]:
+    """The business days a merchant has to close now, in order: every day after its last
+    close whose close time has passed (a month at most per pass: no day is ever skipped). A
+    merchant never closed starts at its first day with sales; one without sales has none."""
+    if last_closed is None:
+        if earliest_open is None:
+            return []
+        last_closed = earliest_open - timedelta(days=1)
+    target = min(schedule.last_closable_day(now), last_closed + timedelta(days=MAX_CATCH_UP_DAYS))
+    return [last_closed + timedelta(days=n) for n in range(1, (target - last_closed).days + 1)]
 
 
 @dataclass(frozen=True)
