@@ -447,7 +447,7 @@ def test_days_close_many_merchants_to_a_transaction_and_one_failing_stops_no_oth
     claims: list[uuid.UUID] = []
 
     class FailingClose(CloseRepository):
-        async def claim(self, merchant_id, day, counted, now):  # type: ignore[no-untyped-def]
+        async def claim(self, merchant_id, day, counted, now):
             claims.append(merchant_id)
             if merchant_id == failing:
                 raise RuntimeError("the disk is full")
@@ -460,11 +460,11 @@ def test_days_close_many_merchants_to_a_transaction_and_one_failing_stops_no_oth
 
     transactions: list[int] = []
 
-    async def tick(new_uow) -> int:  # type: ignore[no-untyped-def]
+    async def tick(new_uow) -> int:
         engine = create_engine(reporting.url)
         transactions.clear()
 
-        def opened():  # type: ignore[no-untyped-def]
+        def opened():
             transactions.append(1)
             return new_uow(engine)
 
