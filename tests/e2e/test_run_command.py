@@ -93,7 +93,9 @@ def test_run_starts_everything_and_ctrl_c_stops_every_process(tmp_path):
         }
         created = httpx.post(f"{api}/orders", json=order, headers=headers, timeout=10)
         assert created.status_code == 201
-        assert len(_processes_using(str(data_dir))) >= 11  # NATS + 5 APIs + 5 workers
+        # One process per service runs its API and its worker (on their own ports).
+        parts = sorted(_parts(str(data_dir)))
+        assert parts == sorted(("both", module) for module in SERVICE_MODULES), parts
     finally:
         out = _interrupt(proc)
     assert proc.returncode == 0, out
@@ -181,15 +183,38 @@ def test_the_default_run_shows_the_demo_working_end_to_end(tmp_path):
     assert _wait_gone(str(data_dir)), _processes_using(str(data_dir))
 
 
-def _worker_pid(marker: str, module: str) -> int:
+SERVICE_MODULES = (
+    "cobalt_orders",
+    "cobalt_payables",
+    "cobalt_coa",
+    "cobalt_qbwc_gateway",
+    "cobalt_reporting",
+)
+
+
+def _parts(marker: str) -> list[tuple[str, str]]:
+    """(part, module) of every service process of the run (`python -m MODULE PART`)."""
+    found = []
+    for pid in _processes_using(marker):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+        except OSError:
+            continue
+        if "-m" in cmdline and cmdline[cmdline.index("-m") + 1] in SERVICE_MODULES:
+            module = cmdline[cmdline.index("-m") + 1]
+            found.append((cmdline[cmdline.index("-m") + 2], module))
+    return found
+
+
+def _service_pid(marker: str, module: str) -> int:
     for pid in _processes_using(marker):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if module.encode() in cmdline and b"worker" in cmdline:
+        if module.encode() in cmdline and b"both" in cmdline:
             return pid
-    raise AssertionError(f"no {module} worker running")
+    raise AssertionError(f"no {module} process running")
 
 
 def _read_until(proc: subprocess.Popen[str], text: str, timeout: float = 60) -> list[str]:
@@ -224,11 +249,12 @@ def test_a_killed_process_is_started_again_and_nats_syncs_every_write(tmp_path):
 
         worker = next(line for line in lines if "Payables " in line)
         worker_url = worker.split("AsyncAPI ")[1].split("/asyncapi")[0]
-        os.kill(_worker_pid(str(data_dir), "cobalt_payables"), signal.SIGKILL)
-        said = _read_until(proc, "payables worker started again")
+        # Locally a service's API and worker share one process: killing it stops both.
+        os.kill(_service_pid(str(data_dir), "cobalt_payables"), signal.SIGKILL)
+        said = _read_until(proc, "payables started again")
         assert any(
-            "payables worker exited (killed by SIGKILL); starting it again in 1 s" in line
-            and "payables-worker.log" in line
+            "payables exited (killed by SIGKILL); starting it again in 1 s" in line
+            and "payables.log" in line
             for line in said
         ), said
         deadline = time.monotonic() + 60

@@ -50,7 +50,7 @@ def run(data_dir: Path, demo: bool = True, poll_seconds: float = 20.0) -> int:
         "QBWC_GATEWAY_MONITOR_SECONDS": "10",
     }
     settings = {k: os.environ.get(k, v) for k, v in quick.items()}  # the environment wins
-    stack = Stack(data_dir, progress=_say, extra_env=settings if demo else None)
+    stack = Stack(data_dir, progress=_say, extra_env=settings if demo else None, combined=True)
     shown: Demo | None = None
     try:
         try:

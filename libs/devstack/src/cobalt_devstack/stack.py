@@ -56,6 +56,10 @@ def _current(service: ServiceDef, database_url: str) -> bool:
     return migrations.is_dir() and sqlite_is_current(migrations, database_url)
 
 
+def _log_name(service: str, part: str) -> str:
+    return f"{service}.log" if part == "both" else f"{service}-{part}.log"
+
+
 class Stack:
     """Starts NATS, migrates every database, starts every API and worker; stops them all."""
 
@@ -71,6 +75,7 @@ class Stack:
         extra_env: dict[str, str] | None = None,
         progress: Progress = lambda _msg: None,
         mail: bool | None = None,
+        combined: bool = False,
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.services = list(services)
@@ -93,6 +98,9 @@ class Stack:
         # The whole product sends alert e-mails: to a mail catcher (a folder of .eml files).
         self.mail: MailCatcher | None = None
         self._with_mail = mail  # None: when the whole product runs
+        # combined: a service's API and worker share one process (`both`), each on its own
+        # port, as `make run` runs them; otherwise two processes, as they are deployed.
+        self.parts: tuple[str, ...] = ("both",) if combined else ("api", "worker")
 
     def database_url(self, service: ServiceDef) -> str:
         default = f"sqlite+aiosqlite:///{self.data_dir / 'data' / (service.name + '.db')}"
@@ -223,16 +231,20 @@ class Stack:
             )
             self.progress(f"starting {service.name} (api :{api_port}, worker :{worker_port})")
             self.running[service.name] = running
-            running.procs.extend(self.spawn_part(service.name, part) for part in ("api", "worker"))
+            running.procs.extend(self.spawn_part(service.name, part) for part in self.parts)
             del env
         self.progress("waiting for every service to be ready")
         deadline = time.monotonic() + timeout
         for running in self.running.values():
-            for part, proc in zip(("api", "worker"), running.procs, strict=True):
-                url = running.api_url if part == "api" else running.worker_url
+            for part, url in (("api", running.api_url), ("worker", running.worker_url)):
+                proc = running.procs[self._index(part)]
                 name = f"{running.definition.name} {part}"
                 self._wait_listening(url, deadline, proc, name)
                 self._wait_ready(url, deadline, proc, name)
+
+    def _index(self, part: str) -> int:
+        """Which of a service's processes runs `part` ("api" or "worker")."""
+        return 0 if self.parts == ("both",) else self.parts.index(part)
 
     def spawn_part(self, name: str, part: str) -> subprocess.Popen[bytes]:
         """Start one service process on its ports, without waiting for it (a new instance id:
@@ -245,7 +257,7 @@ class Stack:
         proc = spawn(
             [sys.executable, "-m", service.module, part],
             env=env,
-            log_path=self.log_dir / f"{service.name}-{part}.log",
+            log_path=self.log_dir / _log_name(service.name, part),
         )
         self._instances[proc.pid] = env["COBALT_INSTANCE_ID"]
         return proc
@@ -295,15 +307,18 @@ class Stack:
         if self.nats is not None and (server := self.nats.process) is not None:
             units.append(Unit("NATS server", self.nats.spawn, self.nats.log_path, server))
         for name, running in self.running.items():
-            for index, part in enumerate(("api", "worker")):
+            for index, part in enumerate(self.parts):
 
-                def again(name: str = name, part: str = part) -> subprocess.Popen[bytes]:
+                def again(
+                    name: str = name, part: str = part, index: int = index
+                ) -> subprocess.Popen[bytes]:
                     proc = self.spawn_part(name, part)
-                    self.running[name].procs[("api", "worker").index(part)] = proc
+                    self.running[name].procs[index] = proc
                     return proc
 
-                log = self.log_dir / f"{name}-{part}.log"
-                units.append(Unit(f"{name} {part}", again, log, running.procs[index]))
+                log = self.log_dir / _log_name(name, part)
+                label = name if part == "both" else f"{name} {part}"
+                units.append(Unit(label, again, log, running.procs[index]))
         if self._web is not None:
             units.append(Unit("web front end", self.spawn_web, self.log_dir / "web.log", self._web))
         return units
@@ -335,17 +350,17 @@ class Stack:
 
     def kill(self, name: str, part: str) -> None:
         """SIGKILL one service process (no chance to finish or clean up), as a crash would."""
-        proc = self.running[name].procs[("api", "worker").index(part)]
+        proc = self.running[name].procs[self._index(part)]
         proc.kill()
         proc.wait(10)
 
     def restart(self, name: str, part: str, timeout: float = 60.0) -> None:
         """Start a stopped or killed service process again on the same port and database."""
         running = self.running[name]
-        index = ("api", "worker").index(part)
+        index = self._index(part)
         stop(running.procs[index])
-        running.procs[index] = self.spawn_part(name, part)
-        url = (running.api_url, running.worker_url)[index]
+        running.procs[index] = self.spawn_part(name, self.parts[index])
+        url = running.api_url if part == "api" else running.worker_url
         deadline = time.monotonic() + timeout
         self._wait_listening(url, deadline, running.procs[index], f"{name} {part}")
         self._wait_ready(url, deadline, running.procs[index], name)

@@ -1,10 +1,13 @@
-"""Command line every service shares: `python -m cobalt_<service> api|worker|migrate`."""
+"""Command line every service shares: `python -m cobalt_<service> api|worker|both|migrate`."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,9 +33,11 @@ def service_main(
     parser = argparse.ArgumentParser(description="Run one part of a CobaltConnect service.")
     parser.add_argument(
         "command",
-        choices=["api", "worker", "migrate", "check-settings"],
-        help="api: HTTP API; worker: message consumers and outbox relay; "
-        "migrate: apply database migrations; check-settings: validate settings and exit",
+        choices=["api", "worker", "both", "migrate", "check-settings"],
+        help="api: HTTP API; worker: message consumers and outbox relay; both: the API and the "
+        "worker in one process, each on its own port (the embedded default's way, to save "
+        "memory and start time); migrate: apply database migrations; check-settings: validate "
+        "settings and exit",
     )
     args = parser.parse_args(argv)
     try:
@@ -47,11 +52,18 @@ def service_main(
     if args.command == "migrate":
         upgrade(migrations, settings.database_url)
         return 0
-    if args.command == "api":
-        app, port = create_api(settings), settings.http_port
-    else:
-        app, port = create_worker(settings), settings.worker_port
-    uvicorn.run(
+    parts = {
+        "api": [(create_api, settings.http_port)],
+        "worker": [(create_worker, settings.worker_port)],
+        "both": [(create_api, settings.http_port), (create_worker, settings.worker_port)],
+    }[args.command]
+    servers = [_Server(_config(settings, build(settings), port)) for build, port in parts]
+    asyncio.run(_serve(servers))
+    return 0
+
+
+def _config(settings: ServiceSettings, app: FastAPI, port: int) -> uvicorn.Config:
+    return uvicorn.Config(
         app,
         host=settings.http_host,
         port=port,
@@ -60,4 +72,30 @@ def service_main(
         timeout_graceful_shutdown=10,
         forwarded_allow_ips=settings.forwarded_allow_ips,
     )
-    return 0
+
+
+class _Server(uvicorn.Server):
+    """A uvicorn server that leaves signals to `_serve`, so that two can share a process."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+async def _serve(servers: list[_Server]) -> None:
+    """Run the servers until SIGINT or SIGTERM, then stop them all gracefully; when one stops
+    by itself (its port taken, a failed start), the others stop too."""
+    loop = asyncio.get_running_loop()
+
+    def stop_all() -> None:
+        for server in servers:
+            server.should_exit = True
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop_all)
+    tasks = [asyncio.create_task(server.serve()) for server in servers]
+    await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    stop_all()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    if any(not server.started for server in servers):
+        raise SystemExit(3)  # like uvicorn.run: a server that could not start is an error
