@@ -530,6 +530,20 @@ def test_a_received_order_is_corrected_then_cancelled_and_its_bill_follows(stack
     _shot(page, "order-corrected-then-cancelled")
 
 
+def _too_wide(page: Any) -> list[str]:
+    """The innermost elements that end past the right edge of the page (to name the culprit)."""
+    found: list[str] = page.evaluate(
+        """() => {
+            const edge = document.documentElement.clientWidth;
+            const wide = [...document.querySelectorAll("body *")].filter(
+                (e) => e.getBoundingClientRect().right > edge + 0.5);
+            return wide.filter((e) => !wide.some((o) => o !== e && e.contains(o)))
+                .slice(0, 5).map((e) => e.outerHTML.slice(0, 200));
+        }"""
+    )
+    return found
+
+
 def test_every_page_fits_a_phone_and_has_no_serious_accessibility_problem(stack, browser, http):
     store = _ready_store(stack, http)
     assert store.send("POST", "orders", "/orders", _order("PH-1", "Phone Beverage", "9.00"))
@@ -544,7 +558,9 @@ def test_every_page_fits_a_phone_and_has_no_serious_accessibility_problem(stack,
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
-            assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
+            assert overflow <= 0, (
+                f"{name} scrolls sideways by {overflow}px at {width}px: {_too_wide(page)}"
+            )
             serious = _axe(page, axe)
             assert serious == [], f"{name} at {width}px: {serious}"
             if width == 390:
@@ -557,7 +573,9 @@ def test_every_page_fits_a_phone_and_has_no_serious_accessibility_problem(stack,
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
-        assert overflow <= 0, f"the entry detail scrolls sideways by {overflow}px at {width}px"
+        assert overflow <= 0, (
+            f"the entry detail scrolls sideways by {overflow}px at {width}px: {_too_wide(page)}"
+        )
         # Keyboard: on a fresh load the skip link is the first stop.
         page.reload()
         page.wait_for_selector("main h1")
