@@ -93,9 +93,12 @@ def test_run_starts_everything_and_ctrl_c_stops_every_process(tmp_path):
         }
         created = httpx.post(f"{api}/orders", json=order, headers=headers, timeout=10)
         assert created.status_code == 201
-        # One process per service runs its API and its worker (on their own ports).
-        parts = sorted(_parts(str(data_dir)))
-        assert parts == sorted(("both", module) for module in SERVICE_MODULES), parts
+        # One process runs every service's API and worker (each on its own port).
+        [services] = [cmd for cmd in _commands(str(data_dir)) if "cobalt_devstack.together" in cmd]
+        assert sorted(
+            filter(None, services[services.index("cobalt_devstack.together") + 1 :])
+        ) == sorted(("orders", "payables", "coa", "qbwc-gateway", "reporting"))
+        assert not [cmd for cmd in _commands(str(data_dir)) if set(cmd) & set(SERVICE_MODULES)]
     finally:
         out = _interrupt(proc)
     assert proc.returncode == 0, out
@@ -192,29 +195,26 @@ SERVICE_MODULES = (
 )
 
 
-def _parts(marker: str) -> list[tuple[str, str]]:
-    """(part, module) of every service process of the run (`python -m MODULE PART`)."""
+def _commands(marker: str) -> list[list[str]]:
+    """The command line of every process of the run."""
     found = []
     for pid in _processes_using(marker):
         try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+            found.append(Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0"))
         except OSError:
             continue
-        if "-m" in cmdline and cmdline[cmdline.index("-m") + 1] in SERVICE_MODULES:
-            module = cmdline[cmdline.index("-m") + 1]
-            found.append((cmdline[cmdline.index("-m") + 2], module))
     return found
 
 
-def _service_pid(marker: str, module: str) -> int:
+def _services_pid(marker: str) -> int:
     for pid in _processes_using(marker):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if module.encode() in cmdline and b"both" in cmdline:
+        if b"cobalt_devstack.together" in cmdline:
             return pid
-    raise AssertionError(f"no {module} process running")
+    raise AssertionError("no services process running")
 
 
 def _read_until(proc: subprocess.Popen[str], text: str, timeout: float = 60) -> list[str]:
@@ -249,12 +249,12 @@ def test_a_killed_process_is_started_again_and_nats_syncs_every_write(tmp_path):
 
         worker = next(line for line in lines if "Payables " in line)
         worker_url = worker.split("AsyncAPI ")[1].split("/asyncapi")[0]
-        # Locally a service's API and worker share one process: killing it stops both.
-        os.kill(_service_pid(str(data_dir), "cobalt_payables"), signal.SIGKILL)
-        said = _read_until(proc, "payables started again")
+        # Locally every service's API and worker share one process: killing it stops all.
+        os.kill(_services_pid(str(data_dir)), signal.SIGKILL)
+        said = _read_until(proc, "services started again")
         assert any(
-            "payables exited (killed by SIGKILL); starting it again in 1 s" in line
-            and "payables.log" in line
+            "services exited (killed by SIGKILL); starting it again in 1 s" in line
+            and "services.log" in line
             for line in said
         ), said
         deadline = time.monotonic() + 60

@@ -7,7 +7,7 @@ import os
 import shutil
 import signal
 import sys
-import threading
+import time
 from pathlib import Path
 
 from cobalt_devstack import frontend
@@ -39,9 +39,11 @@ def run(data_dir: Path, demo: bool = True, poll_seconds: float = 20.0) -> int:
         return 1
     data_dir.mkdir(parents=True, exist_ok=True)
     pid_file.write_text(str(os.getpid()))
-    stopping = threading.Event()
+    # Not a threading.Event: its set() takes a lock that the main thread may be holding
+    # inside wait() when the signal arrives, and Ctrl-C then hung the launcher for good.
+    stopping: list[int] = []
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stopping.set())
+        signal.signal(sig, lambda signum, _frame: stopping.append(signum))
     # The demo's alerts come soon: Snacks stays unmapped, and two minutes of waiting for a
     # mapping is enough to tell the merchant (a real store waits a day by default).
     quick = {
@@ -69,7 +71,8 @@ def run(data_dir: Path, demo: bool = True, poll_seconds: float = 20.0) -> int:
                 Unit("simulated Web Connector", shown.spawn_web_connector, log, shown.proc)
             )
         supervisor = Supervisor(units, _say)
-        while not stopping.wait(0.5):
+        while not stopping:
+            time.sleep(0.5)
             try:
                 supervisor.tick()
             except CrashLoop as exc:

@@ -56,10 +56,6 @@ def _current(service: ServiceDef, database_url: str) -> bool:
     return migrations.is_dir() and sqlite_is_current(migrations, database_url)
 
 
-def _log_name(service: str, part: str) -> str:
-    return f"{service}.log" if part == "both" else f"{service}-{part}.log"
-
-
 class Stack:
     """Starts NATS, migrates every database, starts every API and worker; stops them all."""
 
@@ -98,9 +94,9 @@ class Stack:
         # The whole product sends alert e-mails: to a mail catcher (a folder of .eml files).
         self.mail: MailCatcher | None = None
         self._with_mail = mail  # None: when the whole product runs
-        # combined: a service's API and worker share one process (`both`), each on its own
-        # port, as `make run` runs them; otherwise two processes, as they are deployed.
-        self.parts: tuple[str, ...] = ("both",) if combined else ("api", "worker")
+        # combined: every service's API and worker share one process (cobalt_devstack.together),
+        # each on its own port, as `make run` runs them; otherwise a process each, as deployed.
+        self.combined = combined
 
     def database_url(self, service: ServiceDef) -> str:
         default = f"sqlite+aiosqlite:///{self.data_dir / 'data' / (service.name + '.db')}"
@@ -231,8 +227,11 @@ class Stack:
             )
             self.progress(f"starting {service.name} (api :{api_port}, worker :{worker_port})")
             self.running[service.name] = running
-            running.procs.extend(self.spawn_part(service.name, part) for part in self.parts)
+            if not self.combined:
+                running.procs.extend(self.spawn_part(service.name, p) for p in ("api", "worker"))
             del env
+        if self.combined:
+            self.spawn_together()
         self.progress("waiting for every service to be ready")
         deadline = time.monotonic() + timeout
         for running in self.running.values():
@@ -244,7 +243,24 @@ class Stack:
 
     def _index(self, part: str) -> int:
         """Which of a service's processes runs `part` ("api" or "worker")."""
-        return 0 if self.parts == ("both",) else self.parts.index(part)
+        return 0 if self.combined else ("api", "worker").index(part)
+
+    def spawn_together(self) -> subprocess.Popen[bytes]:
+        """Start the one process of every service (combined), without waiting for it."""
+        env: dict[str, str] = {}
+        for running in self.running.values():
+            api_port = int(running.api_url.rsplit(":", 1)[1])
+            worker_port = int(running.worker_url.rsplit(":", 1)[1])
+            env.update(self._env(running.definition, api_port, worker_port))
+        proc = spawn(
+            [sys.executable, "-m", "cobalt_devstack.together", *self.running],
+            env=env,
+            log_path=self.log_dir / "services.log",
+        )
+        self._instances[proc.pid] = env["COBALT_INSTANCE_ID"]
+        for running in self.running.values():
+            running.procs[:] = [proc]
+        return proc
 
     def spawn_part(self, name: str, part: str) -> subprocess.Popen[bytes]:
         """Start one service process on its ports, without waiting for it (a new instance id:
@@ -257,7 +273,7 @@ class Stack:
         proc = spawn(
             [sys.executable, "-m", service.module, part],
             env=env,
-            log_path=self.log_dir / _log_name(service.name, part),
+            log_path=self.log_dir / f"{service.name}-{part}.log",
         )
         self._instances[proc.pid] = env["COBALT_INSTANCE_ID"]
         return proc
@@ -306,8 +322,13 @@ class Stack:
         units = []
         if self.nats is not None and (server := self.nats.process) is not None:
             units.append(Unit("NATS server", self.nats.spawn, self.nats.log_path, server))
-        for name, running in self.running.items():
-            for index, part in enumerate(self.parts):
+        if self.combined and self.running:
+            proc = next(iter(self.running.values())).procs[0]
+            log = self.log_dir / "services.log"
+            units.append(Unit("services", self.spawn_together, log, proc))
+        separate = {} if self.combined else self.running
+        for name, running in separate.items():
+            for index, part in enumerate(("api", "worker")):
 
                 def again(
                     name: str = name, part: str = part, index: int = index
@@ -316,9 +337,8 @@ class Stack:
                     self.running[name].procs[index] = proc
                     return proc
 
-                log = self.log_dir / _log_name(name, part)
-                label = name if part == "both" else f"{name} {part}"
-                units.append(Unit(label, again, log, running.procs[index]))
+                log = self.log_dir / f"{name}-{part}.log"
+                units.append(Unit(f"{name} {part}", again, log, running.procs[index]))
         if self._web is not None:
             units.append(Unit("web front end", self.spawn_web, self.log_dir / "web.log", self._web))
         return units
@@ -356,10 +376,12 @@ class Stack:
 
     def restart(self, name: str, part: str, timeout: float = 60.0) -> None:
         """Start a stopped or killed service process again on the same port and database."""
+        if self.combined:
+            raise RuntimeError("a combined stack restarts all its services at once")
         running = self.running[name]
         index = self._index(part)
         stop(running.procs[index])
-        running.procs[index] = self.spawn_part(name, self.parts[index])
+        running.procs[index] = self.spawn_part(name, part)
         url = running.api_url if part == "api" else running.worker_url
         deadline = time.monotonic() + timeout
         self._wait_listening(url, deadline, running.procs[index], f"{name} {part}")
@@ -395,7 +417,7 @@ class Stack:
         procs[number].wait(10)
 
     def pids(self) -> list[int]:
-        pids = [p.pid for r in self.running.values() for p in r.all_procs()]
+        pids = list(dict.fromkeys(p.pid for r in self.running.values() for p in r.all_procs()))
         if self._web is not None:
             pids.append(self._web.pid)
         if self.nats is not None and self.nats.pid is not None:
@@ -404,7 +426,7 @@ class Stack:
 
     def stop(self) -> None:
         """Stop services first (so they finish their work), then NATS."""
-        procs = [p for r in self.running.values() for p in r.all_procs()]
+        procs = list({id(p): p for r in self.running.values() for p in r.all_procs()}.values())
         if self._web is not None:
             procs.append(self._web)
             self._web = None

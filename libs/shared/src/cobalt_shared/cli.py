@@ -1,4 +1,4 @@
-"""Command line every service shares: `python -m cobalt_<service> api|worker|both|migrate`."""
+"""Command line every service shares: `python -m cobalt_<service> api|worker|migrate`."""
 
 from __future__ import annotations
 
@@ -33,11 +33,9 @@ def service_main(
     parser = argparse.ArgumentParser(description="Run one part of a CobaltConnect service.")
     parser.add_argument(
         "command",
-        choices=["api", "worker", "both", "migrate", "check-settings"],
-        help="api: HTTP API; worker: message consumers and outbox relay; both: the API and the "
-        "worker in one process, each on its own port (the embedded default's way, to save "
-        "memory and start time); migrate: apply database migrations; check-settings: validate "
-        "settings and exit",
+        choices=["api", "worker", "migrate", "check-settings"],
+        help="api: HTTP API; worker: message consumers and outbox relay; "
+        "migrate: apply database migrations; check-settings: validate settings and exit",
     )
     args = parser.parse_args(argv)
     try:
@@ -52,14 +50,19 @@ def service_main(
     if args.command == "migrate":
         upgrade(migrations, settings.database_url)
         return 0
-    parts = {
-        "api": [(create_api, settings.http_port)],
-        "worker": [(create_worker, settings.worker_port)],
-        "both": [(create_api, settings.http_port), (create_worker, settings.worker_port)],
-    }[args.command]
-    servers = [_Server(_config(settings, build(settings), port)) for build, port in parts]
-    asyncio.run(_serve(servers))
+    if args.command == "api":
+        app, port = create_api(settings), settings.http_port
+    else:
+        app, port = create_worker(settings), settings.worker_port
+    serve([(settings, app, port)])
     return 0
+
+
+def serve(apps: list[tuple[ServiceSettings, FastAPI, int]]) -> None:
+    """Serve each app on its port, in this process, until SIGINT or SIGTERM (the embedded
+    default runs every service's API and worker in one process this way)."""
+    servers = [_Server(_config(settings, app, port)) for settings, app, port in apps]
+    asyncio.run(_serve(servers))
 
 
 def _config(settings: ServiceSettings, app: FastAPI, port: int) -> uvicorn.Config:
@@ -75,7 +78,7 @@ def _config(settings: ServiceSettings, app: FastAPI, port: int) -> uvicorn.Confi
 
 
 class _Server(uvicorn.Server):
-    """A uvicorn server that leaves signals to `_serve`, so that two can share a process."""
+    """A uvicorn server that leaves signals to `_serve`, so that several share a process."""
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
