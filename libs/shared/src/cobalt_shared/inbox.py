@@ -213,11 +213,13 @@ class InboxConsumers:
         ]
 
     async def stop(self) -> None:
+        """Stop consuming. A batch being handled rolls back (its messages come again); a
+        fetch waiting on a connection that NATS dropped may not notice its cancellation until
+        the connection closes, so it is not waited for long."""
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        if self._tasks:
+            await asyncio.wait(self._tasks, timeout=2.0)
         self._tasks = []
 
 
