@@ -47,7 +47,7 @@ from cobalt_shared.names import name_key
 log = logging.getLogger(__name__)
 SOURCE = "reporting"
 CLOSED_PERIOD = "3171"  # QuickBooks: dated on or before the company's closing date
-CLOSES_PER_TRANSACTION = 100  # merchants whose due days close in one transaction
+CLOSES_PER_TRANSACTION = 20  # short: a close transaction holds SQLite's write lock
 
 
 @dataclass
