@@ -47,6 +47,8 @@ class QbxmlValueError(ValueError):
 
 def clean_text(value: str) -> str:
     """Text QuickBooks can store: no control characters, nothing outside ISO-8859-1."""
+    if value.isascii() and value.isprintable():
+        return value  # most names and memos: nothing to drop or transliterate
     out: list[str] = []
     for ch in value:
         if ch in "\t\n":

@@ -41,14 +41,30 @@ class OutboxWriter:
         self, subject: str, message: Message, headers: dict[str, str] | None = None
     ) -> None:
         """Queue `message` for `subject`; it is published only if the transaction commits."""
-        await self.add_raw(
-            subject=subject,
-            message_id=str(message.message_id),
-            message_type=message.type,
-            merchant_id=str(message.merchant_id),
-            payload=message.model_dump_json().encode(),
-            headers={"Correlation-Id": str(message.correlation_id), **(headers or {})},
-        )
+        await self.add_many([(subject, message)], headers)
+
+    async def add_many(
+        self, messages: Sequence[tuple[str, Message]], headers: dict[str, str] | None = None
+    ) -> None:
+        """Queue each (subject, message) in order, with one statement for them all."""
+        if not messages:
+            return
+        if self._on_add is not None:
+            self._on_add()
+        now = utcnow()
+        rows = [
+            _row(
+                subject=subject,
+                message_id=str(message.message_id),
+                message_type=message.type,
+                merchant_id=str(message.merchant_id),
+                payload=message.model_dump_json().encode(),
+                headers={"Correlation-Id": str(message.correlation_id), **(headers or {})},
+                created_at=now,
+            )
+            for subject, message in messages
+        ]
+        await self._connection.execute(_INSERT, rows)
 
     async def add_raw(
         self,
@@ -63,17 +79,41 @@ class OutboxWriter:
         """Queue an already-serialized body (used to replay dead letters)."""
         if self._on_add is not None:
             self._on_add()
-        await self._connection.execute(
-            insert(outbox).values(
-                message_id=message_id,
-                subject=subject,
-                merchant_id=merchant_id,
-                message_type=message_type,
-                payload=payload,
-                headers=json.dumps(headers),
-                created_at=utcnow(),
-            )
+        row = _row(
+            subject=subject,
+            message_id=message_id,
+            message_type=message_type,
+            merchant_id=merchant_id,
+            payload=payload,
+            headers=headers,
+            created_at=utcnow(),
         )
+        await self._connection.execute(_INSERT, row)
+
+
+# One statement, compiled once: rows are bound as parameters (an executemany for several).
+_INSERT = insert(outbox)
+
+
+def _row(
+    *,
+    subject: str,
+    message_id: str,
+    message_type: str,
+    merchant_id: str | None,
+    payload: bytes,
+    headers: dict[str, str],
+    created_at: datetime,
+) -> dict[str, Any]:
+    return {
+        "message_id": message_id,
+        "subject": subject,
+        "merchant_id": merchant_id,
+        "message_type": message_type,
+        "payload": payload,
+        "headers": json.dumps(headers),
+        "created_at": created_at,
+    }
 
 
 class RelayCrashed(Exception):

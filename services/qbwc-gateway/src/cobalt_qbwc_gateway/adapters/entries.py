@@ -43,22 +43,13 @@ class EntryRepository:
     async def save(self, entry: Entry, *, was: Entry | None) -> None:
         """Save the entry; a new state or reason goes into its history (`was`: as loaded,
         None when not at hand)."""
-        values = _values(entry)
-        await self._db.execute(
-            update(entries).where(entries.c.id == values.pop("id")).values(values)
-        )
-        if was is None or (was.state, was.detail) != (entry.state, entry.detail):
-            await self._record(entry)
+        await self.save_all([(was, entry)])
 
     async def save_all(self, changed: Iterable[tuple[Entry | None, Entry]]) -> None:
         """Save many entries in one statement per shape (an executemany), and their new states
         in one insert: a whole message set costs a few round trips, not two per entry."""
         pairs = list(changed)
         if not pairs:
-            return
-        if len(pairs) == 1:
-            was, entry = pairs[0]
-            await self.save(entry, was=was)
             return
         same_payload: list[dict[str, Any]] = []
         new_payload: list[dict[str, Any]] = []
@@ -67,21 +58,19 @@ class EntryRepository:
             values = _values(entry, with_payload=not keep)
             values["_id"] = values.pop("id")
             (same_payload if keep else new_payload).append(values)
-        for rows in (same_payload, new_payload):
+        for statement, rows in ((_UPDATE_KEEPING_PAYLOAD, same_payload), (_UPDATE, new_payload)):
             if rows:
-                columns: dict[str, Any] = {k: bindparam(k) for k in rows[0] if k != "_id"}
-                statement = update(entries).where(entries.c.id == bindparam("_id"))
-                await self._db.execute(statement.values(columns), rows)
+                await self._db.execute(statement, rows)
         history = [
             _event_row(entry)
             for was, entry in pairs
             if was is None or (was.state, was.detail) != (entry.state, entry.detail)
         ]
         if history:
-            await self._db.execute(insert(entry_events), history)
+            await self._db.execute(_INSERT_EVENTS, history)
 
     async def _record(self, entry: Entry) -> None:
-        await self._db.execute(insert(entry_events).values(**_event_row(entry)))
+        await self._db.execute(_INSERT_EVENTS, _event_row(entry))
 
     async def history(self, entry_id: uuid.UUID) -> list[EntryEvent]:
         """Each state the entry took, oldest first (a repeat of the same state and reason
@@ -173,13 +162,12 @@ class EntryRepository:
         kinds: Iterable[EntryKind] | None = None,
     ) -> list[Entry]:
         """The merchant's entries in these states (and of these kinds), oldest first."""
-        query = select(entries).where(
-            entries.c.merchant_id == merchant_id,
-            entries.c.state.in_([s.value for s in states]),
-        )
-        if kinds is not None:
-            query = query.where(entries.c.kind.in_([k.value for k in kinds]))
-        rows = await self._db.execute(query.order_by(entries.c.created_at, entries.c.id))
+        parameters = {"merchant": merchant_id, "states": [s.value for s in states]}
+        if kinds is None:
+            rows = await self._db.execute(_IN_STATES, parameters)
+        else:
+            parameters["kinds"] = [k.value for k in kinds]
+            rows = await self._db.execute(_IN_STATES_OF_KINDS, parameters)
         return [_entry(r._mapping) for r in rows]
 
     async def ready(self, merchant_id: uuid.UUID, now: datetime, limit: int) -> list[Entry]:
@@ -217,6 +205,28 @@ class EntryRepository:
             .group_by(entries.c.state)
         )
         return {state: int(n) for state, n in rows}
+
+
+# The hot statements, built once (SQLAlchemy then reuses their compiled form): values are
+# bound at execution, a list of them making an executemany.
+_IN_STATES_WHERE = (
+    entries.c.merchant_id == bindparam("merchant"),
+    entries.c.state.in_(bindparam("states", expanding=True)),
+)
+_IN_STATES = select(entries).where(*_IN_STATES_WHERE).order_by(entries.c.created_at, entries.c.id)
+_IN_STATES_OF_KINDS = (
+    select(entries)
+    .where(*_IN_STATES_WHERE, entries.c.kind.in_(bindparam("kinds", expanding=True)))
+    .order_by(entries.c.created_at, entries.c.id)
+)
+_SET: dict[str, Any] = {k: bindparam(k) for k in (*_FIELDS, "kind", "state") if k != "id"}
+_UPDATE_KEEPING_PAYLOAD = update(entries).where(entries.c.id == bindparam("_id")).values(_SET)
+_UPDATE = (
+    update(entries)
+    .where(entries.c.id == bindparam("_id"))
+    .values({**_SET, "payload": bindparam("payload"), "accounts": bindparam("accounts")})
+)
+_INSERT_EVENTS = insert(entry_events)
 
 
 def _values(entry: Entry, *, with_payload: bool = True) -> dict[str, Any]:

@@ -28,11 +28,16 @@ async def planned(
     limits: Limits,
     *,
     whole: bool = False,
+    window: int | None = None,
 ) -> Plan:
     """The plan for this moment, with what planning moved (waits, failures) saved: from the
-    whole queue at a session's start, from a bounded step after."""
+    whole queue at a session's start, from a bounded step after (a set and its spares, or the
+    oldest `window` ready entries)."""
     await uow.lock_merchant(connection.merchant_id)
-    window = None if whole else max(limits.step_window, limits.batch_size)
+    if whole:
+        window = None
+    elif window is None:
+        window = limits.batch_size + limits.step_spare
     queue = await load_queue(uow, connection, now, limits.read_back_every, window)
     decided = plan(queue, limits)
     await save_plan(uow, queue, decided, now)

@@ -32,22 +32,32 @@ def owner_state(entry: Entry | None) -> str | None:
 async def publish_changes(
     uow: GatewayUnitOfWork, changes: Iterable[tuple[Entry | None, Entry]]
 ) -> None:
-    """Publish a result for every entry whose owner-visible state changed."""
+    """Publish a result for every entry whose owner-visible state changed (one statement)."""
+    results: list[tuple[str, QuickBooksEntryResult]] = []
     for before, after in changes:
         state = owner_state(after)
         moved = state != owner_state(before) and not (before is None and state == PENDING)
         reason_changed = state == WAITING and before is not None and before.detail != after.detail
         if moved or reason_changed:
-            await publish(uow, after)
+            results.extend(_result(after))
+    await uow.outbox.add_many(results)
 
 
 async def publish(
     uow: GatewayUnitOfWork, entry: Entry, in_quickbooks: InQuickBooks | None = None
 ) -> None:
+    await uow.outbox.add_many(_result(entry, in_quickbooks))
+
+
+def _result(
+    entry: Entry, in_quickbooks: InQuickBooks | None = None
+) -> list[tuple[str, QuickBooksEntryResult]]:
+    """The result to publish for `entry`, on its owner's subject; none for the gateway's own
+    entries (vendors, chart reads), which have no owner to tell."""
     posting = entry.posting
     if posting is None:
-        return  # the gateway's own entries (vendors, chart reads) have no owner to tell
-    await uow.outbox.add(
+        return []
+    result = (
         entry_result(entry.merchant_id, posting.source),
         QuickBooksEntryResult(
             merchant_id=entry.merchant_id,
@@ -62,3 +72,4 @@ async def publish(
             in_quickbooks=in_quickbooks,
         ),
     )
+    return [result]

@@ -74,7 +74,11 @@ class EntryWork:
         )
         if not recorded.handled:
             return Progress(-1, error=recorded.error)
-        next_plan = await planned(uow, connection, now, self.limits)
+        # Whether anything goes next (QBWC stops at 100%): one ready entry that can be written
+        # says so; the set itself is planned when the Web Connector asks for it.
+        next_plan = await planned(uow, connection, now, self.limits, window=1)
+        if next_plan.step is None:
+            next_plan = await planned(uow, connection, now, self.limits)
         remaining, _ = await uow.entries.waiting(connection.merchant_id)
         more = next_plan.step is not None
         done = recorded.synced + recorded.failed

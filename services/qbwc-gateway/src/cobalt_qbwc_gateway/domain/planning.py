@@ -35,7 +35,9 @@ class Limits:
     account_page_size: int = 500
     read_back_page: int = 1000  # bills (and credits) changed in QuickBooks, per read (a set)
     read_back_every: timedelta = READ_BACK_EVERY  # without CobaltConnect activity too
-    step_window: int = 250  # ready entries a step (not a session's start) plans from
+    # Ready entries a step (not a session's start) plans from beyond one set: spares for
+    # entries that turn out unwritable now (a vendor being added, nothing to build).
+    step_spare: int = 25
 
 
 @dataclass(frozen=True)
