@@ -10,6 +10,8 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from cobalt_shared.db.sqlite_driver import OneTripDbapi
+
 SUPPORTED_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
 # Execution option for connections that only read: conn.execution_options(**{READ_ONLY: True})
 READ_ONLY = "cobalt_read_only"
@@ -42,8 +44,14 @@ def _sqlite_engine(url: str) -> AsyncEngine:
     # SQLite has one writer at a time. One connection per process makes this process's
     # transactions queue on the pool (an asyncio wait) instead of on SQLite's busy handler,
     # which sleeps in coarse steps; other processes still wait on busy_timeout.
+    # One trip to the connection's thread per statement, not four (see sqlite_driver).
     engine = create_async_engine(
-        url, connect_args={"timeout": 30}, pool_size=1, max_overflow=0, pool_timeout=60
+        url,
+        module=OneTripDbapi(),
+        connect_args={"timeout": 30},
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=60,
     )
 
     @event.listens_for(engine.sync_engine, "connect")
