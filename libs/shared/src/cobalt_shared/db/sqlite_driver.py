@@ -66,9 +66,17 @@ class OneTripCursor:
 
     async def _run(self, sql: str, parameters: Any, *, many: bool) -> None:
         connection = self._connection
-        # aiosqlite's own hand-off to the connection's thread (untyped there).
-        execute = cast(Callable[..., Awaitable[Found]], connection._execute)
-        found = await execute(_run, connection._conn, sql, parameters, many)
+        database = connection._conn
+        if database.in_transaction:
+            # Inside a transaction nothing waits for a lock: the write lock was taken by BEGIN
+            # IMMEDIATE, and WAL readers never wait. So the statement runs here, without a
+            # trip; BEGIN, COMMIT and ROLLBACK (which may wait, or sync the disk) still go to
+            # the connection's thread, and leave the event loop free meanwhile.
+            found = _run(database, sql, parameters, many)
+        else:
+            # aiosqlite's own hand-off to the connection's thread (untyped there).
+            execute = cast(Callable[..., Awaitable[Found]], connection._execute)
+            found = await execute(_run, database, sql, parameters, many)
         self.description, self.rowcount, self.lastrowid, rows = found
         self._rows = deque(rows)
 
@@ -93,10 +101,20 @@ class OneTripConnection(aiosqlite.Connection):
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
 
+    async def rollback(self) -> None:
+        # The pool rolls back every connection it gets back, committed or not: nothing to
+        # undo is no trip.
+        if self._connection is not None and not self._connection.in_transaction:
+            return
+        await super().rollback()
+
 
 def _connect(database: str, **kwargs: Any) -> OneTripConnection:
     def connector() -> sqlite3.Connection:
-        opened: sqlite3.Connection = sqlite3.connect(database, **kwargs)
+        # Used from the event loop's thread too, never at the same time (see OneTripCursor).
+        opened: sqlite3.Connection = sqlite3.connect(
+            database, **{**kwargs, "check_same_thread": False}
+        )
         return opened
 
     connection = OneTripConnection(connector, iter_chunk_size=64)

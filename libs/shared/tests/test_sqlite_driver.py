@@ -1,0 +1,115 @@
+"""The embedded database's driver: statements inside a transaction run without a trip to the
+connection's thread, what may wait (BEGIN, COMMIT) still goes there, and SQLite answers as it
+does through aiosqlite (rows, counts, row ids, errors)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cobalt_shared.db.engine import create_engine
+from cobalt_shared.db.sqlite_driver import OneTripConnection
+
+metadata = MetaData()
+things = Table(
+    "things",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(20), nullable=False, unique=True),
+)
+
+
+@pytest.fixture
+async def sqlite(tmp_path) -> Iterator[AsyncEngine]:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/driver.db")
+    async with engine.begin() as conn:
+        await conn.run_sync(metadata.create_all)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def trips(monkeypatch) -> list[str]:
+    """The calls handed to a connection's thread, by name."""
+    seen: list[str] = []
+    handoff = OneTripConnection._execute
+
+    async def counted(self, fn, *args, **kwargs):
+        seen.append(getattr(fn, "__name__", repr(fn)))
+        return await handoff(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(OneTripConnection, "_execute", counted)
+    return seen
+
+
+async def test_a_transaction_goes_to_the_thread_to_begin_and_commit_only(sqlite, trips):
+    async with sqlite.connect() as conn:
+        await conn.execute(text("SELECT 1"))  # opens the connection and its transaction
+        await conn.commit()
+        trips.clear()
+        for i in range(10):
+            await conn.execute(insert(things).values(name=f"n{i}"))
+        assert (await conn.scalar(select(things.c.id).where(things.c.name == "n9"))) == 10
+        await conn.commit()
+    # Eleven statements, two trips: BEGIN IMMEDIATE (which may wait for the write lock)
+    # and the commit (which syncs the disk); the pool's rollback of a committed connection
+    # makes none. aiosqlite made four trips per statement.
+    assert trips == ["_run", "commit"], trips
+
+
+async def test_rows_counts_row_ids_and_errors_are_sqlites(sqlite):
+    async with sqlite.begin() as conn:
+        first = await conn.execute(insert(things).values(name="a"))
+        assert first.inserted_primary_key == (1,)
+        await conn.execute(insert(things), [{"name": "b"}, {"name": "c"}, {"name": "d"}])
+        renamed = await conn.execute(
+            update(things).where(things.c.id > 1).values(name=things.c.name + "!")
+        )
+        assert renamed.rowcount == 3
+        returned = await conn.execute(
+            insert(things).values(name="e").returning(things.c.id, things.c.name)
+        )
+        assert returned.all() == [(5, "e")]
+        rows = await conn.execute(select(things.c.name).order_by(things.c.id))
+        assert rows.scalars().all() == ["a", "b!", "c!", "d!", "e"]
+
+    async def a_duplicate_after_a_good_row() -> None:
+        async with sqlite.begin() as conn:
+            await conn.execute(insert(things).values(name="f"))
+            await conn.execute(insert(things).values(name="a"))
+
+    with pytest.raises(IntegrityError, match="UNIQUE"):
+        await a_duplicate_after_a_good_row()
+    async with sqlite.connect() as conn:  # the failed transaction left nothing behind
+        assert (await conn.scalar(select(things.c.id).where(things.c.name == "f"))) is None
+
+
+async def test_a_writer_waiting_for_the_lock_leaves_the_event_loop_free(tmp_path):
+    # Two engines on one file, as an API and its worker: the second writer waits on SQLite's
+    # busy timeout on its connection's thread, and this loop keeps running meanwhile.
+    url = f"sqlite+aiosqlite:///{tmp_path}/shared.db"
+    holder, waiter = create_engine(url), create_engine(url)
+    async with holder.begin() as conn:
+        await conn.run_sync(metadata.create_all)
+
+    async def second_writer() -> None:
+        async with waiter.begin() as conn:  # BEGIN IMMEDIATE waits for the holder's commit
+            await conn.execute(insert(things).values(name="second"))
+
+    async with holder.begin() as conn:
+        await conn.execute(insert(things).values(name="first"))
+        writer = asyncio.create_task(second_writer())
+        for _ in range(1000):  # the loop keeps turning while the writer waits for the lock
+            await asyncio.sleep(0)
+        assert not writer.done()
+    await asyncio.wait_for(writer, 30)
+    async with holder.connect() as conn:
+        names = (await conn.execute(select(things.c.name).order_by(things.c.id))).scalars()
+        assert list(names) == ["first", "second"]
+    await holder.dispose()
+    await waiter.dispose()
