@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 from figures import record
@@ -75,6 +76,14 @@ def _wait(db: str, query: Any, n: int, timeout: float = 600) -> float:
             raise RuntimeError("timed out")
         time.sleep(0.05)
     return time.monotonic()
+
+
+def _evening_zone(now: datetime) -> ZoneInfo:
+    """A fixed-offset zone where it is about 18:00 at `now` (Etc/GMT-N is UTC+N)."""
+    offset = 18 - now.hour
+    if offset > 14:
+        offset -= 24
+    return ZoneInfo(f"Etc/GMT{-offset:+d}" if offset else "Etc/GMT")
 
 
 def _set_schedule(http: httpx.Client, api: str, schedule: dict[str, str], m: uuid.UUID) -> None:
@@ -203,8 +212,14 @@ def _run(stack: Stack, nats_url: str, args: argparse.Namespace) -> list[tuple[st
         record("close_5000_ms", elapsed_ms, database)
         # 1,000 merchants whose days end in the same minute. Their sales go in first; the close
         # minute is chosen once they are in, then set on every schedule, so slow preparation on
-        # a loaded machine cannot make the run miss its own close.
+        # a loaded machine cannot make the run miss its own close. The stores keep a time zone
+        # where it is early evening now: a close time before noon would end the previous
+        # business day (a store open past midnight), not the one their sales are in.
         merchants = [uuid.uuid4() for _ in range(args.merchants)]
+        zone = _evening_zone(datetime.now(UTC))
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            evening = {"timezone": zone.key, "close_time": "23:59"}
+            list(pool.map(partial(_set_schedule, http, api, evening), merchants))
         now = datetime.now(UTC) - timedelta(seconds=5)
 
         def prepare(m: uuid.UUID) -> None:
@@ -218,14 +233,18 @@ def _run(stack: Stack, nats_url: str, args: argparse.Namespace) -> list[tuple[st
             close_at = (datetime.now(UTC) + timedelta(seconds=90)).replace(
                 second=0, microsecond=0
             ) + timedelta(minutes=1)
-            schedule = {"timezone": "UTC", "close_time": close_at.strftime("%H:%M")}
+            local_close = close_at.astimezone(zone).strftime("%H:%M")
+            schedule = {"timezone": zone.key, "close_time": local_close}
 
             with ThreadPoolExecutor(max_workers=4) as pool:
                 list(pool.map(partial(_set_schedule, http, api, schedule), merchants))
             if datetime.now(UTC) < close_at - timedelta(seconds=5):
                 break
             print("setting the schedules ran past the close minute; again, a minute later")
-        print(f"{args.merchants} merchants close at {close_at:%H:%M} UTC", flush=True)
+        print(
+            f"{args.merchants} merchants close at {close_at:%H:%M} UTC ({local_close} {zone.key})",
+            flush=True,
+        )
         rss_before = _rss_mb(worker_pid)
         peak = [rss_before]
         stop = threading.Event()
