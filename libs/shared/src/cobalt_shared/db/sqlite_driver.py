@@ -17,6 +17,7 @@ The sqlite3 connection is therefore used from two threads, never at the same tim
 awaits each call on a connection before the next, and the pool gives a connection to one
 unit of work at a time. Everything else is aiosqlite's: the thread, commits, errors.
 """
+
 from __future__ import annotations
 
 import sqlite3
