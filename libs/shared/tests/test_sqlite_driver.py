@@ -89,13 +89,23 @@ async def test_rows_counts_row_ids_and_errors_are_sqlites(sqlite):
         assert (await conn.scalar(select(things.c.id).where(things.c.name == "f"))) is None
 
 
-async def test_a_writer_waiting_for_the_lock_leaves_the_event_loop_free(tmp_path):
+async def test_a_writer_waiting_for_the_lock_leaves_the_event_loop_free(tmp_path, monkeypatch):
     # Two engines on one file, as an API and its worker: the second writer waits on SQLite's
-    # busy timeout on its connection's thread, and this loop keeps running meanwhile.
+    # busy timeout on its connection's thread, and this loop keeps running meanwhile (the
+    # holder could not commit otherwise, and the writer would fail after the busy timeout).
     url = f"sqlite+aiosqlite:///{tmp_path}/shared.db"
     holder, waiter = create_engine(url), create_engine(url)
     async with holder.begin() as conn:
         await conn.run_sync(metadata.create_all)
+    begun = asyncio.Event()  # a BEGIN went to its connection's thread
+    handoff = OneTripConnection._execute
+
+    async def noting(self, fn, *args, **kwargs):
+        if len(args) > 1 and str(args[1]).startswith("BEGIN"):
+            begun.set()
+        return await handoff(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(OneTripConnection, "_execute", noting)
 
     async def second_writer() -> None:
         async with waiter.begin() as conn:  # BEGIN IMMEDIATE waits for the holder's commit
@@ -103,9 +113,9 @@ async def test_a_writer_waiting_for_the_lock_leaves_the_event_loop_free(tmp_path
 
     async with holder.begin() as conn:
         await conn.execute(insert(things).values(name="first"))
+        begun.clear()  # the holder's own BEGIN went already
         writer = asyncio.create_task(second_writer())
-        for _ in range(1000):  # the loop keeps turning while the writer waits for the lock
-            await asyncio.sleep(0)
+        await begun.wait()  # the writer's BEGIN IMMEDIATE now waits for the lock, off the loop
         assert not writer.done()
     await asyncio.wait_for(writer, 30)
     async with holder.connect() as conn:
