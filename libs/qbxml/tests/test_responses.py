@@ -40,6 +40,20 @@ def test_the_sample_response_is_itself_valid_qbxml():
     assert schema_errors(RESPONSE.encode()) == []
 
 
+def test_each_response_keeps_itself_alone_as_an_answer_document():
+    parsed = parse_response(RESPONSE)
+    for response in parsed.responses:
+        alone = parse_response(response.document)
+        assert [r.request_id for r in alone.responses] == [response.request_id]
+        [again] = alone.responses
+        assert (again.tag, again.status, again.rets) == (
+            response.tag,
+            response.status,
+            response.rets,
+        )
+        assert schema_errors(response.document.encode()) == []
+
+
 def test_each_response_is_matched_to_its_request_with_status_and_fields():
     parsed = parse_response(RESPONSE)
     assert parsed.message_set_status_code == 0

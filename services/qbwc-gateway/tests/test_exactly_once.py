@@ -196,8 +196,13 @@ def test_an_error_in_quickbooks_fails_only_that_entry_with_the_fix(queue_gateway
     assert failed["state"] == "failed"
     assert failed["error_code"] == "3140"
     assert "renamed, deleted or made inactive" in failed["detail"]
-    assert failed["response_xml"]
     ok = http.get(f"{queue_gateway.url}/entries/{good.entry_id}", headers=headers).json()
+    # Each entry keeps its own answer from the set, not the whole set's answer.
+    assert f'requestID="{bad.entry_id}"' in failed["response_xml"]
+    assert f'requestID="{good.entry_id}"' not in failed["response_xml"]
+    assert f'requestID="{good.entry_id}"' in ok["response_xml"]
+    assert "<BillAddRs" in ok["response_xml"]
+    assert f'requestID="{bad.entry_id}"' not in ok["response_xml"]
     assert ok["state"] == "synced"
 
 

@@ -237,13 +237,13 @@ def _rs(entry_id: object, code: int, extra: str = "", tag: str = "BillAdd") -> s
 )
 def test_a_written_entrys_answer_becomes_one_event(answer, event):
     bill = entry()
-    assert isinstance(written(bill, parse_response(answer(bill)), "<xml/>", NOW), event)
+    assert isinstance(written(bill, parse_response(answer(bill)), NOW), event)
 
 
 def test_a_vendor_add_that_meets_the_name_is_checked_not_failed():
     vendor = replace(entry(), kind=EntryKind.VENDOR, payload=VendorToAdd("Acme"))
     answer = parse_response(_answer(_rs(vendor.id, 3100, tag="VendorAdd")))
-    assert isinstance(written(vendor, answer, "", NOW), NameTaken)
+    assert isinstance(written(vendor, answer, NOW), NameTaken)
 
 
 def test_a_lookup_before_the_start_date_matches_vendor_and_invoice():
@@ -253,11 +253,11 @@ def test_a_lookup_before_the_start_date_matches_vendor_and_invoice():
         "</VendorRef><RefNumber>INV-77</RefNumber></BillRet>"
     )
     found = parse_response(_answer(_rs("lookup", 0, ret, "BillQuery")))
-    assert isinstance(looked_up(bill, found.responses[0], "", NOW), FoundBeforeStart)
+    assert isinstance(looked_up(bill, found.responses[0], NOW), FoundBeforeStart)
     other = ret.replace("LÓDZ VODKA IMPORT", "Someone Else")
     absent = parse_response(_answer(_rs("lookup", 0, other, "BillQuery")))
-    assert isinstance(looked_up(bill, absent.responses[0], "", NOW), NotFoundBeforeStart)
-    assert isinstance(looked_up(bill, None, "", NOW), CheckFailed)
+    assert isinstance(looked_up(bill, absent.responses[0], NOW), NotFoundBeforeStart)
+    assert isinstance(looked_up(bill, None, NOW), CheckFailed)
 
 
 def test_a_verification_finds_our_guid_or_says_it_never_arrived():
@@ -265,9 +265,9 @@ def test_a_verification_finds_our_guid_or_says_it_never_arrived():
     guid = "{" + str(bill.id).upper() + "}"
     ret = f"<BillRet><TxnID>T-9</TxnID><ExternalGUID>{guid}</ExternalGUID></BillRet>"
     found = parse_response(_answer(_rs("v", 0, ret, "BillQuery"))).responses[0]
-    assert isinstance(checked(bill, found, "", NOW), Made)
+    assert isinstance(checked(bill, found, NOW), Made)
     none = parse_response(_answer(_rs("v", 1, "", "BillQuery"))).responses[0]
-    assert isinstance(checked(bill, none, "", NOW), AnswerLost)
+    assert isinstance(checked(bill, none, NOW), AnswerLost)
 
 
 def test_names_are_compared_in_their_qbxml_form_ignoring_case():
@@ -333,7 +333,7 @@ def test_a_payment_void_waits_for_its_payment_then_is_a_valid_txn_void():
         'statusMessage="Status OK"><TxnVoidType>BillPaymentCheck</TxnVoidType>'
         "<TxnID>TXN-P</TxnID></TxnVoidRs>"
     )
-    made = written(void, parse_response(answer), answer, NOW)
+    made = written(void, parse_response(answer), NOW)
     assert isinstance(made, Made)
     assert made.txn_id == "TXN-P"
 
@@ -417,7 +417,7 @@ def test_a_stale_edit_sequence_is_read_again_once_then_the_correction_fails_with
     facts = replace(FACTS, prerequisites={bill_id: _synced_bill(bill_id)})
     change = replace(entry(EntryKind.BILL_CHANGE, changes=bill_id), state=EntryState.SENT)
     stale = parse_response(_answer(_rs(change.id, 3200, tag="BillMod")))
-    event = written(change, stale, "", NOW)
+    event = written(change, stale, NOW)
     assert isinstance(event, Stale)
     checking = apply(change, event, NOW)
     assert checking.state is EntryState.CHECKING
@@ -426,17 +426,17 @@ def test_a_stale_edit_sequence_is_read_again_once_then_the_correction_fails_with
     assert "<TxnID>TXN-B</TxnID>" in query
     ret = "<BillRet><TxnID>TXN-B</TxnID><EditSequence>7</EditSequence></BillRet>"
     read = parse_response(_answer(_rs("v", 0, ret, "BillQuery"))).responses[0]
-    reread = checked(checking, read, "", NOW)
-    assert reread == Reread("7", "")
+    reread = checked(checking, read, NOW)
+    assert reread == Reread("7", read.document)
     ready = apply(checking, reread, NOW)
     assert (ready.state, ready.edit_sequence) == (EntryState.READY, "7")
-    again = written(replace(ready, state=EntryState.SENT), stale, "", NOW)
+    again = written(replace(ready, state=EntryState.SENT), stale, NOW)
     assert isinstance(again, Refused)
     assert "changed in QuickBooks again" in again.explanation
     failed = apply(replace(ready, state=EntryState.SENT), again, NOW)
     retried = apply(failed, Retried(facts), NOW)
     assert (retried.state, retried.edit_sequence) == (EntryState.READY, None)  # read afresh
     gone = parse_response(_answer(_rs("v", 1, "", "BillQuery"))).responses[0]
-    deleted = checked(checking, gone, "", NOW)
+    deleted = checked(checking, gone, NOW)
     assert isinstance(deleted, Refused)
     assert "no longer in QuickBooks" in deleted.explanation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ class Response:
     iterator_id: str | None = None
     iterator_remaining: int | None = None
     ret_count: int | None = None
+    # This response alone, as an answer document: what an entry keeps of QuickBooks' answer
+    # (the whole set's answer, kept by each of its entries, made a set of 125 write 125 times
+    # the whole answer).
+    document: str = ""
 
     @property
     def kind(self) -> str:
@@ -96,4 +101,13 @@ class ResponseSet:
     error_recovery: ErrorRecovery | None = None
 
     def by_request_id(self) -> dict[str, Response]:
+        return dict(self._by_request_id)
+
+    @cached_property
+    def _by_request_id(self) -> dict[str, Response]:
+        # Built once: each entry of a set looks up its own answer.
         return {r.request_id: r for r in self.responses if r.request_id is not None}
+
+    def for_request(self, request_id: str) -> Response | None:
+        """The answer to one request, if it came."""
+        return self._by_request_id.get(request_id)

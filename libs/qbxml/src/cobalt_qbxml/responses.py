@@ -21,6 +21,8 @@ __all__ = [
 ]
 
 Element: TypeAlias = etree._Element
+_ANSWER_OPEN = '<?xml version="1.0" ?><QBXML><QBXMLMsgsRs>'
+_ANSWER_CLOSE = "</QBXMLMsgsRs></QBXML>"
 AMOUNT_TAGS = ("Amount", "AmountDue", "CreditAmount", "DepositTotal", "TotalAmount")
 
 
@@ -68,6 +70,7 @@ def _response(rs: Element) -> Response:
     if not rets and rs.find("TxnID") is not None:  # a TxnVoidRs holds its Ret's fields itself
         rets = [_ret(rs)]
     recovery = rs.find("ErrorRecovery")
+    alone = etree.tostring(rs, encoding="unicode", with_tail=False)
     return Response(
         tag=str(rs.tag),
         request_id=rs.get("requestID"),
@@ -77,6 +80,7 @@ def _response(rs: Element) -> Response:
         iterator_id=rs.get("iteratorID"),
         iterator_remaining=_int(rs.get("iteratorRemainingCount")),
         ret_count=_int(rs.get("retCount")),
+        document=f"{_ANSWER_OPEN}{alone}{_ANSWER_CLOSE}",
     )
 
 
@@ -86,45 +90,65 @@ def _text(el: Element, path: str) -> str | None:
 
 
 def _money(el: Element, tag: str) -> Decimal | None:
-    text = _text(el, tag)
+    return _decimal(_text(el, tag))
+
+
+def _decimal(text: str | None) -> Decimal | None:
     try:
         return Decimal(text) if text is not None else None
     except InvalidOperation:
         return None
 
 
+def _children(el: Element) -> dict[str, Element]:
+    """Each direct child by its tag (the first of a repeated one, as `find` gives it): a Ret
+    is read field by field, and one pass over its children beats a search per field."""
+    found: dict[str, Element] = {}
+    for child in el:
+        if isinstance(child.tag, str):  # comments and processing instructions have none
+            found.setdefault(child.tag, child)
+    return found
+
+
+def _of(children: dict[str, Element], tag: str) -> str | None:
+    found = children.get(tag)
+    return found.text if found is not None else None
+
+
 def _ret(ret: Element) -> Ret:
-    active = _text(ret, "IsActive")
-    amount = next((m for t in AMOUNT_TAGS if (m := _money(ret, t)) is not None), None)
+    fields = _children(ret)
+    active = _of(fields, "IsActive")
+    paid = _of(fields, "IsPaid")
+    amount = next((m for t in AMOUNT_TAGS if (m := _decimal(_of(fields, t))) is not None), None)
     entity = next(
         (
-            _text(ret, f"{t}/FullName")
+            _text(ref, "FullName")
             for t in ("VendorRef", "PayeeEntityRef")
-            if ret.find(t) is not None
+            if (ref := fields.get(t)) is not None
         ),
         None,
     )
     return Ret(
         tag=str(ret.tag),
-        txn_id=_text(ret, "TxnID"),
-        list_id=_text(ret, "ListID"),
-        edit_sequence=_text(ret, "EditSequence"),
-        txn_number=_text(ret, "TxnNumber"),
-        ref_number=_text(ret, "RefNumber"),
-        external_guid=_text(ret, "ExternalGUID"),
-        txn_date=_text(ret, "TxnDate"),
-        name=_text(ret, "Name"),
-        full_name=_text(ret, "FullName"),
-        account_type=_text(ret, "AccountType"),
-        account_number=_text(ret, "AccountNumber"),
+        txn_id=_of(fields, "TxnID"),
+        list_id=_of(fields, "ListID"),
+        edit_sequence=_of(fields, "EditSequence"),
+        txn_number=_of(fields, "TxnNumber"),
+        ref_number=_of(fields, "RefNumber"),
+        external_guid=_of(fields, "ExternalGUID"),
+        txn_date=_of(fields, "TxnDate"),
+        name=_of(fields, "Name"),
+        full_name=_of(fields, "FullName"),
+        account_type=_of(fields, "AccountType"),
+        account_number=_of(fields, "AccountNumber"),
         is_active=None if active is None else active == "true",
         amount=amount,
-        open_amount=_money(ret, "OpenAmount"),
+        open_amount=_decimal(_of(fields, "OpenAmount")),
         entity_name=entity,
-        time_modified=_text(ret, "TimeModified"),
-        time_deleted=_text(ret, "TimeDeleted"),
-        txn_type=_text(ret, "TxnDelType"),
-        is_paid=None if (paid := _text(ret, "IsPaid")) is None else paid == "true",
+        time_modified=_of(fields, "TimeModified"),
+        time_deleted=_of(fields, "TimeDeleted"),
+        txn_type=_of(fields, "TxnDelType"),
+        is_paid=None if paid is None else paid == "true",
         linked=tuple(
             Linked(
                 txn_id=_text(link, "TxnID") or "",
@@ -132,7 +156,7 @@ def _ret(ret: Element) -> Ret:
                 txn_date=_text(link, "TxnDate") or "",
                 amount=_money(link, "Amount") or Decimal("0"),
             )
-            for link in ret.findall("LinkedTxn")
+            for link in ret.iterchildren("LinkedTxn")
         ),
     )
 

@@ -67,7 +67,6 @@ async def apply_page(
     uow: GatewayUnitOfWork,
     entry: Entry,
     rs: Response | None,
-    response_xml: str,
     page_size: int,
     now: datetime,
 ) -> None:
@@ -97,5 +96,5 @@ async def apply_page(
             merchant_id=entry.merchant_id, request_id=entry.id, accounts=accounts
         ),
     )
-    done = ReadAll(f"Read {len(accounts)} QuickBooks accounts.", response_xml)
+    done = ReadAll(f"Read {len(accounts)} QuickBooks accounts.", rs.document)
     await uow.entries.save(apply(replace(entry, payload=following), done, now), was=entry)

@@ -70,16 +70,15 @@ async def record_answer(
         )
         return Recorded(False, error=reason)
     if in_set:
-        changes = [(e, moved(e, written(e, answer, response, now), now)) for e in in_set]
+        changes = [(e, moved(e, written(e, answer, now), now)) for e in in_set]
         return await _saved(uow, connection, changes, now, names=_names(answer))
-    return await _reads(uow, connection, answer, response, now, limits)
+    return await _reads(uow, connection, answer, now, limits)
 
 
 async def _reads(
     uow: GatewayUnitOfWork,
     connection: Connection,
     answer: ResponseSet,
-    response: str,
     now: datetime,
     limits: Limits,
 ) -> Recorded:
@@ -92,17 +91,17 @@ async def _reads(
     for entry in await uow.entries.in_states(merchant, (EntryState.CHECKING,)):
         rs = by_id.get(VERIFY_PREFIX + str(entry.id))
         if rs is not None:
-            changes.append((entry, moved(entry, checked(entry, rs, response, now), now)))
+            changes.append((entry, moved(entry, checked(entry, rs, now), now)))
     for entry in await uow.entries.in_states(merchant, (EntryState.LOOKING_UP,)):
         rs = by_id.get(LOOKUP_PREFIX + str(entry.id))
         if rs is not None:
-            changes.append((entry, moved(entry, looked_up(entry, rs, response, now), now)))
+            changes.append((entry, moved(entry, looked_up(entry, rs, now), now)))
     if VENDOR_QUERY_ID in by_id:
         await apply_lookup(uow, merchant, by_id[VENDOR_QUERY_ID], now)
     for entry in await uow.entries.in_states(merchant, (EntryState.READY,)):
         rs = by_id.get(ACCOUNTS_PREFIX + str(entry.id))
         if entry.kind is EntryKind.ACCOUNT_QUERY and rs is not None:
-            await apply_page(uow, entry, rs, response, limits.account_page_size, now)
+            await apply_page(uow, entry, rs, limits.account_page_size, now)
     await apply_read_back(uow, connection, by_id, now)
     return await _saved(uow, connection, changes, now, names=_names(answer))
 

@@ -31,13 +31,13 @@ STALE = 3200  # EditSequence out of date: the record changed after it was read
 NOT_PROCESSED = 3231  # an earlier request of the set failed, so QuickBooks skipped this one
 
 
-def written(entry: Entry, answer: ResponseSet, response_xml: str, now: datetime) -> Event:
+def written(entry: Entry, answer: ResponseSet, now: datetime) -> Event:
     """What became of an entry sent in a write set (or asked about by error recovery)."""
     if answer.message_set_status_code not in (None, 0):
         # QuickBooks does not remember that set: it may never have reached it, or its memory
         # of it is gone. A query for our ExternalGUID settles it before anything is resent.
         return SetForgotten()
-    rs = answer.by_request_id().get(str(entry.id))
+    rs = answer.for_request(str(entry.id))
     if rs is None or rs.status.code == NOT_PROCESSED:
         return AnswerLost("QuickBooks did not process it")
     if rs.status.ok:
@@ -49,18 +49,18 @@ def written(entry: Entry, answer: ResponseSet, response_xml: str, now: datetime)
         edit = (recovery.edit_sequence if recovery else None) or (
             ret.edit_sequence if ret else None
         )
-        return Made(txn_id, edit, response_xml)
+        return Made(txn_id, edit, rs.document)
     if entry.kind is EntryKind.VENDOR and rs.status.code == 3100:
-        return NameTaken(response_xml)
+        return NameTaken(rs.document)
     if entry.kind in CHANGES and rs.status.code == STALE:
         if entry.edit_sequence is None:  # sent at the EditSequence known before: read again
-            return Stale(response_xml)
+            return Stale(rs.document)
         return Refused(  # read again once already, and still changed meanwhile
             str(STALE),
             f"{explain_status(STALE).title}: the {entry.kind.label.removesuffix(' correction')} "
             "was changed in QuickBooks again while CobaltConnect was correcting it. Press Retry "
             "to read it again and send the correction.",
-            response_xml,
+            rs.document,
         )
     explained = explain_status(rs.status.code)
     if explained.retry_helps:
@@ -68,7 +68,7 @@ def written(entry: Entry, answer: ResponseSet, response_xml: str, now: datetime)
     return Refused(
         str(rs.status.code),
         explained.render(qb_message=rs.status.message, vendor=_vendor(entry)),
-        response_xml,
+        rs.document,
     )
 
 
@@ -78,7 +78,7 @@ def refused_whole(hresult: str, message: str, set_size: int) -> RefusedWhole:
     return RefusedWhole(explained.render(qb_message=message), hresult or "unknown", set_size == 1)
 
 
-def checked(entry: Entry, rs: Response | None, response_xml: str, now: datetime) -> Event:
+def checked(entry: Entry, rs: Response | None, now: datetime) -> Event:
     """The answer to a verification query: found by our ExternalGUID, or certainly absent."""
     if rs is None or not rs.status.ok:
         reason = rs.status.message if rs is not None else "no answer to the query"
@@ -90,22 +90,22 @@ def checked(entry: Entry, rs: Response | None, response_xml: str, now: datetime)
                 "missing",
                 f"The {what} it corrects is no longer in QuickBooks (deleted there), so it "
                 "cannot be corrected. Record the order again if it is still owed.",
-                response_xml,
+                rs.document,
             )
-        return Reread(rs.rets[0].edit_sequence, response_xml)
+        return Reread(rs.rets[0].edit_sequence, rs.document)
     ret = next((r for r in rs.rets if _guid(r.external_guid) == entry.id), None)
     if entry.kind is EntryKind.VENDOR and ret is None and rs.rets:
         ret = rs.rets[0]  # the name is a vendor in QuickBooks: link it, never add it twice
     if ret is not None:
-        return Made(ret.txn_id or ret.list_id, ret.edit_sequence, response_xml)
+        return Made(ret.txn_id or ret.list_id, ret.edit_sequence, rs.document)
     if entry.kind is EntryKind.VENDOR and entry.error_code == "3100":
         # Its add met an existing name, yet no vendor has it: another kind of record does.
         explanation = explain_status(3100).render(vendor=_vendor(entry))
-        return Refused("3100", explanation, response_xml)
+        return Refused("3100", explanation, rs.document)
     return AnswerLost("QuickBooks has no record of it")
 
 
-def looked_up(entry: Entry, rs: Response | None, response_xml: str, now: datetime) -> Event:
+def looked_up(entry: Entry, rs: Response | None, now: datetime) -> Event:
     """Before the start date: is this bill or credit (vendor + invoice number) in QuickBooks?"""
     if rs is None or not rs.status.ok:
         reason = rs.status.message if rs is not None else "no answer to the lookup"
@@ -113,8 +113,8 @@ def looked_up(entry: Entry, rs: Response | None, response_xml: str, now: datetim
     vendor = name_key(_vendor(entry))
     for ret in rs.rets:
         if name_key(ret.entity_name or "") == vendor:
-            return FoundBeforeStart(ret.txn_id, ret.edit_sequence, response_xml)
-    return NotFoundBeforeStart(response_xml)
+            return FoundBeforeStart(ret.txn_id, ret.edit_sequence, rs.document)
+    return NotFoundBeforeStart(rs.document)
 
 
 def vendors_found(rs: Response | None) -> dict[str, tuple[str, str]] | None:
