@@ -12,6 +12,11 @@ PYPROJECTS := pyproject.toml $(wildcard libs/*/pyproject.toml services/*/pyproje
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Installed packages come with their bytecode, and so do our sources (below): where
+# PYTHONDONTWRITEBYTECODE is set (this CI's machines, most container images) Python never
+# writes a .pyc, so every process compiled everything it imports again (6.4 s of CPU to import
+# the gateway and the launcher here, 2.5 s precompiled).
+export UV_COMPILE_BYTECODE := 1
 
 .PHONY: run test lint format reset env bench browser containers update inspect web web-test api-types
 
@@ -83,7 +88,8 @@ $(UV):
 	@$(PYTHON) -m venv $(TOOLS)
 	@$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-$(STAMP): uv.lock $(PYPROJECTS) | $(UV)
+$(STAMP): uv.lock $(PYPROJECTS) Makefile | $(UV)
 	@echo "[cobalt] creating $(VENV) from uv.lock"
 	@$(UV) sync --frozen --python $(PYTHON)
+	@$(VENV)/bin/python -m compileall -q -j 0 libs services >/dev/null
 	@touch $@

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
-from cobalt_qbwc_gateway.application.results import publish
+from cobalt_qbwc_gateway.application.results import publish_many
 from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
 from cobalt_qbwc_gateway.domain.posting import CHANGES
@@ -61,9 +61,11 @@ async def remember_edit_sequences(
 ) -> None:
     """The EditSequence QuickBooks has now for our bills and credits, so that the next
     correction of one is sent at it (a stale one costs a re-read)."""
-    for entry, sequence in seen:
-        if sequence and sequence != entry.edit_sequence:
-            await uow.entries.save(replace(entry, edit_sequence=sequence), was=entry)
+    await uow.entries.save_all(
+        (entry, replace(entry, edit_sequence=sequence))
+        for entry, sequence in seen
+        if sequence and sequence != entry.edit_sequence
+    )
 
 
 async def follow_corrections(
@@ -105,16 +107,20 @@ async def apply_read_back(
     await remember_edit_sequences(
         uow, [(ours[r.txn_id], r.edit_sequence) for r in rets if r.txn_id in ours]
     )
-    for seen in observed(rets, ours):
-        await publish(
-            uow,
-            seen.entry,
-            InQuickBooks(
-                amount=seen.amount,
-                open_amount=seen.open_amount,
-                paid_elsewhere=seen.paid_elsewhere,
-                paid_elsewhere_on=seen.paid_elsewhere_on,
-                deleted=seen.deleted,
-            ),
-        )
+    await publish_many(
+        uow,
+        [
+            (
+                seen.entry,
+                InQuickBooks(
+                    amount=seen.amount,
+                    open_amount=seen.open_amount,
+                    paid_elsewhere=seen.paid_elsewhere,
+                    paid_elsewhere_on=seen.paid_elsewhere_on,
+                    deleted=seen.deleted,
+                ),
+            )
+            for seen in observed(rets, ours)
+        ],
+    )
     await uow.read_backs.save(merchant, advanced(state, answers, now), new=False)

@@ -46,7 +46,14 @@ async def publish_changes(
 async def publish(
     uow: GatewayUnitOfWork, entry: Entry, in_quickbooks: InQuickBooks | None = None
 ) -> None:
-    await uow.outbox.add_many(_result(entry, in_quickbooks))
+    await publish_many(uow, [(entry, in_quickbooks)])
+
+
+async def publish_many(
+    uow: GatewayUnitOfWork, seen: Iterable[tuple[Entry, InQuickBooks | None]]
+) -> None:
+    """Each entry's result, in one statement (a read-back tells hundreds at once)."""
+    await uow.outbox.add_many([r for entry, found in seen for r in _result(entry, found)])
 
 
 def _result(
