@@ -13,11 +13,12 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from pydantic import BaseModel, Field
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 correlation_id: ContextVar[str | None] = ContextVar("correlation_id", default=None)
 # Which process answers: a launcher that set COBALT_INSTANCE_ID proves its readiness check
@@ -78,30 +79,40 @@ def configure_logging(service: str, level: str = "INFO") -> None:
         logging.getLogger(name).propagate = True
 
 
-class CorrelationMiddleware(BaseHTTPMiddleware):
-    """Takes X-Correlation-Id from the request (or makes one) and echoes it back."""
+class CorrelationMiddleware:
+    """Takes X-Correlation-Id from the request (or makes one), echoes it back and counts the
+    request by route and status. Plain ASGI: Starlette's BaseHTTPMiddleware runs every request
+    in a task group of its own with streams in between, a cost paid on each request."""
 
-    def __init__(self, app: Any, service: str) -> None:
-        super().__init__(app)
+    def __init__(self, app: ASGIApp, service: str) -> None:
+        self._app = app
         self._service = service
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        incoming = request.headers.get("x-correlation-id", "")
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        incoming = Headers(scope=scope).get("x-correlation-id", "")
         cid = incoming if _valid_correlation_id(incoming) else str(uuid.uuid4())
-        token = correlation_id.set(cid)
+        status = 500  # what the client gets when the app fails before answering
         started = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableHeaders(scope=message)["X-Correlation-Id"] = cid
+            await send(message)
+
+        token = correlation_id.set(cid)
         try:
-            response = await call_next(request)
+            await self._app(scope, receive, send_with_id)
         finally:
             correlation_id.reset(token)
-        route = request.scope.get("route")
-        path = getattr(route, "path", "unmatched")
-        HTTP_REQUESTS.labels(self._service, request.method, path, response.status_code).inc()
-        HTTP_LATENCY.labels(self._service, request.method, path).observe(
-            time.perf_counter() - started
-        )
-        response.headers["X-Correlation-Id"] = cid
-        return response
+            path = getattr(scope.get("route"), "path", "unmatched")
+            method = scope["method"]
+            HTTP_REQUESTS.labels(self._service, method, path, status).inc()
+            HTTP_LATENCY.labels(self._service, method, path).observe(time.perf_counter() - started)
 
 
 def _valid_correlation_id(value: str) -> bool:
