@@ -31,8 +31,10 @@ class EntryRepository:
 
     async def add_if_new(self, entry: Entry) -> bool:
         """Store the entry unless one with its id exists; True when it was new."""
-        statement = _ADD_IF_NEW[self._db.dialect.name == "postgresql"]
-        result = await self._db.execute(statement, _values(entry))
+        insert_ = pg_insert if self._db.dialect.name == "postgresql" else sqlite_insert
+        result = await self._db.execute(
+            insert_(entries).values(**_values(entry)).on_conflict_do_nothing()
+        )
         if result.rowcount != 1:
             return False
         await self._record(entry)
@@ -225,11 +227,6 @@ _UPDATE = (
     .values({**_SET, "payload": bindparam("payload"), "accounts": bindparam("accounts")})
 )
 _INSERT_EVENTS = insert(entry_events)
-# Built once (a statement made per call pays for .values() and its cache key each time).
-_ADD_IF_NEW = {
-    False: sqlite_insert(entries).on_conflict_do_nothing(),
-    True: pg_insert(entries).on_conflict_do_nothing(),
-}
 
 
 def _values(entry: Entry, *, with_payload: bool = True) -> dict[str, Any]:
