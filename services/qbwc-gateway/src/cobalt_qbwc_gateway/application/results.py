@@ -43,12 +43,6 @@ async def publish_changes(
     await uow.outbox.add_many(results)
 
 
-async def publish(
-    uow: GatewayUnitOfWork, entry: Entry, in_quickbooks: InQuickBooks | None = None
-) -> None:
-    await publish_many(uow, [(entry, in_quickbooks)])
-
-
 async def publish_many(
     uow: GatewayUnitOfWork, seen: Iterable[tuple[Entry, InQuickBooks | None]]
 ) -> None:
