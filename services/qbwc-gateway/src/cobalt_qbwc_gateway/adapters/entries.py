@@ -173,29 +173,12 @@ class EntryRepository:
     async def ready(self, merchant_id: uuid.UUID, now: datetime, limit: int) -> list[Entry]:
         """The oldest `limit` entries ready to write now (none waiting for a busy QuickBooks;
         not the gateway's own, loaded apart): a step plans from these, whatever the backlog."""
-        rows = await self._db.execute(
-            select(entries)
-            .where(
-                entries.c.merchant_id == merchant_id,
-                entries.c.state == EntryState.READY.value,
-                entries.c.kind.not_in([k.value for k in OWN_KINDS]),
-                (entries.c.not_before.is_(None)) | (entries.c.not_before <= now),
-            )
-            .order_by(entries.c.created_at, entries.c.id)
-            .limit(limit)
-        )
+        rows = await self._db.execute(_READY, {"merchant": merchant_id, "now": now, "limit": limit})
         return [_entry(r._mapping) for r in rows]
 
     async def waiting(self, merchant_id: uuid.UUID) -> tuple[int, datetime | None]:
         """How many entries are not yet in QuickBooks (nor failed or cancelled), and since when."""
-        row = (
-            await self._db.execute(
-                select(func.count(), func.min(entries.c.created_at)).where(
-                    entries.c.merchant_id == merchant_id,
-                    entries.c.state.in_([s.value for s in PENDING]),
-                )
-            )
-        ).one()
+        row = (await self._db.execute(_WAITING, {"merchant": merchant_id})).one()
         return int(row[0]), aware(row[1])
 
     async def counts(self, merchant_id: uuid.UUID) -> dict[str, int]:
@@ -218,6 +201,21 @@ _IN_STATES_OF_KINDS = (
     select(entries)
     .where(*_IN_STATES_WHERE, entries.c.kind.in_(bindparam("kinds", expanding=True)))
     .order_by(entries.c.created_at, entries.c.id)
+)
+_READY = (
+    select(entries)
+    .where(
+        entries.c.merchant_id == bindparam("merchant"),
+        entries.c.state == EntryState.READY.value,
+        entries.c.kind.not_in([k.value for k in OWN_KINDS]),
+        (entries.c.not_before.is_(None)) | (entries.c.not_before <= bindparam("now")),
+    )
+    .order_by(entries.c.created_at, entries.c.id)
+    .limit(bindparam("limit"))
+)
+_WAITING = select(func.count(), func.min(entries.c.created_at)).where(
+    entries.c.merchant_id == bindparam("merchant"),
+    entries.c.state.in_(sorted(s.value for s in PENDING)),
 )
 _SET: dict[str, Any] = {k: bindparam(k) for k in (*_FIELDS, "kind", "state") if k != "id"}
 _UPDATE_KEEPING_PAYLOAD = update(entries).where(entries.c.id == bindparam("_id")).values(_SET)
@@ -297,8 +295,11 @@ class VendorRepository:
 
     async def all(self, merchant_id: uuid.UUID) -> dict[str, VendorLink]:
         """Every vendor known for the merchant, by name key (one query)."""
-        rows = await self._db.execute(select(vendors).where(vendors.c.merchant_id == merchant_id))
+        rows = await self._db.execute(_VENDORS, {"merchant": merchant_id})
         return {r.name_key: _link(r._mapping) for r in rows}
+
+
+_VENDORS = select(vendors).where(vendors.c.merchant_id == bindparam("merchant"))
 
 
 def _link(row: Any) -> VendorLink:

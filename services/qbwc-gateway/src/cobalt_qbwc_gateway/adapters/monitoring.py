@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_qbwc_gateway.adapters.codec import aware
@@ -26,6 +26,13 @@ from cobalt_qbwc_gateway.domain.contact import Contact, Outcome
 from cobalt_qbwc_gateway.domain.entry import EntryState
 
 _CONTACT_FIELDS = list(Contact.__dataclass_fields__)
+# A Web Connector call reads and updates its contact: both statements built once.
+_CONTACT = select(contacts).where(contacts.c.id == bindparam("contact"))
+_UPDATE_CONTACT = (
+    update(contacts)
+    .where(contacts.c.id == bindparam("_id"))
+    .values({k: bindparam(k) for k in _CONTACT_FIELDS if k != "id"})
+)
 _DIGEST_FIELDS = list(Digest.__dataclass_fields__)
 
 
@@ -38,12 +45,11 @@ class ContactRepository:
 
     async def save(self, contact: Contact) -> None:
         values = _contact_values(contact)
-        await self._db.execute(
-            update(contacts).where(contacts.c.id == values.pop("id")).values(values)
-        )
+        values["_id"] = values.pop("id")
+        await self._db.execute(_UPDATE_CONTACT, values)
 
     async def get(self, contact_id: uuid.UUID) -> Contact | None:
-        row = (await self._db.execute(select(contacts).where(contacts.c.id == contact_id))).first()
+        row = (await self._db.execute(_CONTACT, {"contact": contact_id})).first()
         return _contact(row._mapping) if row else None
 
     async def page(

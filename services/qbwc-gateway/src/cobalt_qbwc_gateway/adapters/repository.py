@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_qbwc_gateway.adapters.orm import (
@@ -33,11 +33,7 @@ class ConnectionRepository:
         self._db = connection
 
     async def for_merchant(self, merchant_id: uuid.UUID) -> Connection | None:
-        row = (
-            await self._db.execute(
-                select(connections).where(connections.c.merchant_id == merchant_id)
-            )
-        ).first()
+        row = (await self._db.execute(_CONNECTION_OF_MERCHANT, {"merchant": merchant_id})).first()
         return _connection(row._mapping) if row else None
 
     async def by_user(self, user: str) -> Connection | None:
@@ -49,9 +45,7 @@ class ConnectionRepository:
         return _connection(row._mapping) if row else None
 
     async def get(self, connection_id: uuid.UUID) -> Connection | None:
-        row = (
-            await self._db.execute(select(connections).where(connections.c.id == connection_id))
-        ).first()
+        row = (await self._db.execute(_CONNECTION, {"connection": connection_id})).first()
         return _connection(row._mapping) if row else None
 
     async def all(self) -> list[Connection]:
@@ -80,9 +74,11 @@ class ConnectionRepository:
         if new:
             await self._db.execute(insert(connections).values(id=conn.id, **values))
         else:
-            await self._db.execute(
-                update(connections).where(connections.c.id == conn.id).values(**values)
-            )
+            await self._db.execute(_UPDATE_CONNECTION, {"_id": conn.id, **values})
+
+    async def touch(self, connection_id: uuid.UUID, at: datetime) -> None:
+        """Its Web Connector was heard from at `at` (every call: one narrow statement)."""
+        await self._db.execute(_TOUCH_CONNECTION, {"_id": connection_id, "at": at})
 
 
 class SessionRepository:
@@ -90,9 +86,7 @@ class SessionRepository:
         self._db = connection
 
     async def get(self, ticket_hash: str) -> WebConnectorSession | None:
-        row = (
-            await self._db.execute(select(sessions).where(sessions.c.ticket_hash == ticket_hash))
-        ).first()
+        row = (await self._db.execute(_SESSION, {"ticket": ticket_hash})).first()
         return WebConnectorSession(**row._mapping) if row else None
 
     async def of_connection(self, connection_id: uuid.UUID) -> list[WebConnectorSession]:
@@ -113,12 +107,8 @@ class SessionRepository:
         if new:
             await self._db.execute(insert(sessions).values(**values))
         else:
-            values.pop("ticket_hash")
-            await self._db.execute(
-                update(sessions)
-                .where(sessions.c.ticket_hash == session.ticket_hash)
-                .values(**values)
-            )
+            values["_ticket"] = values.pop("ticket_hash")
+            await self._db.execute(_UPDATE_SESSION, values)
 
 
 def _connection(row: Any) -> Connection:
@@ -214,12 +204,7 @@ class MappingRepository:
         return {r.account for r in rows}
 
     async def full_names(self, merchant_id: uuid.UUID) -> dict[str, str]:
-        rows = await self._db.execute(
-            select(account_mappings.c.account, account_mappings.c.qb_full_name).where(
-                account_mappings.c.merchant_id == merchant_id,
-                account_mappings.c.qb_full_name.is_not(None),
-            )
-        )
+        rows = await self._db.execute(_FULL_NAMES, {"merchant": merchant_id})
         return {r.account: r.qb_full_name for r in rows}
 
 
@@ -230,11 +215,7 @@ class ReadBackRepository:
         self._db = connection
 
     async def get(self, merchant_id: uuid.UUID) -> ReadBackState | None:
-        row = (
-            await self._db.execute(
-                select(read_backs).where(read_backs.c.merchant_id == merchant_id)
-            )
-        ).first()
+        row = (await self._db.execute(_READ_BACK, {"merchant": merchant_id})).first()
         if row is None:
             return None
         iterators = tuple((k, i) for k, i in json.loads(row.iterators or "[]"))
@@ -260,3 +241,35 @@ class ReadBackRepository:
             await self._db.execute(
                 update(read_backs).where(read_backs.c.merchant_id == merchant_id).values(**values)
             )
+
+
+# The statements every Web Connector call and every command runs, built once: SQLAlchemy then
+# reuses their compiled form instead of building, keying and looking it up again each time.
+_CONNECTION_OF_MERCHANT = select(connections).where(
+    connections.c.merchant_id == bindparam("merchant")
+)
+_CONNECTION = select(connections).where(connections.c.id == bindparam("connection"))
+_CONNECTION_COLUMNS = [c.key for c in connections.c if c.key != "id"]
+_UPDATE_CONNECTION = (
+    update(connections)
+    .where(connections.c.id == bindparam("_id"))
+    .values({k: bindparam(k) for k in _CONNECTION_COLUMNS})
+)
+_TOUCH_CONNECTION = (
+    update(connections)
+    .where(connections.c.id == bindparam("_id"))
+    .values(last_contact_at=bindparam("at"))
+)
+_SESSION = select(sessions).where(sessions.c.ticket_hash == bindparam("ticket"))
+_UPDATE_SESSION = (
+    update(sessions)
+    .where(sessions.c.ticket_hash == bindparam("_ticket"))
+    .values(
+        {k: bindparam(k) for k in WebConnectorSession.__dataclass_fields__ if k != "ticket_hash"}
+    )
+)
+_FULL_NAMES = select(account_mappings.c.account, account_mappings.c.qb_full_name).where(
+    account_mappings.c.merchant_id == bindparam("merchant"),
+    account_mappings.c.qb_full_name.is_not(None),
+)
+_READ_BACK = select(read_backs).where(read_backs.c.merchant_id == bindparam("merchant"))

@@ -11,6 +11,7 @@ from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.answers import release_dependents
 from cobalt_qbwc_gateway.application.connections import require_connection
 from cobalt_qbwc_gateway.application.queue import load_facts, moved, save_entries
+from cobalt_qbwc_gateway.application.results import publish_changes
 from cobalt_qbwc_gateway.application.vendors import retry_vendor_of
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState, NotAllowed
 from cobalt_qbwc_gateway.domain.events import Cancelled, Retried
@@ -48,7 +49,8 @@ async def record_command(
         entry, state=derived.state, detail=derived.detail, error_code=derived.error_code
     )
     if await uow.entries.add_if_new(entry):
-        await save_entries(uow, [(None, entry)])  # an owner hears at once of a cancellation
+        # Stored with its first state in its history; an owner hears at once of a cancellation.
+        await publish_changes(uow, [(None, entry)])
         if cmd.replaces is not None:
             await _withdraw(uow, cmd, now)
         return entry, True

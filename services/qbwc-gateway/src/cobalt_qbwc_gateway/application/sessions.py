@@ -27,7 +27,8 @@ async def find_session(
     if connection is None:
         return None
     session, expected = session.called(method, now)
-    await uow.connections.save(contacted(connection, now), new=False)
+    connection = contacted(connection, now)
+    await uow.connections.touch(connection.id, now)
     return session, connection, expected
 
 
