@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_payables.adapters.orm import bills, payment_requests, payments, vendor_credits
@@ -79,29 +79,32 @@ class BillRepository(_Claims):
         )  # fmt: skip
 
     async def save(self, bill: Bill) -> None:
-        await self._db.execute(
-            update(bills)
-            .where(bills.c.merchant_id == bill.merchant_id, bills.c.id == bill.id)
-            .values(
-                state=bill.state.value, txn_id=bill.txn_id, detail=bill.detail, paid=bill.paid,
-                credited=bill.credited, open_balance=bill.open_balance,
-                in_quickbooks=_side_json(bill.in_quickbooks), amount=bill.amount,
-                lines=_lines_json(bill.lines), invoice_number=bill.invoice_number,
-                due_date=bill.due_date, revision=bill.revision,
-                correction_problem=bill.correction_problem,
-            )
-        )  # fmt: skip
+        changes = {
+            "_merchant": bill.merchant_id,
+            "_id": bill.id,
+            "state": bill.state.value,
+            "txn_id": bill.txn_id,
+            "detail": bill.detail,
+            "paid": bill.paid,
+            "credited": bill.credited,
+            "open_balance": bill.open_balance,
+            "in_quickbooks": _side_json(bill.in_quickbooks),
+            "amount": bill.amount,
+            "lines": _lines_json(bill.lines),
+            "invoice_number": bill.invoice_number,
+            "due_date": bill.due_date,
+            "revision": bill.revision,
+            "correction_problem": bill.correction_problem,
+        }
+        await self._db.execute(_UPDATE_BILL, changes)
 
     async def get(self, merchant_id: uuid.UUID, bill_id: uuid.UUID) -> Bill | None:
-        query = select(bills).where(bills.c.merchant_id == merchant_id, bills.c.id == bill_id)
-        row = (await self._db.execute(query)).first()
+        row = (await self._db.execute(_BILL, {"merchant": merchant_id, "id": bill_id})).first()
         return _to_bill(row._mapping) if row else None
 
     async def for_order(self, merchant_id: uuid.UUID, order_id: uuid.UUID) -> Bill | None:
-        query = select(bills).where(
-            bills.c.merchant_id == merchant_id, bills.c.order_id == order_id
-        )
-        row = (await self._db.execute(query)).first()
+        parameters = {"merchant": merchant_id, "order": order_id}
+        row = (await self._db.execute(_BILL_OF_ORDER, parameters)).first()
         return _to_bill(row._mapping) if row else None
 
     async def find(
@@ -144,25 +147,24 @@ class CreditRepository(_Claims):
         )  # fmt: skip
 
     async def save(self, credit: VendorCredit) -> None:
-        await self._db.execute(
-            update(vendor_credits)
-            .where(
-                vendor_credits.c.merchant_id == credit.merchant_id,
-                vendor_credits.c.id == credit.id,
-            )
-            .values(
-                state=credit.state.value, txn_id=credit.txn_id, detail=credit.detail,
-                applied=credit.applied, available=credit.available,
-                in_quickbooks=_side_json(credit.in_quickbooks), amount=credit.amount,
-                lines=_lines_json(credit.lines), invoice_number=credit.invoice_number,
-            )
-        )  # fmt: skip
+        changes = {
+            "_merchant": credit.merchant_id,
+            "_id": credit.id,
+            "state": credit.state.value,
+            "txn_id": credit.txn_id,
+            "detail": credit.detail,
+            "applied": credit.applied,
+            "available": credit.available,
+            "in_quickbooks": _side_json(credit.in_quickbooks),
+            "amount": credit.amount,
+            "lines": _lines_json(credit.lines),
+            "invoice_number": credit.invoice_number,
+        }
+        await self._db.execute(_UPDATE_CREDIT, changes)
 
     async def get(self, merchant_id: uuid.UUID, credit_id: uuid.UUID) -> VendorCredit | None:
-        query = select(vendor_credits).where(
-            vendor_credits.c.merchant_id == merchant_id, vendor_credits.c.id == credit_id
-        )
-        row = (await self._db.execute(query)).first()
+        parameters = {"merchant": merchant_id, "id": credit_id}
+        row = (await self._db.execute(_CREDIT, parameters)).first()
         return _to_credit(row._mapping) if row else None
 
     async def find(
@@ -178,6 +180,66 @@ class CreditRepository(_Claims):
             query.order_by(vendor_credits.c.credit_date, vendor_credits.c.recorded_at)
         )
         return [_to_credit(r._mapping) for r in rows]
+
+
+# What every received order and every entry result runs, built once: SQLAlchemy then reuses
+# their compiled form instead of building and keying each statement again.
+_BILL = select(bills).where(
+    bills.c.merchant_id == bindparam("merchant"), bills.c.id == bindparam("id")
+)
+_BILL_OF_ORDER = select(bills).where(
+    bills.c.merchant_id == bindparam("merchant"), bills.c.order_id == bindparam("order")
+)
+_UPDATE_BILL = (
+    update(bills)
+    .where(bills.c.merchant_id == bindparam("_merchant"), bills.c.id == bindparam("_id"))
+    .values(
+        {
+            k: bindparam(k)
+            for k in (
+                "state",
+                "txn_id",
+                "detail",
+                "paid",
+                "credited",
+                "open_balance",
+                "in_quickbooks",
+                "amount",
+                "lines",
+                "invoice_number",
+                "due_date",
+                "revision",
+                "correction_problem",
+            )
+        }
+    )
+)
+_CREDIT = select(vendor_credits).where(
+    vendor_credits.c.merchant_id == bindparam("merchant"), vendor_credits.c.id == bindparam("id")
+)
+_UPDATE_CREDIT = (
+    update(vendor_credits)
+    .where(
+        vendor_credits.c.merchant_id == bindparam("_merchant"),
+        vendor_credits.c.id == bindparam("_id"),
+    )
+    .values(
+        {
+            k: bindparam(k)
+            for k in (
+                "state",
+                "txn_id",
+                "detail",
+                "applied",
+                "available",
+                "in_quickbooks",
+                "amount",
+                "lines",
+                "invoice_number",
+            )
+        }
+    )
+)
 
 
 class PaymentRepository:
