@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from cobalt_devstack.testkit import (
     MAX_DELIVERIES,
@@ -19,7 +20,7 @@ from cobalt_devstack.testkit import (
 from cobalt_shared.db.tables import dead_letters, inbox
 from cobalt_shared.dead_letters import list_dead_letters, replay_dead_letter
 from cobalt_shared.errors import Conflict
-from cobalt_shared.inbox import ConsumerCrashed, fetch_batch
+from cobalt_shared.inbox import ConsumerCrashed, _claim, fetch_batch
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
 
 
@@ -188,3 +189,30 @@ async def test_a_fetch_waits_for_one_message_and_takes_only_what_already_waits(w
     messages = await fetch_batch(subscription, batch_size=100)
     assert subscription.fetches == fetches
     assert len(messages) == sum(fetches)
+
+
+async def test_claims_of_any_batch_size_reuse_one_compiled_insert(engine):
+    """A batch's message ids are claimed with one prebuilt statement: SQLAlchemy compiles it
+    once, not for every batch (a statement with its rows written in is never cached)."""
+    cached: list[object] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if "INSERT INTO inbox" in statement:
+            cached.append(context.cache_hit)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        async with engine.begin() as conn:
+            for size in (1, 3, 2, 3):
+                batch = [
+                    SimpleNamespace(message_id=str(uuid.uuid4()), raw=SimpleNamespace(subject="s"))
+                    for _ in range(size)
+                ]
+                assert len(await _claim(conn, "claims", batch)) == size
+            assert await _claim(conn, "claims", batch) == set()  # claimed before: none new
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", seen)
+    # Compiled once for one row and once for several (an executemany), then reused.
+    assert len(cached) == 5
+    assert engine.dialect.NO_CACHE_KEY not in cached, cached
+    assert cached[2:] == [engine.dialect.CACHE_HIT] * 3, cached

@@ -406,15 +406,18 @@ async def _claim(conn: AsyncConnection, consumer: str, batch: Sequence[_Delivery
         }
         for d in batch
     }
-    insert_ = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    # In a fixed order, so two replicas claiming overlapping batches cannot deadlock.
-    statement = (
-        insert_(inbox)
-        .values([rows[key] for key in sorted(rows)])
-        .on_conflict_do_nothing()
-        .returning(inbox.c.message_id)
-    )
-    return set((await conn.execute(statement)).scalars())
+    # In a fixed order, so two replicas claiming overlapping batches cannot deadlock. The rows go
+    # as parameters of one prebuilt statement, which SQLAlchemy sends as one multi-row INSERT;
+    # rows written into the statement (`.values([...])`) made it compile the INSERT anew for
+    # every batch, as such a statement is never cached.
+    statement = _CLAIM[conn.dialect.name == "postgresql"]
+    return set((await conn.execute(statement, [rows[key] for key in sorted(rows)])).scalars())
+
+
+_CLAIM = {  # by "is it PostgreSQL"
+    False: sqlite_insert(inbox).on_conflict_do_nothing().returning(inbox.c.message_id),
+    True: pg_insert(inbox).on_conflict_do_nothing().returning(inbox.c.message_id),
+}
 
 
 def _identity(data: bytes) -> tuple[str | None, str | None]:
