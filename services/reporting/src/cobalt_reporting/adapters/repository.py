@@ -49,7 +49,11 @@ class _Repository:
         self._db = connection
 
     def _upsert(self) -> Any:
-        return pg_insert if self._db.dialect.name == "postgresql" else sqlite_insert
+        return pg_insert if self._postgresql else sqlite_insert
+
+    @property
+    def _postgresql(self) -> bool:
+        return self._db.dialect.name == "postgresql"
 
 
 class ScheduleRepository(_Repository):
@@ -86,12 +90,32 @@ class ScheduleRepository(_Repository):
         ]
 
 
+def _add_sales(insert_: Any) -> Any:
+    return insert_(sales).on_conflict_do_nothing().returning(sales.c.sale_id)
+
+
+def _add_totals(insert_: Any) -> Any:
+    statement = insert_(day_totals)
+    return statement.on_conflict_do_update(
+        index_elements=["merchant_id", "business_day", "closed_in", "line", "key"],
+        set_={"amount": day_totals.c.amount + statement.excluded.amount},
+    )
+
+
+# Ingest's two inserts, built once per dialect ("is it PostgreSQL"), their rows passed as
+# parameters: SQLAlchemy sends them as one multi-row statement. Rows written into the statement
+# (`.values(rows)`) are never cached, so each batch compiled an INSERT of 3,500 parameters anew:
+# half of ingest's time.
+_ADD_SALES = {False: _add_sales(sqlite_insert), True: _add_sales(pg_insert)}
+_ADD_TOTALS = {False: _add_totals(sqlite_insert), True: _add_totals(pg_insert)}
+
+
 class SaleRepository(_Repository):
     """POS sales and refunds, the categories and taxes seen."""
 
     async def add_sales(self, sales_by_day: Sequence[tuple[Sale, date]], now: datetime) -> set[str]:
-        """Store many sales with one multi-row insert per chunk, each unless its id is known;
-        returns the ids stored now."""
+        """Store many sales with one multi-row insert per chunk (one prebuilt statement, the
+        rows its parameters), each unless its id is known; returns the ids stored now."""
         stored: set[str] = set()
         for start in range(0, len(sales_by_day), SALES_PER_INSERT):
             chunk = sales_by_day[start : start + SALES_PER_INSERT]
@@ -107,12 +131,7 @@ class SaleRepository(_Repository):
                 }
                 for sale, day in chunk
             ]
-            result = await self._db.execute(
-                self._upsert()(sales)
-                .values(rows)
-                .on_conflict_do_nothing()
-                .returning(sales.c.sale_id)
-            )
+            result = await self._db.execute(_ADD_SALES[self._postgresql], rows)
             stored.update(r[0] for r in result)
         return stored
 
@@ -138,13 +157,7 @@ class SaleRepository(_Repository):
         ]
         if not rows:
             return
-        statement = self._upsert()(day_totals).values(rows)
-        await self._db.execute(
-            statement.on_conflict_do_update(
-                index_elements=["merchant_id", "business_day", "closed_in", "line", "key"],
-                set_={"amount": day_totals.c.amount + statement.excluded.amount},
-            )
-        )
+        await self._db.execute(_ADD_TOTALS[self._postgresql], rows)
 
     async def open_days(self, merchant_id: uuid.UUID, through: date) -> list[date]:
         """Days up to `through` with sales no close has posted yet."""
