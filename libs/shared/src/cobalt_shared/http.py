@@ -165,6 +165,7 @@ def build_service_api(
     return app
 
 
-def unit_of_work(request: Request) -> Any:
-    """Dependency: a fresh unit of work of the service's own type (annotate it per service)."""
+async def unit_of_work(request: Request) -> Any:
+    """Dependency: a fresh unit of work of the service's own type (annotate it per service).
+    A coroutine, as every dependency: FastAPI runs a plain function in its thread pool."""
     return request.app.state.new_uow()

@@ -13,7 +13,7 @@ from cobalt_shared.errors import InvalidInput
 MAX_KEY = 200
 
 
-def idempotency_key(
+async def idempotency_key(
     key: Annotated[
         str | None,
         Header(

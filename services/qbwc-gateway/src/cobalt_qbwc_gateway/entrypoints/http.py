@@ -516,29 +516,26 @@ class RetriedOut(BaseModel):
     entries: list[EntryOut]
 
 
-class EntryQuery:
+async def entry_filters(
+    state: EntryState | None = None,
+    kind: EntryKind | None = None,
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
+    q: Annotated[
+        str | None, Query(max_length=100, description="Vendor, reference or amount.")
+    ] = None,
+) -> EntryFilter:
     """The QB Entries page's filters: state, kind, dates and a search."""
-
-    def __init__(
-        self,
-        state: EntryState | None = None,
-        kind: EntryKind | None = None,
-        date_from: IsoDate | None = None,
-        date_to: IsoDate | None = None,
-        q: Annotated[
-            str | None, Query(max_length=100, description="Vendor, reference or amount.")
-        ] = None,
-    ) -> None:
-        self.filters = EntryFilter(
-            state.value if state else None,
-            kind.value if kind else None,
-            date_from,
-            date_to,
-            text=q.strip() if q and q.strip() else None,
-        )
+    return EntryFilter(
+        state.value if state else None,
+        kind.value if kind else None,
+        date_from,
+        date_to,
+        text=q.strip() if q and q.strip() else None,
+    )
 
 
-Filters = Annotated[EntryQuery, Depends()]
+Filters = Annotated[EntryFilter, Depends(entry_filters)]
 
 
 @entries_router.get("")
@@ -551,7 +548,7 @@ async def entries_list(
 ) -> list[EntryOut]:
     """The merchant's QuickBooks entries, newest first (by date), filtered by state, kind,
     date and a search on vendor, reference number or amount."""
-    filters = replace(query.filters, limit=limit, offset=offset)
+    filters = replace(query, limit=limit, offset=offset)
     async with uow as tx:
         found = await list_entries(tx, scope.merchant_id, filters)
     return [EntryOut.of(e) for e in found]
@@ -581,7 +578,7 @@ CSV_COLUMNS = (
 )
 async def entries_export(scope: Merchant, uow: Uow, query: Filters) -> Response:
     """The entries the filters select (up to 20,000, newest first) as a CSV file."""
-    filters = replace(query.filters, limit=20_000)
+    filters = replace(query, limit=20_000)
     async with uow as tx:
         found = await list_entries(tx, scope.merchant_id, filters)
     out = io.StringIO()
