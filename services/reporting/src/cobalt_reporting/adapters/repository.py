@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -60,9 +60,7 @@ class ScheduleRepository(_Repository):
     """When each merchant's business day ends."""
 
     async def schedule(self, merchant_id: uuid.UUID) -> CloseSchedule:
-        row = (
-            await self._db.execute(select(schedules).where(schedules.c.merchant_id == merchant_id))
-        ).first()
+        row = (await self._db.execute(_SCHEDULE, {"merchant": merchant_id})).first()
         if row is None:
             return CloseSchedule()
         return CloseSchedule(row.timezone, time.fromisoformat(row.close_time))
@@ -108,6 +106,54 @@ def _add_totals(insert_: Any) -> Any:
 # half of ingest's time.
 _ADD_SALES = {False: _add_sales(sqlite_insert), True: _add_sales(pg_insert)}
 _ADD_TOTALS = {False: _add_totals(sqlite_insert), True: _add_totals(pg_insert)}
+
+
+# What every close runs, built once (SQLAlchemy then skips building and keying each statement).
+_SCHEDULE = select(schedules).where(schedules.c.merchant_id == bindparam("merchant"))
+_OPEN_DAYS = (
+    select(day_totals.c.business_day)
+    .where(
+        day_totals.c.merchant_id == bindparam("merchant"),
+        day_totals.c.closed_in == NOT_CLOSED,
+        day_totals.c.business_day <= bindparam("through"),
+    )
+    .distinct()
+)
+_TAKE_TOTALS = (
+    update(day_totals)
+    .where(
+        day_totals.c.merchant_id == bindparam("merchant"),
+        day_totals.c.closed_in == NOT_CLOSED,
+        day_totals.c.business_day.in_(bindparam("days", expanding=True)),
+    )
+    .values(closed_in=bindparam("closed_in"))
+)
+_TAKEN_TOTALS = select(day_totals).where(
+    day_totals.c.merchant_id == bindparam("merchant"),
+    day_totals.c.closed_in == bindparam("closed_in"),
+    day_totals.c.business_day.in_(bindparam("days", expanding=True)),
+)
+_CLAIM_CLOSE = {
+    False: sqlite_insert(closes).on_conflict_do_nothing(),
+    True: pg_insert(closes).on_conflict_do_nothing(),
+}
+_SAVE_CLOSE = (
+    update(closes)
+    .where(closes.c.merchant_id == bindparam("merchant"), closes.c.day == bindparam("_day"))
+    .values(figures=bindparam("figures"), closed_at=bindparam("closed_at"))
+)
+_CLOSE = select(closes).where(
+    closes.c.merchant_id == bindparam("merchant"), closes.c.day == bindparam("_day")
+)
+_ADD_POSTING = {
+    False: sqlite_insert(postings).on_conflict_do_nothing(),
+    True: pg_insert(postings).on_conflict_do_nothing(),
+}
+_WAITING_BATCHES = (
+    select(card_batches)
+    .where(card_batches.c.merchant_id == bindparam("merchant"), card_batches.c.posted.is_(False))
+    .order_by(card_batches.c.received_at, card_batches.c.batch_id)
+)
 
 
 class SaleRepository(_Repository):
@@ -161,15 +207,7 @@ class SaleRepository(_Repository):
 
     async def open_days(self, merchant_id: uuid.UUID, through: date) -> list[date]:
         """Days up to `through` with sales no close has posted yet."""
-        rows = await self._db.execute(
-            select(day_totals.c.business_day)
-            .where(
-                day_totals.c.merchant_id == merchant_id,
-                day_totals.c.closed_in == NOT_CLOSED,
-                day_totals.c.business_day <= through,
-            )
-            .distinct()
-        )
+        rows = await self._db.execute(_OPEN_DAYS, {"merchant": merchant_id, "through": through})
         return sorted(r[0] for r in rows)
 
     async def take_totals(
@@ -179,22 +217,9 @@ class SaleRepository(_Repository):
         and return what was moved: a sale stored meanwhile waits for the next close."""
         if not days:
             return {}
-        await self._db.execute(
-            update(day_totals)
-            .where(
-                day_totals.c.merchant_id == merchant_id,
-                day_totals.c.closed_in == NOT_CLOSED,
-                day_totals.c.business_day.in_(list(days)),
-            )
-            .values(closed_in=closed_in)
-        )
-        rows = await self._db.execute(
-            select(day_totals).where(
-                day_totals.c.merchant_id == merchant_id,
-                day_totals.c.closed_in == closed_in,
-                day_totals.c.business_day.in_(list(days)),
-            )
-        )
+        parameters = {"merchant": merchant_id, "days": list(days), "closed_in": closed_in}
+        await self._db.execute(_TAKE_TOTALS, parameters)
+        rows = await self._db.execute(_TAKEN_TOTALS, parameters)
         taken: dict[date, list[TotalLine]] = {}
         for r in rows:
             taken.setdefault(r.business_day, []).append((r.line, r.key, r.name, r.amount))
@@ -268,28 +293,31 @@ class CloseRepository(_Repository):
     ) -> bool:
         """Claim the day's close (its row, figures to come) unless it is closed already."""
         result = await self._db.execute(
-            self._upsert()(closes)
-            .values(
-                merchant_id=merchant_id, day=day, closed_at=now, counted_cash=counted, figures="{}"
-            )
-            .on_conflict_do_nothing()
+            _CLAIM_CLOSE[self._postgresql],
+            {
+                "merchant_id": merchant_id,
+                "day": day,
+                "closed_at": now,
+                "counted_cash": counted,
+                "figures": "{}",
+            },
         )
         return bool(result.rowcount == 1)
 
     async def save(self, close: EndOfDayClose) -> None:
         """The claimed close with its figures."""
         await self._db.execute(
-            update(closes)
-            .where(closes.c.merchant_id == close.merchant_id, closes.c.day == close.day)
-            .values(figures=close_json(close), closed_at=close.closed_at)
+            _SAVE_CLOSE,
+            {
+                "merchant": close.merchant_id,
+                "_day": close.day,
+                "figures": close_json(close),
+                "closed_at": close.closed_at,
+            },
         )
 
     async def close(self, merchant_id: uuid.UUID, day: date) -> EndOfDayClose | None:
-        row = (
-            await self._db.execute(
-                select(closes).where(closes.c.merchant_id == merchant_id, closes.c.day == day)
-            )
-        ).first()
+        row = (await self._db.execute(_CLOSE, {"merchant": merchant_id, "_day": day})).first()
         if row is None:
             return None
         return close_of(merchant_id, row.day, row.closed_at, row.counted_cash, row.figures)
@@ -336,19 +364,18 @@ class CloseRepository(_Repository):
     ) -> bool:
         """Record a posting once (by entry id); True when new."""
         result = await self._db.execute(
-            self._upsert()(postings)
-            .values(
-                entry_id=entry_id,
-                merchant_id=merchant_id,
-                day=day,
-                kind=kind,
-                description=description,
-                amount=amount,
-                state="pending",
-                command=None if command is None else command.model_dump_json(),
-                movable_to=movable_to,
-            )
-            .on_conflict_do_nothing()
+            _ADD_POSTING[self._postgresql],
+            {
+                "entry_id": entry_id,
+                "merchant_id": merchant_id,
+                "day": day,
+                "kind": kind,
+                "description": description,
+                "amount": amount,
+                "state": "pending",
+                "command": None if command is None else command.model_dump_json(),
+                "movable_to": movable_to,
+            },
         )
         return bool(result.rowcount == 1)
 
@@ -445,11 +472,7 @@ class SettlementRepository(_Repository):
 
     async def waiting_batches(self, merchant_id: uuid.UUID) -> list[CardSettlement]:
         """Settlements recorded but not posted: some of their days were not closed yet."""
-        rows = await self._db.execute(
-            select(card_batches)
-            .where(card_batches.c.merchant_id == merchant_id, card_batches.c.posted.is_(False))
-            .order_by(card_batches.c.received_at, card_batches.c.batch_id)
-        )
+        rows = await self._db.execute(_WAITING_BATCHES, {"merchant": merchant_id})
         return [_batch(dict(r._mapping)) for r in rows]
 
     async def mark_batch_posted(self, merchant_id: uuid.UUID, batch_id: str) -> None:
