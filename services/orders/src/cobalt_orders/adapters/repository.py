@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_orders.adapters.orm import order_history, orders
@@ -26,6 +26,19 @@ class OrderFilter:
     limit: int = 100
 
 
+# What every new order runs, built once (SQLAlchemy then skips building and keying them).
+_INSERT_ORDER = insert(orders)
+_INSERT_CHANGE = insert(order_history)
+_BY_INVOICE = select(orders).where(
+    orders.c.merchant_id == bindparam("merchant"),
+    orders.c.vendor_key == bindparam("vendor"),
+    orders.c.invoice_number == bindparam("invoice"),
+)
+_BY_IDEMPOTENCY_KEY = select(orders).where(
+    orders.c.merchant_id == bindparam("merchant"), orders.c.idempotency_key == bindparam("key")
+)
+
+
 class OrderRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self._connection = connection
@@ -33,25 +46,24 @@ class OrderRepository:
     async def add(
         self, order: Order, idempotency_key: str | None = None, request_hash: str | None = None
     ) -> None:
-        await self._connection.execute(
-            insert(orders).values(
-                id=order.id,
-                merchant_id=order.merchant_id,
-                vendor_name=order.vendor_name,
-                vendor_key=vendor_key(order.vendor_name),
-                invoice_number=order.invoice_number,
-                received_on=order.received_on,
-                total=order.total,
-                recorded_at=order.recorded_at,
-                order_date=order.order_date,
-                due_date=order.due_date,
-                lines=json.dumps([_line_json(ln) for ln in order.lines]),
-                credits=json.dumps([_credit_json(c) for c in order.credits]),
-                idempotency_key=idempotency_key,
-                request_hash=request_hash,
-                recorded_by=order.recorded_by,
-            )
-        )
+        row = {
+            "id": order.id,
+            "merchant_id": order.merchant_id,
+            "vendor_name": order.vendor_name,
+            "vendor_key": vendor_key(order.vendor_name),
+            "invoice_number": order.invoice_number,
+            "received_on": order.received_on,
+            "total": order.total,
+            "recorded_at": order.recorded_at,
+            "order_date": order.order_date,
+            "due_date": order.due_date,
+            "lines": json.dumps([_line_json(ln) for ln in order.lines]),
+            "credits": json.dumps([_credit_json(c) for c in order.credits]),
+            "idempotency_key": idempotency_key,
+            "request_hash": request_hash,
+            "recorded_by": order.recorded_by,
+        }
+        await self._connection.execute(_INSERT_ORDER, row)
 
     async def save(self, order: Order) -> None:
         """Store an edited, corrected or cancelled order."""
@@ -74,17 +86,16 @@ class OrderRepository:
         )
 
     async def add_change(self, merchant_id: uuid.UUID, change: OrderChange) -> None:
-        await self._connection.execute(
-            insert(order_history).values(
-                id=uuid.uuid4(),
-                merchant_id=merchant_id,
-                order_id=change.order_id,
-                at=change.at,
-                by=change.by,
-                action=change.action,
-                summary=change.summary,
-            )
-        )
+        row = {
+            "id": uuid.uuid4(),
+            "merchant_id": merchant_id,
+            "order_id": change.order_id,
+            "at": change.at,
+            "by": change.by,
+            "action": change.action,
+            "summary": change.summary,
+        }
+        await self._connection.execute(_INSERT_CHANGE, row)
 
     async def history(self, merchant_id: uuid.UUID, order_id: uuid.UUID) -> list[OrderChange]:
         rows = await self._connection.execute(
@@ -112,27 +123,19 @@ class OrderRepository:
     async def by_invoice(
         self, merchant_id: uuid.UUID, vendor_name: str, invoice_number: str
     ) -> Order | None:
-        row = (
-            await self._connection.execute(
-                select(orders).where(
-                    orders.c.merchant_id == merchant_id,
-                    orders.c.vendor_key == vendor_key(vendor_name),
-                    orders.c.invoice_number == invoice_number.strip(),
-                )
-            )
-        ).first()
+        parameters = {
+            "merchant": merchant_id,
+            "vendor": vendor_key(vendor_name),
+            "invoice": invoice_number.strip(),
+        }
+        row = (await self._connection.execute(_BY_INVOICE, parameters)).first()
         return _to_order(row._mapping) if row else None
 
     async def by_idempotency_key(
         self, merchant_id: uuid.UUID, key: str
     ) -> tuple[Order, str | None] | None:
-        row = (
-            await self._connection.execute(
-                select(orders).where(
-                    orders.c.merchant_id == merchant_id, orders.c.idempotency_key == key
-                )
-            )
-        ).first()
+        parameters = {"merchant": merchant_id, "key": key}
+        row = (await self._connection.execute(_BY_IDEMPOTENCY_KEY, parameters)).first()
         return (_to_order(row._mapping), row._mapping["request_hash"]) if row else None
 
     async def list(self, merchant_id: uuid.UUID, where: OrderFilter | None = None) -> list[Order]:

@@ -66,17 +66,27 @@ class BillRepository(_Claims):
     table = bills
 
     async def add(self, bill: Bill) -> None:
-        await self._db.execute(
-            insert(bills).values(
-                id=bill.id, merchant_id=bill.merchant_id, order_id=bill.order_id,
-                vendor_name=bill.vendor_name, invoice_number=bill.invoice_number,
-                bill_date=bill.bill_date, due_date=bill.due_date, amount=bill.amount,
-                open_balance=bill.open_balance, lines=_lines_json(bill.lines),
-                recorded_at=bill.recorded_at, state=bill.state.value, txn_id=bill.txn_id,
-                detail=bill.detail, paid=bill.paid, credited=bill.credited,
-                pending_payment_id=bill.pending_payment_id, revision=bill.revision,
-            )
-        )  # fmt: skip
+        row = {
+            "id": bill.id,
+            "merchant_id": bill.merchant_id,
+            "order_id": bill.order_id,
+            "vendor_name": bill.vendor_name,
+            "invoice_number": bill.invoice_number,
+            "bill_date": bill.bill_date,
+            "due_date": bill.due_date,
+            "amount": bill.amount,
+            "open_balance": bill.open_balance,
+            "lines": _lines_json(bill.lines),
+            "recorded_at": bill.recorded_at,
+            "state": bill.state.value,
+            "txn_id": bill.txn_id,
+            "detail": bill.detail,
+            "paid": bill.paid,
+            "credited": bill.credited,
+            "pending_payment_id": bill.pending_payment_id,
+            "revision": bill.revision,
+        }
+        await self._db.execute(_INSERT_BILL, row)
 
     async def save(self, bill: Bill) -> None:
         changes = {
@@ -184,6 +194,7 @@ class CreditRepository(_Claims):
 
 # What every received order and every entry result runs, built once: SQLAlchemy then reuses
 # their compiled form instead of building and keying each statement again.
+_INSERT_BILL = insert(bills)
 _BILL = select(bills).where(
     bills.c.merchant_id == bindparam("merchant"), bills.c.id == bindparam("id")
 )
