@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, Update, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_payables.adapters.orm import bills, payment_requests, payments, vendor_credits
@@ -192,6 +192,16 @@ class CreditRepository(_Claims):
         return [_to_credit(r._mapping) for r in rows]
 
 
+def _update_of(table: Table, columns: str) -> Update:
+    """An UPDATE of these columns (space-separated) of one merchant's row, the row named by
+    the parameters `_merchant` and `_id`, each column's value by its own name."""
+    return (
+        update(table)
+        .where(table.c.merchant_id == bindparam("_merchant"), table.c.id == bindparam("_id"))
+        .values({k: bindparam(k) for k in columns.split()})
+    )
+
+
 # What every received order and every entry result runs, built once: SQLAlchemy then reuses
 # their compiled form instead of building and keying each statement again.
 _INSERT_BILL = insert(bills)
@@ -201,55 +211,17 @@ _BILL = select(bills).where(
 _BILL_OF_ORDER = select(bills).where(
     bills.c.merchant_id == bindparam("merchant"), bills.c.order_id == bindparam("order")
 )
-_UPDATE_BILL = (
-    update(bills)
-    .where(bills.c.merchant_id == bindparam("_merchant"), bills.c.id == bindparam("_id"))
-    .values(
-        {
-            k: bindparam(k)
-            for k in (
-                "state",
-                "txn_id",
-                "detail",
-                "paid",
-                "credited",
-                "open_balance",
-                "in_quickbooks",
-                "amount",
-                "lines",
-                "invoice_number",
-                "due_date",
-                "revision",
-                "correction_problem",
-            )
-        }
-    )
+_UPDATE_BILL = _update_of(
+    bills,
+    "state txn_id detail paid credited open_balance in_quickbooks amount lines invoice_number"
+    " due_date revision correction_problem",
 )
 _CREDIT = select(vendor_credits).where(
     vendor_credits.c.merchant_id == bindparam("merchant"), vendor_credits.c.id == bindparam("id")
 )
-_UPDATE_CREDIT = (
-    update(vendor_credits)
-    .where(
-        vendor_credits.c.merchant_id == bindparam("_merchant"),
-        vendor_credits.c.id == bindparam("_id"),
-    )
-    .values(
-        {
-            k: bindparam(k)
-            for k in (
-                "state",
-                "txn_id",
-                "detail",
-                "applied",
-                "available",
-                "in_quickbooks",
-                "amount",
-                "lines",
-                "invoice_number",
-            )
-        }
-    )
+_UPDATE_CREDIT = _update_of(
+    vendor_credits,
+    "state txn_id detail applied available in_quickbooks amount lines invoice_number",
 )
 
 
