@@ -38,12 +38,11 @@ from nats.js.api import AckPolicy as JsAckPolicy
 from nats.js.api import ConsumerConfig, DeliverPolicy
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import insert
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_shared.contracts.base import utcnow
 from cobalt_shared.contracts.subjects import StreamSpec
+from cobalt_shared.db.statements import PerDialect
 from cobalt_shared.db.tables import dead_letters, inbox
 from cobalt_shared.db.uow import UnitOfWork
 from cobalt_shared.observability import MESSAGES_HANDLED, correlation_id
@@ -410,14 +409,13 @@ async def _claim(conn: AsyncConnection, consumer: str, batch: Sequence[_Delivery
     # as parameters of one prebuilt statement, which SQLAlchemy sends as one multi-row INSERT;
     # rows written into the statement (`.values([...])`) made it compile the INSERT anew for
     # every batch, as such a statement is never cached.
-    statement = _CLAIM[conn.dialect.name == "postgresql"]
-    return set((await conn.execute(statement, [rows[key] for key in sorted(rows)])).scalars())
+    ordered = [rows[key] for key in sorted(rows)]
+    return set((await conn.execute(_CLAIM.for_(conn), ordered)).scalars())
 
 
-_CLAIM = {  # by "is it PostgreSQL"
-    False: sqlite_insert(inbox).on_conflict_do_nothing().returning(inbox.c.message_id),
-    True: pg_insert(inbox).on_conflict_do_nothing().returning(inbox.c.message_id),
-}
+_CLAIM = PerDialect(
+    lambda insert_: insert_(inbox).on_conflict_do_nothing().returning(inbox.c.message_id)
+)
 
 
 def _identity(data: bytes) -> tuple[str | None, str | None]:

@@ -38,6 +38,7 @@ from cobalt_reporting.domain.sales import (
 )
 from cobalt_reporting.domain.settlement import ZERO, CardSettlement
 from cobalt_shared.contracts import PostToQuickBooks
+from cobalt_shared.db.statements import PerDialect
 
 NOT_CLOSED = date(1, 1, 1)  # day_totals.closed_in of totals no close has posted yet
 TOTAL_COLUMNS = ("merchant_id", "business_day", "closed_in", "line", "key", "name", "amount")
@@ -49,11 +50,7 @@ class _Repository:
         self._db = connection
 
     def _upsert(self) -> Any:
-        return pg_insert if self._postgresql else sqlite_insert
-
-    @property
-    def _postgresql(self) -> bool:
-        return self._db.dialect.name == "postgresql"
+        return pg_insert if self._db.dialect.name == "postgresql" else sqlite_insert
 
 
 class ScheduleRepository(_Repository):
@@ -88,10 +85,6 @@ class ScheduleRepository(_Repository):
         ]
 
 
-def _add_sales(insert_: Any) -> Any:
-    return insert_(sales).on_conflict_do_nothing().returning(sales.c.sale_id)
-
-
 def _add_totals(insert_: Any) -> Any:
     statement = insert_(day_totals)
     return statement.on_conflict_do_update(
@@ -100,12 +93,14 @@ def _add_totals(insert_: Any) -> Any:
     )
 
 
-# Ingest's two inserts, built once per dialect ("is it PostgreSQL"), their rows passed as
+# Ingest's two inserts, built once per dialect, their rows passed as
 # parameters: SQLAlchemy sends them as one multi-row statement. Rows written into the statement
 # (`.values(rows)`) are never cached, so each batch compiled an INSERT of 3,500 parameters anew:
 # half of ingest's time.
-_ADD_SALES = {False: _add_sales(sqlite_insert), True: _add_sales(pg_insert)}
-_ADD_TOTALS = {False: _add_totals(sqlite_insert), True: _add_totals(pg_insert)}
+_ADD_SALES = PerDialect(
+    lambda insert_: insert_(sales).on_conflict_do_nothing().returning(sales.c.sale_id)
+)
+_ADD_TOTALS = PerDialect(_add_totals)
 
 
 # What every close runs, built once (SQLAlchemy then skips building and keying each statement).
@@ -133,10 +128,7 @@ _TAKEN_TOTALS = select(day_totals).where(
     day_totals.c.closed_in == bindparam("closed_in"),
     day_totals.c.business_day.in_(bindparam("days", expanding=True)),
 )
-_CLAIM_CLOSE = {
-    False: sqlite_insert(closes).on_conflict_do_nothing(),
-    True: pg_insert(closes).on_conflict_do_nothing(),
-}
+_CLAIM_CLOSE = PerDialect(lambda insert_: insert_(closes).on_conflict_do_nothing())
 _SAVE_CLOSE = (
     update(closes)
     .where(closes.c.merchant_id == bindparam("merchant"), closes.c.day == bindparam("_day"))
@@ -145,10 +137,7 @@ _SAVE_CLOSE = (
 _CLOSE = select(closes).where(
     closes.c.merchant_id == bindparam("merchant"), closes.c.day == bindparam("_day")
 )
-_ADD_POSTING = {
-    False: sqlite_insert(postings).on_conflict_do_nothing(),
-    True: pg_insert(postings).on_conflict_do_nothing(),
-}
+_ADD_POSTING = PerDialect(lambda insert_: insert_(postings).on_conflict_do_nothing())
 _WAITING_BATCHES = (
     select(card_batches)
     .where(card_batches.c.merchant_id == bindparam("merchant"), card_batches.c.posted.is_(False))
@@ -177,7 +166,7 @@ class SaleRepository(_Repository):
                 }
                 for sale, day in chunk
             ]
-            result = await self._db.execute(_ADD_SALES[self._postgresql], rows)
+            result = await self._db.execute(_ADD_SALES.for_(self._db), rows)
             stored.update(r[0] for r in result)
         return stored
 
@@ -203,7 +192,7 @@ class SaleRepository(_Repository):
         ]
         if not rows:
             return
-        await self._db.execute(_ADD_TOTALS[self._postgresql], rows)
+        await self._db.execute(_ADD_TOTALS.for_(self._db), rows)
 
     async def open_days(self, merchant_id: uuid.UUID, through: date) -> list[date]:
         """Days up to `through` with sales no close has posted yet."""
@@ -293,7 +282,7 @@ class CloseRepository(_Repository):
     ) -> bool:
         """Claim the day's close (its row, figures to come) unless it is closed already."""
         result = await self._db.execute(
-            _CLAIM_CLOSE[self._postgresql],
+            _CLAIM_CLOSE.for_(self._db),
             {
                 "merchant_id": merchant_id,
                 "day": day,
@@ -364,7 +353,7 @@ class CloseRepository(_Repository):
     ) -> bool:
         """Record a posting once (by entry id); True when new."""
         result = await self._db.execute(
-            _ADD_POSTING[self._postgresql],
+            _ADD_POSTING.for_(self._db),
             {
                 "entry_id": entry_id,
                 "merchant_id": merchant_id,
