@@ -76,3 +76,48 @@ async def test_batches_of_any_size_reuse_the_compiled_inserts_and_count_once(mig
     for table, hits in cached.items():
         assert hits, table
         assert all(h == engine.dialect.CACHE_HIT for h in hits[1:]), (table, hits)
+
+
+async def test_only_refunds_look_up_stored_sales(migrated: str):
+    """A batch of sales runs no lookup of stored sales (the insert skips one stored before: with
+    the batch's ids in it, that lookup read every sale of the merchant on PostgreSQL, so each
+    batch cost more than the last). A refund looks up its original only when not in the batch."""
+    engine = create_engine(migrated)
+    merchant = uuid.uuid4()
+    at = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+    lookups: list[tuple[object, ...]] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("SELECT sales.sale_id"):
+            lookups.append(tuple(parameters))
+
+    def refund(sale_id: str, of: str) -> PosSale:
+        body = _sales(sale_id, 1, at)[0].model_dump(mode="json")
+        return PosSale.model_validate({**body, "sale_id": sale_id, "refund_of": of})
+
+    event.listen(engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        results = []
+        for batch in (
+            _sales("a", 5, at),
+            _sales("a", 5, at) + _sales("b", 2, at),
+            [*_sales("c", 1, at), refund("r1", "a-0"), refund("r2", "c-0"), refund("r3", "zz")],
+        ):
+            async with ReportingUnitOfWork(engine) as uow:
+                results.append(await ingest_sales(uow, merchant, batch))
+                await uow.commit()
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", seen)
+        await engine.dispose()
+    assert [sorted(r.accepted) for r in results] == [
+        [f"a-{i}" for i in range(5)],
+        ["b-0", "b-1"],
+        ["c-0", "r1", "r2"],
+    ]
+    assert sorted(results[1].duplicates) == [f"a-{i}" for i in range(5)]
+    assert [bad["sale_id"] for bad in results[2].rejected] == ["r3"]
+    # One lookup in all, by the third batch, of the two originals it does not hold itself.
+    assert len(lookups) == 1
+    asked = set(lookups[0])
+    assert {"a-0", "zz"} <= asked
+    assert not {"c-0", "r1", "r2", "r3"} & asked

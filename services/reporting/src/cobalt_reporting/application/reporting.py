@@ -100,11 +100,12 @@ async def ingest_sales(
             parsed.append(_parse(merchant_id, raw).validated(now))
         except DomainError as exc:
             result.rejected.append({"sale_id": raw.sale_id, "error": exc.message})
-    ids = [s.sale_id for s in parsed]
-    known = await uow.sales.known_sales(
-        merchant_id, ids + [s.refund_of for s in parsed if s.refund_of]
-    )
     in_batch = {s.sale_id for s in parsed if not s.refund_of}
+    # Only a refund needs a stored sale looked up (its original, when not in this batch); a
+    # sale stored before is found by the insert itself, which skips it.
+    known = await uow.sales.known_sales(
+        merchant_id, sorted({s.refund_of for s in parsed if s.refund_of} - in_batch)
+    )
     seen: set[str] = set()
     names: dict[str, str] = {}
     tax_names: dict[str, str] = {}
