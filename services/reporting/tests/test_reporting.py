@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 import cobalt_reporting
 from cobalt_reporting.adapters.orm import schedules
@@ -488,3 +488,54 @@ def test_days_close_many_merchants_to_a_transaction_and_one_failing_stops_no_oth
     assert len(transactions) == 1  # nothing due: one read, whatever the number of merchants
     journals = [c for c in reporting.commands() if c.kind == "journal-entry"]
     assert sorted(c.merchant_id for c in journals) == sorted([*good, failing])
+
+
+def test_a_scheduled_close_writes_its_postings_at_once_and_releases_only_waiting_settlements(
+    reporting,
+):
+    """Closes by the clock: each writes its postings with one statement (the journal entry and
+    the cash deposit), and only a merchant with a settlement waiting looks its batches up; that
+    settlement is still released, once."""
+    merchants = [uuid.uuid4() for _ in range(4)]
+    waiting = merchants[2]
+    for m in merchants:
+        token = TOKENS.mint(subject="t", role=Role.MERCHANT, merchant_id=m)
+        headers = {"Authorization": f"Bearer {token}"}
+        r = reporting.client.post("/sales", json={"sales": DAY}, headers=headers)
+        assert r.json()["accepted"] == 3
+        if m == waiting:
+            body = {
+                "batch_id": "W-9",
+                "settled_on": "2026-11-25",
+                "gross": "10.80",
+                "fees": "0.30",
+                "days": ["2026-11-24"],
+            }
+            r = reporting.client.post("/card-settlements", json=body, headers=headers)
+            assert r.json()["waiting_for"] == ["2026-11-24"]
+    statements: list[str] = []
+
+    async def tick() -> int:
+        engine = create_engine(reporting.url)
+
+        def seen(conn, cursor, statement, parameters, context, executemany):
+            statements.append(" ".join(statement.split()))
+
+        event.listen(engine.sync_engine, "before_cursor_execute", seen)
+        try:
+            moment = datetime.fromisoformat("2026-11-25T12:00:00-05:00").astimezone(UTC)
+            return await close_due_days(lambda: ReportingUnitOfWork(engine), moment)
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(tick()) == 4
+    posting_inserts = [s for s in statements if s.startswith("INSERT INTO postings ")]
+    # One a close (its journal entry and cash deposit together), and the released settlement.
+    assert len(posting_inserts) == 4 + 1
+    batch_lookups = [s for s in statements if "FROM card_batches" in s]
+    assert len(batch_lookups) == 2  # which merchants wait (once), then the one that does
+    deposits = [c for c in reporting.commands() if c.memo and "W-9" in c.memo]
+    assert [c.merchant_id for c in deposits] == [waiting]
+    kinds = sorted((c.merchant_id == waiting, c.kind) for c in reporting.commands())
+    others = [(False, "deposit")] * 3 + [(False, "journal-entry")] * 3
+    assert kinds == [*others, (True, "deposit"), (True, "deposit"), (True, "journal-entry")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -43,6 +44,18 @@ from cobalt_shared.db.statements import PerDialect
 NOT_CLOSED = date(1, 1, 1)  # day_totals.closed_in of totals no close has posted yet
 TOTAL_COLUMNS = ("merchant_id", "business_day", "closed_in", "line", "key", "name", "amount")
 SALES_PER_INSERT = 400  # rows per multi-row insert (7 values each: within SQLite's limit)
+
+
+@dataclass(frozen=True, slots=True)
+class NewPosting:
+    """A posting to record with its command: kept in full only when `movable_to` a later day
+    (it may be sent again, dated that day)."""
+
+    command: PostToQuickBooks
+    day: date
+    description: str
+    amount: Decimal
+    movable_to: date | None = None
 
 
 class _Repository:
@@ -142,6 +155,15 @@ _WAITING_BATCHES = (
     select(card_batches)
     .where(card_batches.c.merchant_id == bindparam("merchant"), card_batches.c.posted.is_(False))
     .order_by(card_batches.c.received_at, card_batches.c.batch_id)
+)
+
+_MERCHANTS_WAITING = (
+    select(card_batches.c.merchant_id)
+    .where(
+        card_batches.c.merchant_id.in_(bindparam("merchants", expanding=True)),
+        card_batches.c.posted.is_(False),
+    )
+    .distinct()
 )
 
 
@@ -340,33 +362,15 @@ class CloseRepository(_Repository):
         )
         return [close_of(merchant_id, r.day, r.closed_at, r.counted_cash, r.figures) for r in rows]
 
-    async def add_posting(
-        self,
-        entry_id: uuid.UUID,
-        merchant_id: uuid.UUID,
-        day: date,
-        kind: str,
-        description: str,
-        amount: Decimal,
-        command: PostToQuickBooks | None = None,
-        movable_to: date | None = None,
-    ) -> bool:
+    async def add_posting(self, posting: NewPosting) -> bool:
         """Record a posting once (by entry id); True when new."""
-        result = await self._db.execute(
-            _ADD_POSTING.for_(self._db),
-            {
-                "entry_id": entry_id,
-                "merchant_id": merchant_id,
-                "day": day,
-                "kind": kind,
-                "description": description,
-                "amount": amount,
-                "state": "pending",
-                "command": None if command is None else command.model_dump_json(),
-                "movable_to": movable_to,
-            },
-        )
+        result = await self._db.execute(_ADD_POSTING.for_(self._db), _posting_row(posting))
         return bool(result.rowcount == 1)
+
+    async def add_postings(self, new: Sequence[NewPosting]) -> None:
+        """Record postings once each (by entry id), with one statement for them all."""
+        if new:
+            await self._db.execute(_ADD_POSTING.for_(self._db), [_posting_row(p) for p in new])
 
     async def movable_posting(
         self, merchant_id: uuid.UUID, entry_id: uuid.UUID
@@ -458,6 +462,13 @@ class SettlementRepository(_Repository):
             .on_conflict_do_nothing()
         )
         return bool(result.rowcount == 1)
+
+    async def merchants_waiting(self, merchant_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of these merchants have a settlement waiting for days to close."""
+        if not merchant_ids:
+            return set()
+        rows = await self._db.execute(_MERCHANTS_WAITING, {"merchants": list(merchant_ids)})
+        return {r[0] for r in rows}
 
     async def waiting_batches(self, merchant_id: uuid.UUID) -> list[CardSettlement]:
         """Settlements recorded but not posted: some of their days were not closed yet."""
@@ -558,3 +569,18 @@ def _batch(row: dict[str, Any]) -> CardSettlement:
         chargebacks=row["chargebacks"] or ZERO,
         days=tuple(date.fromisoformat(d) for d in json.loads(row.get("days") or "[]")),
     )
+
+
+def _posting_row(posting: NewPosting) -> dict[str, Any]:
+    command = posting.command
+    return {
+        "entry_id": command.entry_id,
+        "merchant_id": command.merchant_id,
+        "day": posting.day,
+        "kind": command.kind,
+        "description": posting.description,
+        "amount": posting.amount,
+        "state": "pending",
+        "command": command.model_dump_json() if posting.movable_to else None,
+        "movable_to": posting.movable_to,
+    }

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from cobalt_reporting.adapters.repository import NewPosting
 from cobalt_reporting.adapters.uow import ReportingUnitOfWork
 from cobalt_reporting.domain.close import Adjustment, DaySummary, EndOfDayClose, days_due
 from cobalt_reporting.domain.sales import (
@@ -151,24 +152,14 @@ def _entry_id(merchant_id: uuid.UUID, name: str) -> uuid.UUID:
     return uuid.uuid5(merchant_id, f"reporting:{name}")
 
 
-async def _post(
-    uow: ReportingUnitOfWork, command: PostToQuickBooks, day: date, description: str,
-    amount: Decimal, movable_to: date | None = None,
-) -> None:  # fmt: skip
-    """Send the command, and keep it: a posting `movable_to` a later day is sent again,
-    dated that day, should QuickBooks refuse its own date (its books closed)."""
-    kept = command if movable_to else None
-    await uow.closes.add_posting(
-        command.entry_id,
-        command.merchant_id,
-        day,
-        command.kind,
-        description,
-        amount,
-        kept,
-        movable_to,
+async def _post(uow: ReportingUnitOfWork, new: Sequence[NewPosting]) -> None:
+    """Record the postings and send their commands, in one statement each. A posting
+    `movable_to` a later day is sent again, dated that day, should QuickBooks refuse its own
+    date (its books closed)."""
+    await uow.closes.add_postings(new)
+    await uow.outbox.add_many(
+        [(post_to_quickbooks(SOURCE, p.command.merchant_id), p.command) for p in new]
     )
-    await uow.outbox.add(post_to_quickbooks(SOURCE, command.merchant_id), command)
 
 
 async def settle_cards(
@@ -221,7 +212,7 @@ async def _post_settlement(
         source=SOURCE,
     )
     description = f"Card deposit, batch {settlement.batch_id} (net of fees)"
-    await _post(uow, command, settlement.settled_on, description, settlement.net)
+    await _post(uow, [NewPosting(command, settlement.settled_on, description, settlement.net)])
 
 
 async def _release_settlements(uow: ReportingUnitOfWork, merchant_id: uuid.UUID) -> None:
@@ -263,6 +254,21 @@ async def close_day(
         raise InvalidInput(
             f"{day.isoformat()} closes at {local}; to close it before then, ask for an early close"
         )
+    return await _close(uow, merchant_id, day, closes_at, counted_cash, now)
+
+
+async def _close(
+    uow: ReportingUnitOfWork,
+    merchant_id: uuid.UUID,
+    day: date,
+    closes_at: datetime,
+    counted_cash: Decimal | None,
+    now: datetime,
+    *,
+    settlements_waiting: bool = True,
+) -> tuple[EndOfDayClose, bool]:
+    """Close the day unless closed already (`close_day`'s checks are the caller's). Without
+    `settlements_waiting` the caller knows the merchant has no settlement waiting for a day."""
     # The day is claimed first (once): a worker closing it meanwhile takes nothing.
     if not await uow.closes.claim(merchant_id, day, counted_cash, now):
         closed = await uow.closes.close(merchant_id, day)  # closed meanwhile by another worker
@@ -281,6 +287,7 @@ async def close_day(
         closes_at,
     )
     await uow.closes.save(close)
+    new: list[NewPosting] = []
     lines, deposit = sales_journal(day, close.figures, counted_cash)
     if lines:
         total = sum((ln.amount for ln in lines if ln.side == "debit"), ZERO)
@@ -291,7 +298,7 @@ async def close_day(
                    for ln in lines],
             source=SOURCE,
         )  # fmt: skip
-        await _post(uow, command, day, "Sales summary journal entry", total)
+        new.append(NewPosting(command, day, "Sales summary journal entry", total))
     if deposit > 0:
         command = PostToQuickBooks(
             merchant_id=merchant_id, entry_id=_entry_id(merchant_id, f"close:{day}:cash"),
@@ -300,25 +307,24 @@ async def close_day(
             lines=[AccountLine(account="cash-drawer", amount=deposit, memo=f"Cash {day}")],
             source=SOURCE,
         )  # fmt: skip
-        await _post(uow, command, day, "Cash deposit (the whole day)", deposit)
+        new.append(NewPosting(command, day, "Cash deposit (the whole day)", deposit))
     for late in close.late:
-        await _post_late(uow, merchant_id, late.day, day, late.figures)
-    await _release_settlements(uow, merchant_id)  # batches that waited for this day
+        await uow.closes.add_adjustment(merchant_id, late.day, Adjustment(day, late.figures))
+        new.extend(_late_postings(merchant_id, late.day, day, late.figures))
+    await _post(uow, new)
+    if settlements_waiting:
+        await _release_settlements(uow, merchant_id)  # batches that waited for this day
     return close, True
 
 
-async def _post_late(
-    uow: ReportingUnitOfWork,
-    merchant_id: uuid.UUID,
-    original: date,
-    carried_by: date,
-    fig: DayFigures,
-) -> None:
+def _late_postings(
+    merchant_id: uuid.UUID, original: date, carried_by: date, fig: DayFigures
+) -> list[NewPosting]:
     """Late sales of a closed day: their own journal entry and cash deposit adjustment, dated
     their own business day and labelled as adjustments. Should QuickBooks refuse that date
     (its books closed), each moves to the day of the close that carried them (see
     apply_entry_result)."""
-    await uow.closes.add_adjustment(merchant_id, original, Adjustment(carried_by, fig))
+    new: list[NewPosting] = []
     label = f"Adjustment: late sales of {original}"
     lines, cash = sales_journal(original, fig, None, label=label)
     name = f"close:{carried_by}:late:{original}"
@@ -338,7 +344,7 @@ async def _post_late(
             source=SOURCE,
         )
         what = "Adjustment: late sales journal entry"
-        await _post(uow, command, original, what, total, movable_to=carried_by)
+        new.append(NewPosting(command, original, what, total, movable_to=carried_by))
     if cash > 0:
         command = PostToQuickBooks(
             merchant_id=merchant_id,
@@ -351,7 +357,8 @@ async def _post_late(
             source=SOURCE,
         )
         what = "Adjustment: late sales cash deposit"
-        await _post(uow, command, original, what, cash, movable_to=carried_by)
+        new.append(NewPosting(command, original, what, cash, movable_to=carried_by))
+    return new
 
 
 async def close_due_days(
@@ -366,7 +373,7 @@ async def close_due_days(
         schedules = await uow.schedules.scheduled_merchants()
         last_closed = await uow.closes.last_closed_days()
         earliest_open = await uow.sales.earliest_open_days()
-    due: list[tuple[uuid.UUID, list[date]]] = []
+    due: list[tuple[uuid.UUID, CloseSchedule, list[date]]] = []
     for merchant_id, schedule in schedules:
         try:
             days = days_due(
@@ -376,7 +383,7 @@ async def close_due_days(
             log.exception("the days of merchant %s cannot be closed", merchant_id)
             continue
         if days:
-            due.append((merchant_id, days))
+            due.append((merchant_id, schedule, days))
     closed = 0
     for start in range(0, len(due), CLOSES_PER_TRANSACTION):
         group = due[start : start + CLOSES_PER_TRANSACTION]
@@ -394,15 +401,21 @@ async def close_due_days(
 
 async def _close_days(
     new_uow: Callable[[], ReportingUnitOfWork],
-    due: Sequence[tuple[uuid.UUID, Sequence[date]]],
+    due: Sequence[tuple[uuid.UUID, CloseSchedule, Sequence[date]]],
     now: datetime,
 ) -> int:
-    """Close these merchants' days in order, in one transaction."""
+    """Close these merchants' days in order, in one transaction. (A close never adds a
+    waiting settlement: those found waiting first are all there are.)"""
     closed = 0
     async with new_uow() as uow:
-        for merchant_id, days in due:
+        waiting = await uow.settlements.merchants_waiting([m for m, _, _ in due])
+        for merchant_id, schedule, days in due:
             for day in days:
-                _, new = await close_day(uow, merchant_id, day, now=now)
+                closes_at = schedule.closes_at(day)
+                release = merchant_id in waiting
+                _, new = await _close(
+                    uow, merchant_id, day, closes_at, None, now, settlements_waiting=release
+                )
                 closed += int(new)
         await uow.commit()
     return closed
@@ -438,9 +451,7 @@ async def _move_past_closing_date(
             "replaces": entry_id,
         }
     )
-    if await uow.closes.add_posting(
-        replacement.entry_id, merchant_id, day, command.kind, f"{description}, {why}", amount
-    ):
+    if await uow.closes.add_posting(NewPosting(replacement, day, f"{description}, {why}", amount)):
         await uow.outbox.add(post_to_quickbooks(SOURCE, merchant_id), replacement)
 
 
