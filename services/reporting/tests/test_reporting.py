@@ -8,6 +8,7 @@ import io
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,14 @@ from sqlalchemy import event, select, update
 
 import cobalt_reporting
 from cobalt_reporting.adapters.orm import schedules
-from cobalt_reporting.adapters.repository import CloseRepository
+from cobalt_reporting.adapters.repository import SaleRepository
 from cobalt_reporting.adapters.uow import ReportingUnitOfWork
 from cobalt_reporting.app import create_api
-from cobalt_reporting.application.reporting import apply_entry_result, close_due_days
+from cobalt_reporting.application.reporting import (
+    CLOSES_PER_TRANSACTION,
+    apply_entry_result,
+    close_due_days,
+)
 from cobalt_reporting.config import Settings
 from cobalt_shared.auth import Role, TokenService
 from cobalt_shared.contracts import PostToQuickBooks, QuickBooksEntryResult
@@ -446,17 +451,17 @@ def test_days_close_many_merchants_to_a_transaction_and_one_failing_stops_no_oth
     asyncio.run(unknown_zone())
     claims: list[uuid.UUID] = []
 
-    class FailingClose(CloseRepository):
-        async def claim(self, merchant_id, day, counted, now):
+    class FailingSales(SaleRepository):
+        async def take_totals(self, merchant_id, days, closed_in):
             claims.append(merchant_id)
             if merchant_id == failing:
                 raise RuntimeError("the disk is full")
-            return await super().claim(merchant_id, day, counted, now)
+            return await super().take_totals(merchant_id, days, closed_in)
 
     class Uow(ReportingUnitOfWork):
         @property
-        def closes(self) -> CloseRepository:
-            return FailingClose(self.connection)
+        def sales(self) -> SaleRepository:
+            return FailingSales(self.connection)
 
     transactions: list[int] = []
 
@@ -490,12 +495,11 @@ def test_days_close_many_merchants_to_a_transaction_and_one_failing_stops_no_oth
     assert sorted(c.merchant_id for c in journals) == sorted([*good, failing])
 
 
-def test_a_scheduled_close_writes_its_postings_at_once_and_releases_only_waiting_settlements(
-    reporting,
-):
-    """Closes by the clock: each writes its postings with one statement (the journal entry and
-    the cash deposit), and only a merchant with a settlement waiting looks its batches up; that
-    settlement is still released, once."""
+def test_scheduled_closes_write_together_and_release_only_waiting_settlements(reporting):
+    """Closes by the clock, many merchants to a transaction: their days are claimed with one
+    statement, and their figures, postings (journal entries and cash deposits) and commands
+    written with one each; only a merchant with a settlement waiting looks its batches up, and
+    that settlement is still released, once."""
     merchants = [uuid.uuid4() for _ in range(4)]
     waiting = merchants[2]
     for m in merchants:
@@ -529,9 +533,15 @@ def test_a_scheduled_close_writes_its_postings_at_once_and_releases_only_waiting
             await engine.dispose()
 
     assert asyncio.run(tick()) == 4
-    posting_inserts = [s for s in statements if s.startswith("INSERT INTO postings ")]
-    # One a close (its journal entry and cash deposit together), and the released settlement.
-    assert len(posting_inserts) == 4 + 1
+
+    def count(start: str) -> int:
+        return len([s for s in statements if s.startswith(start)])
+
+    assert count("INSERT INTO closes ") == 1
+    assert count("UPDATE closes ") == 1
+    # The four closes' postings together, then the released settlement's.
+    assert count("INSERT INTO postings ") == 2
+    assert count("INSERT INTO outbox ") == 2
     batch_lookups = [s for s in statements if "FROM card_batches" in s]
     assert len(batch_lookups) == 2  # which merchants wait (once), then the one that does
     deposits = [c for c in reporting.commands() if c.memo and "W-9" in c.memo]
@@ -539,3 +549,29 @@ def test_a_scheduled_close_writes_its_postings_at_once_and_releases_only_waiting
     kinds = sorted((c.merchant_id == waiting, c.kind) for c in reporting.commands())
     others = [(False, "deposit")] * 3 + [(False, "journal-entry")] * 3
     assert kinds == [*others, (True, "deposit"), (True, "deposit"), (True, "journal-entry")]
+
+
+def test_two_workers_closing_the_same_merchants_at_once_close_each_day_once(reporting):
+    merchants = [uuid.uuid4() for _ in range(CLOSES_PER_TRANSACTION + 5)]
+    for m in merchants:
+        token = TOKENS.mint(subject="t", role=Role.MERCHANT, merchant_id=m)
+        headers = {"Authorization": f"Bearer {token}"}
+        assert reporting.client.post("/sales", json={"sales": DAY}, headers=headers).is_success
+
+    async def both() -> list[int]:
+        engines = [create_engine(reporting.url) for _ in range(2)]
+        moment = datetime.fromisoformat("2026-11-25T12:00:00-05:00").astimezone(UTC)
+        try:
+            return list(
+                await asyncio.gather(
+                    *(close_due_days(partial(ReportingUnitOfWork, e), moment) for e in engines)
+                )
+            )
+        finally:
+            for engine in engines:
+                await engine.dispose()
+
+    closed = asyncio.run(both())
+    assert sum(closed) == len(merchants)
+    journals = [c.merchant_id for c in reporting.commands() if c.kind == "journal-entry"]
+    assert sorted(journals) == sorted(merchants)

@@ -127,6 +127,15 @@ _OPEN_DAYS = (
     )
     .distinct()
 )
+_OPEN_DAYS_OF = (
+    select(day_totals.c.merchant_id, day_totals.c.business_day)
+    .where(
+        day_totals.c.merchant_id.in_(bindparam("merchants", expanding=True)),
+        day_totals.c.closed_in == NOT_CLOSED,
+        day_totals.c.business_day <= bindparam("through"),
+    )
+    .distinct()
+)
 _TAKE_TOTALS = (
     update(day_totals)
     .where(
@@ -135,13 +144,20 @@ _TAKE_TOTALS = (
         day_totals.c.business_day.in_(bindparam("days", expanding=True)),
     )
     .values(closed_in=bindparam("closed_in"))
-)
-_TAKEN_TOTALS = select(day_totals).where(
-    day_totals.c.merchant_id == bindparam("merchant"),
-    day_totals.c.closed_in == bindparam("closed_in"),
-    day_totals.c.business_day.in_(bindparam("days", expanding=True)),
+    .returning(
+        day_totals.c.business_day,
+        day_totals.c.line,
+        day_totals.c.key,
+        day_totals.c.name,
+        day_totals.c.amount,
+    )
 )
 _CLAIM_CLOSE = PerDialect(lambda insert_: insert_(closes).on_conflict_do_nothing())
+_CLAIM_CLOSES = PerDialect(
+    lambda insert_: (
+        insert_(closes).on_conflict_do_nothing().returning(closes.c.merchant_id, closes.c.day)
+    )
+)
 _SAVE_CLOSE = (
     update(closes)
     .where(closes.c.merchant_id == bindparam("merchant"), closes.c.day == bindparam("_day"))
@@ -221,16 +237,27 @@ class SaleRepository(_Repository):
         rows = await self._db.execute(_OPEN_DAYS, {"merchant": merchant_id, "through": through})
         return sorted(r[0] for r in rows)
 
+    async def open_days_of(
+        self, merchant_ids: Sequence[uuid.UUID], through: date
+    ) -> dict[uuid.UUID, set[date]]:
+        """`open_days` of many merchants in one query."""
+        if not merchant_ids:
+            return {}
+        parameters = {"merchants": list(merchant_ids), "through": through}
+        found: dict[uuid.UUID, set[date]] = {m: set() for m in merchant_ids}
+        for merchant_id, day in await self._db.execute(_OPEN_DAYS_OF, parameters):
+            found[merchant_id].add(day)
+        return found
+
     async def take_totals(
         self, merchant_id: uuid.UUID, days: Sequence[date], closed_in: date
     ) -> dict[date, list[TotalLine]]:
-        """Move these days' totals not posted yet to the close of `closed_in` (one statement),
-        and return what was moved: a sale stored meanwhile waits for the next close."""
+        """Move these days' totals not posted yet to the close of `closed_in`, and return what
+        was moved (one statement): a sale stored meanwhile waits for the next close."""
         if not days:
             return {}
         parameters = {"merchant": merchant_id, "days": list(days), "closed_in": closed_in}
-        await self._db.execute(_TAKE_TOTALS, parameters)
-        rows = await self._db.execute(_TAKEN_TOTALS, parameters)
+        rows = await self._db.execute(_TAKE_TOTALS, parameters)
         taken: dict[date, list[TotalLine]] = {}
         for r in rows:
             taken.setdefault(r.business_day, []).append((r.line, r.key, r.name, r.amount))
@@ -315,17 +342,34 @@ class CloseRepository(_Repository):
         )
         return bool(result.rowcount == 1)
 
-    async def save(self, close: EndOfDayClose) -> None:
-        """The claimed close with its figures."""
-        await self._db.execute(
-            _SAVE_CLOSE,
+    async def claim_many(
+        self, days: Sequence[tuple[uuid.UUID, date]], now: datetime
+    ) -> set[tuple[uuid.UUID, date]]:
+        """`claim` of many merchants' days (no counted cash) in one statement; returns those
+        claimed now. In one order, so two workers claiming at once cannot deadlock."""
+        if not days:
+            return set()
+        rows = [
+            {"merchant_id": m, "day": d, "closed_at": now, "counted_cash": None, "figures": "{}"}
+            for m, d in sorted(set(days))
+        ]
+        claimed = await self._db.execute(_CLAIM_CLOSES.for_(self._db), rows)
+        return {(r[0], r[1]) for r in claimed}
+
+    async def save(self, *claimed: EndOfDayClose) -> None:
+        """Claimed closes with their figures (one statement)."""
+        if not claimed:
+            return
+        rows = [
             {
                 "merchant": close.merchant_id,
                 "_day": close.day,
                 "figures": close_json(close),
                 "closed_at": close.closed_at,
-            },
-        )
+            }
+            for close in claimed
+        ]
+        await self._db.execute(_SAVE_CLOSE, rows[0] if len(rows) == 1 else rows)
 
     async def close(self, merchant_id: uuid.UUID, day: date) -> EndOfDayClose | None:
         row = (await self._db.execute(_CLOSE, {"merchant": merchant_id, "_day": day})).first()

@@ -254,7 +254,32 @@ async def close_day(
         raise InvalidInput(
             f"{day.isoformat()} closes at {local}; to close it before then, ask for an early close"
         )
-    return await _close(uow, merchant_id, day, closes_at, counted_cash, now)
+    # The day is claimed first (once): a worker closing it meanwhile takes nothing.
+    if not await uow.closes.claim(merchant_id, day, counted_cash, now):
+        closed = await uow.closes.close(merchant_id, day)  # closed meanwhile by another worker
+        assert closed is not None
+        return closed, False
+    writes = _Writes()
+    open_days = set(await uow.sales.open_days(merchant_id, day))
+    close = await _close(uow, merchant_id, day, closes_at, counted_cash, now, open_days, writes)
+    await writes.flush(uow)
+    await _release_settlements(uow, merchant_id)  # batches that waited for this day
+    return close, True
+
+
+@dataclass
+class _Writes:
+    """What closes write once their transaction's closes are done, with one statement for
+    each kind: the closes' figures, their postings and commands."""
+
+    closes: list[EndOfDayClose] = field(default_factory=list)
+    postings: list[NewPosting] = field(default_factory=list)
+
+    async def flush(self, uow: ReportingUnitOfWork) -> None:
+        await uow.closes.save(*self.closes)
+        await _post(uow, self.postings)
+        self.closes.clear()
+        self.postings.clear()
 
 
 async def _close(
@@ -264,19 +289,16 @@ async def _close(
     closes_at: datetime,
     counted_cash: Decimal | None,
     now: datetime,
-    *,
-    settlements_waiting: bool = True,
-) -> tuple[EndOfDayClose, bool]:
-    """Close the day unless closed already (`close_day`'s checks are the caller's). Without
-    `settlements_waiting` the caller knows the merchant has no settlement waiting for a day."""
-    # The day is claimed first (once): a worker closing it meanwhile takes nothing.
-    if not await uow.closes.claim(merchant_id, day, counted_cash, now):
-        closed = await uow.closes.close(merchant_id, day)  # closed meanwhile by another worker
-        assert closed is not None
-        return closed, False
-    earlier = [d for d in await uow.sales.open_days(merchant_id, day) if d < day]
+    open_days: set[date],
+    writes: _Writes,
+) -> EndOfDayClose:
+    """Close a day this transaction has claimed: take its totals and those of late sales of
+    days closed before, and leave its figures and postings to `writes`. `open_days` are the
+    merchant's days with totals no close has taken (those taken here leave it)."""
+    earlier = [d for d in open_days if d < day]
     closed_earlier = sorted(await uow.closes.closed_days(merchant_id, earlier))
     taken = await uow.sales.take_totals(merchant_id, [day, *closed_earlier], day)
+    open_days.difference_update([day, *closed_earlier])
     close = EndOfDayClose.of(
         merchant_id,
         day,
@@ -286,8 +308,8 @@ async def _close(
         now,
         closes_at,
     )
-    await uow.closes.save(close)
-    new: list[NewPosting] = []
+    writes.closes.append(close)
+    new = writes.postings
     lines, deposit = sales_journal(day, close.figures, counted_cash)
     if lines:
         total = sum((ln.amount for ln in lines if ln.side == "debit"), ZERO)
@@ -311,10 +333,7 @@ async def _close(
     for late in close.late:
         await uow.closes.add_adjustment(merchant_id, late.day, Adjustment(day, late.figures))
         new.extend(_late_postings(merchant_id, late.day, day, late.figures))
-    await _post(uow, new)
-    if settlements_waiting:
-        await _release_settlements(uow, merchant_id)  # batches that waited for this day
-    return close, True
+    return close
 
 
 def _late_postings(
@@ -404,21 +423,31 @@ async def _close_days(
     due: Sequence[tuple[uuid.UUID, CloseSchedule, Sequence[date]]],
     now: datetime,
 ) -> int:
-    """Close these merchants' days in order, in one transaction. (A close never adds a
-    waiting settlement: those found waiting first are all there are.)"""
-    closed = 0
+    """Close these merchants' days in order, in one transaction: the days are claimed, the
+    merchants' open days and waiting settlements read, the closes' figures, postings and
+    commands written, each with one statement for all. A day another worker closed first is
+    left to it. (A close never adds a waiting settlement: those found first are all.)"""
     async with new_uow() as uow:
-        waiting = await uow.settlements.merchants_waiting([m for m, _, _ in due])
+        claimed = await uow.closes.claim_many([(m, d) for m, _, days in due for d in days], now)
+        if not claimed:
+            return 0
+        merchants = sorted({m for m, _ in claimed})
+        through = max(d for _, d in claimed)
+        open_days = await uow.sales.open_days_of(merchants, through)
+        waiting = await uow.settlements.merchants_waiting(merchants)
+        writes = _Writes()
         for merchant_id, schedule, days in due:
             for day in days:
-                closes_at = schedule.closes_at(day)
-                release = merchant_id in waiting
-                _, new = await _close(
-                    uow, merchant_id, day, closes_at, None, now, settlements_waiting=release
-                )
-                closed += int(new)
+                if (merchant_id, day) in claimed:
+                    closes_at = schedule.closes_at(day)
+                    opened = open_days[merchant_id]
+                    await _close(uow, merchant_id, day, closes_at, None, now, opened, writes)
+        await writes.flush(uow)
+        for merchant_id in merchants:
+            if merchant_id in waiting:
+                await _release_settlements(uow, merchant_id)  # batches that waited for these
         await uow.commit()
-    return closed
+    return len(claimed)
 
 
 async def apply_entry_result(result: QuickBooksEntryResult, uow: ReportingUnitOfWork) -> None:
