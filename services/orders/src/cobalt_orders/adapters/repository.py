@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -34,6 +35,13 @@ _BY_INVOICE = select(orders).where(
     orders.c.vendor_key == bindparam("vendor"),
     orders.c.invoice_number == bindparam("invoice"),
 )
+# Two lists, not one of pairs: both databases then search the invoice index by every column
+# (with pairs, each read all the merchant's orders of a vendor, or all its orders).
+_BY_INVOICES = select(orders).where(
+    orders.c.merchant_id == bindparam("merchant"),
+    orders.c.vendor_key.in_(bindparam("vendors", expanding=True)),
+    orders.c.invoice_number.in_(bindparam("invoices", expanding=True)),
+)
 _BY_IDEMPOTENCY_KEY = select(orders).where(
     orders.c.merchant_id == bindparam("merchant"), orders.c.idempotency_key == bindparam("key")
 )
@@ -46,24 +54,15 @@ class OrderRepository:
     async def add(
         self, order: Order, idempotency_key: str | None = None, request_hash: str | None = None
     ) -> None:
-        row = {
-            "id": order.id,
-            "merchant_id": order.merchant_id,
-            "vendor_name": order.vendor_name,
-            "vendor_key": vendor_key(order.vendor_name),
-            "invoice_number": order.invoice_number,
-            "received_on": order.received_on,
-            "total": order.total,
-            "recorded_at": order.recorded_at,
-            "order_date": order.order_date,
-            "due_date": order.due_date,
-            "lines": json.dumps([_line_json(ln) for ln in order.lines]),
-            "credits": json.dumps([_credit_json(c) for c in order.credits]),
-            "idempotency_key": idempotency_key,
-            "request_hash": request_hash,
-            "recorded_by": order.recorded_by,
-        }
-        await self._connection.execute(_INSERT_ORDER, row)
+        await self._connection.execute(
+            _INSERT_ORDER, _order_row(order, idempotency_key, request_hash)
+        )
+
+    async def add_many(self, new: Sequence[tuple[Order, str | None]]) -> None:
+        """New orders (each with its request hash, no Idempotency-Key), in one statement."""
+        if new:
+            rows = [_order_row(order, None, request_hash) for order, request_hash in new]
+            await self._connection.execute(_INSERT_ORDER, rows[0] if len(rows) == 1 else rows)
 
     async def save(self, order: Order) -> None:
         """Store an edited, corrected or cancelled order."""
@@ -86,16 +85,25 @@ class OrderRepository:
         )
 
     async def add_change(self, merchant_id: uuid.UUID, change: OrderChange) -> None:
-        row = {
-            "id": uuid.uuid4(),
-            "merchant_id": merchant_id,
-            "order_id": change.order_id,
-            "at": change.at,
-            "by": change.by,
-            "action": change.action,
-            "summary": change.summary,
-        }
-        await self._connection.execute(_INSERT_CHANGE, row)
+        await self.add_changes(merchant_id, [change])
+
+    async def add_changes(self, merchant_id: uuid.UUID, changes: Sequence[OrderChange]) -> None:
+        """Changes to the history of the merchant's orders, in one statement."""
+        if not changes:
+            return
+        rows = [
+            {
+                "id": uuid.uuid4(),
+                "merchant_id": merchant_id,
+                "order_id": change.order_id,
+                "at": change.at,
+                "by": change.by,
+                "action": change.action,
+                "summary": change.summary,
+            }
+            for change in changes
+        ]
+        await self._connection.execute(_INSERT_CHANGE, rows[0] if len(rows) == 1 else rows)
 
     async def history(self, merchant_id: uuid.UUID, order_id: uuid.UUID) -> list[OrderChange]:
         rows = await self._connection.execute(
@@ -130,6 +138,23 @@ class OrderRepository:
         }
         row = (await self._connection.execute(_BY_INVOICE, parameters)).first()
         return _to_order(row._mapping) if row else None
+
+    async def by_invoices(
+        self, merchant_id: uuid.UUID, invoices: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], Order]:
+        """The merchant's orders of these (vendor name, invoice number), in one query, by
+        (vendor key, invoice number): how `by_invoice` finds one."""
+        keys = sorted({(vendor_key(vendor), invoice.strip()) for vendor, invoice in invoices})
+        if not keys:
+            return {}
+        parameters = {
+            "merchant": merchant_id,
+            "vendors": sorted({vendor for vendor, _ in keys}),
+            "invoices": sorted({invoice for _, invoice in keys}),
+        }
+        rows = await self._connection.execute(_BY_INVOICES, parameters)
+        found = {(r.vendor_key, r.invoice_number): r for r in rows}
+        return {key: _to_order(found[key]._mapping) for key in keys if key in found}
 
     async def by_idempotency_key(
         self, merchant_id: uuid.UUID, key: str
@@ -170,6 +195,28 @@ def _credit_json(credit: Credit) -> dict[str, str | None]:
         "amount": str(credit.amount),
         "category": credit.category,
         "memo": credit.memo,
+    }
+
+
+def _order_row(
+    order: Order, idempotency_key: str | None, request_hash: str | None
+) -> dict[str, Any]:
+    return {
+        "id": order.id,
+        "merchant_id": order.merchant_id,
+        "vendor_name": order.vendor_name,
+        "vendor_key": vendor_key(order.vendor_name),
+        "invoice_number": order.invoice_number,
+        "received_on": order.received_on,
+        "total": order.total,
+        "recorded_at": order.recorded_at,
+        "order_date": order.order_date,
+        "due_date": order.due_date,
+        "lines": json.dumps([_line_json(ln) for ln in order.lines]),
+        "credits": json.dumps([_credit_json(c) for c in order.credits]),
+        "idempotency_key": idempotency_key,
+        "request_hash": request_hash,
+        "recorded_by": order.recorded_by,
     }
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from cobalt_orders.adapters.uow import OrdersUnitOfWork
 from cobalt_orders.domain.order import Credit, Order, OrderChange, OrderLine, describe_changes
 from cobalt_shared.contracts import CategoryTotal, OrderCredit, OrderReceived, utcnow
 from cobalt_shared.contracts.subjects import order_received
-from cobalt_shared.errors import Conflict, NotFound
+from cobalt_shared.errors import Conflict, DomainError, NotFound
+from cobalt_shared.names import vendor_key
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,57 @@ async def record_order(cmd: RecordOrder, uow: OrdersUnitOfWork) -> tuple[Order, 
     existing = await uow.orders.by_invoice(cmd.merchant_id, cmd.vendor_name, cmd.invoice_number)
     if existing is not None:
         return existing, False
+    now = utcnow()
+    order = _new_order(cmd, now)
+    await uow.orders.add(order, cmd.idempotency_key, cmd.request_hash)
+    await uow.orders.add_changes(order.merchant_id, _recorded(order, cmd.by, now))
+    if order.received_on is not None:
+        await _announce(uow, order, cmd.correlation_id)
+    return order, True
+
+
+async def record_orders(
+    merchant_id: uuid.UUID, cmds: Sequence[RecordOrder], uow: OrdersUnitOfWork
+) -> list[tuple[Order, bool] | DomainError]:
+    """`record_order` for many orders of one merchant (none with an Idempotency-Key), with one
+    statement for each kind of write: what became of each, in order; a refused one is its
+    error and writes nothing. The same invoice twice in the batch is recorded once.
+
+    Takes an open unit of work; the caller commits.
+    """
+    if any(c.merchant_id != merchant_id or c.idempotency_key for c in cmds):
+        raise ValueError("a batch is of one merchant and carries no Idempotency-Key")
+    known = await uow.orders.by_invoices(
+        merchant_id, [(c.vendor_name, c.invoice_number) for c in cmds]
+    )
+    now = utcnow()
+    results: list[tuple[Order, bool] | DomainError] = []
+    new: list[tuple[Order, str | None]] = []
+    changes: list[OrderChange] = []
+    events: list[tuple[str, OrderReceived]] = []
+    for cmd in cmds:
+        key = (vendor_key(cmd.vendor_name), cmd.invoice_number.strip())
+        if key in known:
+            results.append((known[key], False))
+            continue
+        try:
+            order = _new_order(cmd, now)
+        except DomainError as exc:  # refused before anything of it was written
+            results.append(exc)
+            continue
+        known[key] = order
+        new.append((order, cmd.request_hash))
+        changes.extend(_recorded(order, cmd.by, now))
+        if order.received_on is not None:
+            events.append((order_received(merchant_id), _received(order, cmd.correlation_id)))
+        results.append((order, True))
+    await uow.orders.add_many(new)
+    await uow.orders.add_changes(merchant_id, changes)
+    await uow.outbox.add_many(events)
+    return results
+
+
+def _new_order(cmd: RecordOrder, now: datetime) -> Order:
     order = Order.record(
         merchant_id=cmd.merchant_id,
         vendor_name=cmd.vendor_name,
@@ -61,18 +114,24 @@ async def record_order(cmd: RecordOrder, uow: OrdersUnitOfWork) -> tuple[Order, 
         lines=cmd.lines,
         credits=cmd.credits,
         stated_total=cmd.total,
-        now=utcnow(),
+        now=now,
     )
     order = replace(order, recorded_by=cmd.by)
-    if cmd.received_on is not None:
-        order = order.receive(cmd.received_on)
-    await uow.orders.add(order, cmd.idempotency_key, cmd.request_hash)
+    return order if cmd.received_on is None else order.receive(cmd.received_on)
+
+
+def _recorded(order: Order, by: str | None, now: datetime) -> list[OrderChange]:
+    """A new order's history: recorded, and received when it came received (a microsecond
+    later, so that history, in time order, shows it second)."""
     summary = f"{order.vendor_name} {order.invoice_number}, total {order.total}"
-    await _note(uow, order, cmd.by, "recorded", summary)
+    changes = [OrderChange(order.id, now, by, "recorded", summary)]
     if order.received_on is not None:
-        await _note(uow, order, cmd.by, "received", f"received {order.received_on.isoformat()}")
-        await _announce(uow, order, cmd.correlation_id)
-    return order, True
+        received = f"received {order.received_on.isoformat()}"
+        changes.append(OrderChange(order.id, now + _NEXT, by, "received", received))
+    return changes
+
+
+_NEXT = timedelta(microseconds=1)
 
 
 async def edit_order(cmd: RecordOrder, order_id: uuid.UUID, uow: OrdersUnitOfWork) -> Order:
@@ -177,8 +236,12 @@ async def _note(
 
 
 async def _announce(uow: OrdersUnitOfWork, order: Order, correlation_id: uuid.UUID | None) -> None:
+    await uow.outbox.add(order_received(order.merchant_id), _received(order, correlation_id))
+
+
+def _received(order: Order, correlation_id: uuid.UUID | None) -> OrderReceived:
     assert order.received_on is not None
-    event = OrderReceived(
+    return OrderReceived(
         merchant_id=order.merchant_id,
         correlation_id=correlation_id or uuid.uuid4(),
         order_id=order.id,
@@ -196,4 +259,3 @@ async def _announce(uow: OrdersUnitOfWork, order: Order, correlation_id: uuid.UU
         revision=order.revision,
         cancelled=order.cancelled_on is not None,
     )
-    await uow.outbox.add(order_received(order.merchant_id), event)

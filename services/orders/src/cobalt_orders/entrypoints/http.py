@@ -18,6 +18,7 @@ from cobalt_orders.application.orders import (
     edit_order,
     receive_order,
     record_order,
+    record_orders,
 )
 from cobalt_orders.domain.order import Credit, Order, OrderChange, OrderLine
 from cobalt_shared.api_contract import IsoDate
@@ -265,14 +266,16 @@ async def create_orders(body: OrdersBatchIn, scope: Merchant, uow: Uow) -> Order
     refused order changes nothing and does not stop the others."""
     results: list[BatchResult] = []
     async with uow as tx:
-        for index, item in enumerate(body.orders):
-            try:
-                order, created = await record_order(item.command(scope), tx)
-            except DomainError as exc:  # refused before anything of it was written
+        commands = [item.command(scope) for item in body.orders]
+        for index, result in enumerate(await record_orders(scope.merchant_id, commands, tx)):
+            if isinstance(result, DomainError):  # refused: nothing of it was written
                 results.append(
-                    BatchResult(index=index, status="refused", error=exc.message, field=exc.field)
+                    BatchResult(
+                        index=index, status="refused", error=result.message, field=result.field
+                    )
                 )
                 continue
+            order, created = result
             status: Literal["created", "existing"] = "created" if created else "existing"
             results.append(BatchResult(index=index, status=status, order=OrderOut.of(order)))
         await tx.commit()
