@@ -119,15 +119,6 @@ _ADD_TOTALS = PerDialect(_add_totals)
 # What every close runs, built once (SQLAlchemy then skips building and keying each statement).
 _SCHEDULE = select(schedules).where(schedules.c.merchant_id == bindparam("merchant"))
 _OPEN_DAYS = (
-    select(day_totals.c.business_day)
-    .where(
-        day_totals.c.merchant_id == bindparam("merchant"),
-        day_totals.c.closed_in == NOT_CLOSED,
-        day_totals.c.business_day <= bindparam("through"),
-    )
-    .distinct()
-)
-_OPEN_DAYS_OF = (
     select(day_totals.c.merchant_id, day_totals.c.business_day)
     .where(
         day_totals.c.merchant_id.in_(bindparam("merchants", expanding=True)),
@@ -232,20 +223,16 @@ class SaleRepository(_Repository):
             return
         await self._db.execute(_ADD_TOTALS.for_(self._db), rows)
 
-    async def open_days(self, merchant_id: uuid.UUID, through: date) -> list[date]:
-        """Days up to `through` with sales no close has posted yet."""
-        rows = await self._db.execute(_OPEN_DAYS, {"merchant": merchant_id, "through": through})
-        return sorted(r[0] for r in rows)
-
-    async def open_days_of(
+    async def open_days(
         self, merchant_ids: Sequence[uuid.UUID], through: date
     ) -> dict[uuid.UUID, set[date]]:
-        """`open_days` of many merchants in one query."""
+        """Each merchant's days up to `through` with sales no close has posted yet (one
+        query)."""
         if not merchant_ids:
             return {}
         parameters = {"merchants": list(merchant_ids), "through": through}
         found: dict[uuid.UUID, set[date]] = {m: set() for m in merchant_ids}
-        for merchant_id, day in await self._db.execute(_OPEN_DAYS_OF, parameters):
+        for merchant_id, day in await self._db.execute(_OPEN_DAYS, parameters):
             found[merchant_id].add(day)
         return found
 

@@ -260,7 +260,7 @@ async def close_day(
         assert closed is not None
         return closed, False
     writes = _Writes()
-    open_days = set(await uow.sales.open_days(merchant_id, day))
+    open_days = (await uow.sales.open_days([merchant_id], day))[merchant_id]
     close = await _close(uow, merchant_id, day, closes_at, counted_cash, now, open_days, writes)
     await writes.flush(uow)
     await _release_settlements(uow, merchant_id)  # batches that waited for this day
@@ -278,8 +278,6 @@ class _Writes:
     async def flush(self, uow: ReportingUnitOfWork) -> None:
         await uow.closes.save(*self.closes)
         await _post(uow, self.postings)
-        self.closes.clear()
-        self.postings.clear()
 
 
 async def _close(
@@ -433,7 +431,7 @@ async def _close_days(
             return 0
         merchants = sorted({m for m, _ in claimed})
         through = max(d for _, d in claimed)
-        open_days = await uow.sales.open_days_of(merchants, through)
+        open_days = await uow.sales.open_days(merchants, through)
         waiting = await uow.settlements.merchants_waiting(merchants)
         writes = _Writes()
         for merchant_id, schedule, days in due:
