@@ -9,8 +9,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_qbwc_gateway.adapters.codec import aware, payload_json, payload_of
@@ -19,6 +17,7 @@ from cobalt_qbwc_gateway.domain.entry import PENDING, Entry, EntryEvent, EntrySt
 from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.posting import EntryKind
 from cobalt_qbxml.values import name_key
+from cobalt_shared.db.statements import PerDialect
 
 OWN_KINDS = (EntryKind.VENDOR, EntryKind.ACCOUNT_QUERY)  # the gateway's own entries
 SEARCH_DEPTH = 20_000  # a search reads at most this many of the newest entries
@@ -31,10 +30,7 @@ class EntryRepository:
 
     async def add_if_new(self, entry: Entry) -> bool:
         """Store the entry unless one with its id exists; True when it was new."""
-        insert_ = pg_insert if self._db.dialect.name == "postgresql" else sqlite_insert
-        result = await self._db.execute(
-            insert_(entries).values(**_values(entry)).on_conflict_do_nothing()
-        )
+        result = await self._db.execute(_ADD_IF_NEW.for_(self._db), _values(entry))
         if result.rowcount != 1:
             return False
         await self._record(entry)
@@ -225,6 +221,8 @@ _UPDATE = (
     .values({**_SET, "payload": bindparam("payload"), "accounts": bindparam("accounts")})
 )
 _INSERT_EVENTS = insert(entry_events)
+# rows go as parameters: a statement with its row written in compiles anew for every entry
+_ADD_IF_NEW = PerDialect(lambda insert_: insert_(entries).on_conflict_do_nothing())
 
 
 def _values(entry: Entry, *, with_payload: bool = True) -> dict[str, Any]:
