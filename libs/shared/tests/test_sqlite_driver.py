@@ -8,11 +8,22 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text, update
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from cobalt_shared.db.engine import create_engine
+from cobalt_shared.db.engine import READ_ONLY, create_engine
 from cobalt_shared.db.sqlite_driver import OneTripConnection
 
 metadata = MetaData()
@@ -47,7 +58,7 @@ def trips(monkeypatch) -> list[str]:
     return seen
 
 
-async def test_a_transaction_goes_to_the_thread_to_begin_and_commit_only(sqlite, trips):
+async def test_a_transaction_goes_to_the_thread_to_commit_only(sqlite, trips):
     async with sqlite.connect() as conn:
         await conn.execute(text("SELECT 1"))  # opens the connection and its transaction
         await conn.commit()
@@ -56,10 +67,24 @@ async def test_a_transaction_goes_to_the_thread_to_begin_and_commit_only(sqlite,
             await conn.execute(insert(things).values(name=f"n{i}"))
         assert (await conn.scalar(select(things.c.id).where(things.c.name == "n9"))) == 10
         await conn.commit()
-    # Eleven statements, two trips: BEGIN IMMEDIATE (which may wait for the write lock)
-    # and the commit (which syncs the disk); the pool's rollback of a committed connection
-    # makes none. aiosqlite made four trips per statement.
-    assert trips == ["_run", "commit"], trips
+    # Eleven statements, one trip: the commit (which syncs the disk). BEGIN IMMEDIATE took
+    # the free write lock at once, and the pool's rollback of a committed connection makes
+    # none. aiosqlite made four trips per statement, and one each to begin and roll back.
+    assert trips == ["commit"], trips
+
+
+async def test_a_read_or_a_rollback_makes_no_trip(sqlite, trips):
+    async with sqlite.begin() as conn:
+        await conn.execute(insert(things).values(name="kept"))
+    trips.clear()
+    async with sqlite.connect() as conn:
+        await conn.execution_options(**{READ_ONLY: True})  # BEGIN DEFERRED
+        assert (await conn.scalar(select(things.c.name))) == "kept"
+    async with sqlite.connect() as conn:  # BEGIN IMMEDIATE, a write, then a rollback
+        await conn.execute(insert(things).values(name="undone"))
+        await conn.rollback()
+        assert (await conn.scalar(select(func.count()).select_from(things))) == 1
+    assert trips == [], trips
 
 
 async def test_rows_counts_row_ids_and_errors_are_sqlites(sqlite):
