@@ -10,8 +10,10 @@ from types import SimpleNamespace
 
 import nats
 import pytest
+from sqlalchemy import event, select
 
 from cobalt_devstack.testkit import Note, drain, eventually, pending_outbox
+from cobalt_shared.db.tables import outbox
 from cobalt_shared.messaging import NatsConnection, ensure_stream
 from cobalt_shared.outbox import OutboxRelay, RelayCrashed, _waves, jetstream_publisher
 from cobalt_shared.settings import nats_target
@@ -193,3 +195,47 @@ async def test_a_publication_failing_inside_a_wave_loses_nothing_and_keeps_each_
     for merchant in merchants:
         texts = [json.loads(m.data)["text"] for m in seen if str(merchant) in m.subject]
         assert texts == [str(i) for i in range(5)]
+
+
+async def test_a_relay_takes_a_batch_at_a_time_with_statements_compiled_once(
+    engine, new_uow, stream
+):
+    """Each cycle reads at most `batch_size` pending rows, in order, and marks what it sent,
+    with the same two statement objects every time: built once, compiled once (a statement
+    built per call costs its construction and a new cache key each time, though its
+    compilation is then found in the cache)."""
+    ids = await _write(new_uow, stream, [uuid.uuid4(), uuid.uuid4()], 4)  # 8 rows
+    sent: list[str] = []
+
+    async def publish(subject: str, payload: bytes, headers: dict[str, str]):
+        sent.append(headers["Nats-Msg-Id"])
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        done.set_result(None)
+        return done
+
+    cached: list[tuple[str, object, int]] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith(("SELECT outbox.id", "UPDATE outbox SET")):  # not the lease
+            cached.append((statement.split()[0], context.cache_hit, id(context.invoked_statement)))
+
+    relay = OutboxRelay(engine, publish, name="t", batch_size=3)
+    event.listen(engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        assert [await relay.relay_once() for _ in range(4)] == [3, 3, 2, 0]
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", seen)
+    assert sent == ids
+    assert await pending_outbox(engine) == 0
+    async with engine.connect() as conn:
+        attempts = (await conn.execute(select(outbox.c.attempts))).scalars().all()
+    assert attempts == [1] * 8  # each row marked sent once
+    selects = [hit for kind, hit, _ in cached if kind == "SELECT"]
+    updates = [hit for kind, hit, _ in cached if kind == "UPDATE"]
+    assert len(selects) == 4, cached
+    assert len(updates) == 3, cached
+    assert len({(kind, statement) for kind, _, statement in cached}) == 2, "one object each"
+    # After its first compilation each is reused (the last UPDATE has fewer ids: an expanding
+    # parameter keeps one cache entry).
+    assert selects[1:] == [engine.dialect.CACHE_HIT] * 3, cached
+    assert updates[1:] == [engine.dialect.CACHE_HIT] * 2, cached

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cobalt_shared.contracts.base import Message, utcnow
@@ -276,30 +276,14 @@ class OutboxRelay:
     async def _pending(self) -> Sequence[Any]:
         async with self._engine.connect() as conn:
             await conn.execution_options(**{READ_ONLY: True})
-            result = await conn.execute(
-                select(
-                    outbox.c.id,
-                    outbox.c.message_id,
-                    outbox.c.merchant_id,
-                    outbox.c.subject,
-                    outbox.c.payload,
-                    outbox.c.headers,
-                )
-                .where(outbox.c.sent_at.is_(None))
-                .order_by(outbox.c.id)
-                .limit(self._batch_size)
-            )
+            result = await conn.execute(_PENDING, {"limit": self._batch_size})
             return result.all()
 
     async def _mark_sent(self, ids: list[int]) -> None:
         if not ids:
             return
         async with self._engine.begin() as conn:
-            await conn.execute(
-                update(outbox)
-                .where(outbox.c.id.in_(ids))
-                .values(sent_at=utcnow(), attempts=outbox.c.attempts + 1)
-            )
+            await conn.execute(_MARK_SENT, {"ids": ids, "sent_at": utcnow()})
 
     async def _record_error(self, row_id: int, exc: Exception) -> None:
         try:
@@ -311,6 +295,29 @@ class OutboxRelay:
                 )
         except Exception:  # the database may be what failed; the retry loop logs it
             log.debug("could not record outbox error", exc_info=True)
+
+
+# Built once: a statement built per call costs SQLAlchemy its construction and cache key each
+# time, more than the statement itself takes in SQLite (a relay runs them for every wave of
+# commits).
+_PENDING = (
+    select(
+        outbox.c.id,
+        outbox.c.message_id,
+        outbox.c.merchant_id,
+        outbox.c.subject,
+        outbox.c.payload,
+        outbox.c.headers,
+    )
+    .where(outbox.c.sent_at.is_(None))
+    .order_by(outbox.c.id)
+    .limit(bindparam("limit"))
+)
+_MARK_SENT = (
+    update(outbox)
+    .where(outbox.c.id.in_(bindparam("ids", expanding=True)))
+    .values(sent_at=bindparam("sent_at"), attempts=outbox.c.attempts + 1)
+)
 
 
 def _waves(rows: Sequence[Any]) -> list[list[Any]]:
