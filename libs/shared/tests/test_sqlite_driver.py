@@ -1,6 +1,7 @@
-"""The embedded database's driver: statements inside a transaction run without a trip to the
-connection's thread, what may wait (BEGIN, COMMIT) still goes there, and SQLite answers as it
-does through aiosqlite (rows, counts, row ids, errors)."""
+"""The embedded database's driver: statements inside a transaction, and a BEGIN or ROLLBACK
+that need not wait, run without a trip to the connection's thread; what may wait (a BEGIN
+behind another process's lock, COMMIT) still goes there; and SQLite answers as it does through
+aiosqlite (rows, counts, row ids, errors)."""
 
 from __future__ import annotations
 

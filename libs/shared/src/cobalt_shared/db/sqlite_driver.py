@@ -100,10 +100,10 @@ class OneTripCursor:
         if database.in_transaction:
             # Inside a transaction nothing waits for a lock: the write lock was taken by BEGIN
             # IMMEDIATE, and WAL readers never wait. So the statement runs here, without a
-            # trip; BEGIN, COMMIT and ROLLBACK (which may wait, or sync the disk) still go to
-            # the connection's thread, and leave the event loop free meanwhile.
+            # trip; COMMIT (it syncs the disk) still goes to the connection's thread.
             found = _run(database, sql, parameters, many)
         elif sql.startswith("BEGIN") and _begin_at_once(database, sql):
+            # Begun here; a BEGIN that must wait for another process's lock goes below.
             found = (None, -1, None, [])
         else:
             # aiosqlite's own hand-off to the connection's thread (untyped there).
