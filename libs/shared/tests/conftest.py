@@ -67,6 +67,7 @@ class Behaviour:
     always_fail: bool = False
     poison: set[str] = field(default_factory=set)  # texts that always fail
     calls: list[str] = field(default_factory=list)
+    sets: list[int] = field(default_factory=list)  # how many messages each set handler call got
 
 
 @pytest.fixture
@@ -83,13 +84,15 @@ async def start_consumer(nats_server, stream, js, new_uow, behaviour) -> AsyncIt
     keyword arguments go to its InboxConfig, `ack_wait` to its consumer."""
     running: list[tuple[InboxConsumers, Client]] = []
 
-    async def start(ack_wait: float = 30.0, **config: Any) -> InboxConsumers:
+    async def start(
+        ack_wait: float = 30.0, together: bool = False, **config: Any
+    ) -> InboxConsumers:
         router = inbox_router(
             InboxConfig(new_uow, max_deliveries=MAX_DELIVERIES, base_delay=0.05, **config)
         )
         subject = stream.subjects[0].replace(">", "note")
 
-        @durable_subscriber(
+        subscribe = durable_subscriber(
             router,
             subject,
             stream=stream,
@@ -97,8 +100,10 @@ async def start_consumer(nats_server, stream, js, new_uow, behaviour) -> AsyncIt
             owner=stream,
             description="test",
             ack_wait=ack_wait,
+            together=together,
         )
-        async def on_note(note: Note, uow: InboxUnitOfWork) -> None:
+
+        def check(note: Note) -> None:
             behaviour.calls.append(note.text)
             if (
                 behaviour.always_fail
@@ -107,9 +112,23 @@ async def start_consumer(nats_server, stream, js, new_uow, behaviour) -> AsyncIt
             ):
                 behaviour.failures_left -= 1
                 raise RuntimeError(f"handler failed on {note.text}")
+
+        async def on_note(note: Note, uow: InboxUnitOfWork) -> None:
+            check(note)
             await uow.connection.execute(
                 effects.insert().values(message_id=str(note.message_id), text=note.text)
             )
+
+        async def on_notes(notes: list[Note], uow: InboxUnitOfWork) -> None:
+            behaviour.sets.append(len(notes))
+            for note in notes:
+                check(note)
+            await uow.connection.execute(
+                effects.insert(),
+                [{"message_id": str(n.message_id), "text": n.text} for n in notes],
+            )
+
+        subscribe(on_notes if together else on_note)
 
         consumers = InboxConsumers([router])
         nc = await nats.connect(nats_server.url)

@@ -10,6 +10,7 @@ from sqlalchemy import event, select
 
 from cobalt_devstack.testkit import (
     MAX_DELIVERIES,
+    Note,
     acked_all,
     count,
     effects,
@@ -17,10 +18,18 @@ from cobalt_devstack.testkit import (
     new_note,
     publish_note,
 )
+from cobalt_shared.contracts.subjects import StreamSpec
 from cobalt_shared.db.tables import dead_letters, inbox
 from cobalt_shared.dead_letters import list_dead_letters, replay_dead_letter
 from cobalt_shared.errors import Conflict
-from cobalt_shared.inbox import ConsumerCrashed, _claim, fetch_batch
+from cobalt_shared.inbox import (
+    ConsumerCrashed,
+    InboxConfig,
+    _claim,
+    durable_subscriber,
+    fetch_batch,
+    inbox_router,
+)
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
 
 
@@ -157,6 +166,77 @@ async def test_a_crash_between_a_batch_commit_and_its_acks_repeats_nothing(
     assert sorted(behaviour.calls) == sorted(n.text for n in notes)  # each handled once
     assert await count(engine, effects) == 20
     assert await count(engine, inbox) == 20
+
+
+async def test_a_set_handler_takes_a_batch_at_once_and_a_poisoned_message_fails_alone(
+    engine, new_uow, stream, js, start_consumer, behaviour
+):
+    # A handler registered `together` gets the batch's new messages as one list; when that
+    # fails, each message runs alone so that only the poisoned one takes the retry path.
+    texts = [f"good {i}" for i in range(5)] + ["poison"] + [f"good {i}" for i in range(5, 10)]
+    for text in texts:
+        await publish_note(js, stream, new_note(text).model_dump_json().encode())
+    behaviour.poison = {"poison"}
+    await start_consumer(together=True)
+
+    await eventually(lambda: _dead_letters(engine, 1), what="the poisoned message dead-lettered")
+    await eventually(lambda: _effects(engine, 10), what="the ten good messages handled")
+    await eventually(lambda: acked_all(js, stream, 10 + MAX_DELIVERIES), what="all acked")
+    async with new_uow() as uow:
+        [letter] = await list_dead_letters(uow)
+    assert letter.deliveries == MAX_DELIVERIES
+    assert "handler failed on poison" in letter.error
+    # The first call had the whole batch (it failed at the poison and rolled back); then each
+    # message ran alone: the good ones once more, committed once; the poison until dead.
+    assert behaviour.sets[0] == 11
+    assert behaviour.calls[:6] == texts[:6]
+    assert all(behaviour.calls.count(f"good {i}") == 2 for i in range(5))
+    assert all(behaviour.calls.count(f"good {i}") == 1 for i in range(5, 10))
+    # Once in the set, then alone on each of its deliveries.
+    assert behaviour.calls.count("poison") == 1 + MAX_DELIVERIES
+    assert behaviour.sets == [11] + [1] * (11 + MAX_DELIVERIES - 1)
+    assert await count(engine, inbox) == 10
+    assert sorted(await _effect_texts(engine)) == sorted(t for t in texts if t != "poison")
+
+
+async def test_a_set_handler_sees_each_message_once_across_duplicates_and_a_crash(
+    engine, stream, js, start_consumer, behaviour
+):
+    notes = [new_note(f"note {i}") for i in range(20)]
+    for note in notes:
+        await publish_note(js, stream, note.model_dump_json().encode())
+    # The same message again under another stream id: a duplicate inside the batch.
+    await publish_note(js, stream, notes[3].model_dump_json().encode(), "again")
+    crashes: list[list[str]] = []
+
+    def crash_once(message_ids) -> None:
+        if not crashes:
+            crashes.append(list(message_ids))
+            raise ConsumerCrashed("killed between the commit and the acks")
+
+    await start_consumer(ack_wait=1.0, after_commit=crash_once, together=True)
+    await eventually(lambda: _effects(engine, 20), what="every note handled")
+    await eventually(lambda: acked_all(js, stream, 21 + len(crashes[0])), what="redelivered")
+    assert len(crashes[0]) > 1
+    assert sorted(behaviour.calls) == sorted(n.text for n in notes)  # each handled once
+    assert len(behaviour.sets) < 20  # in sets, not one by one
+    assert await count(engine, effects) == 20
+    assert await count(engine, inbox) == 20
+
+
+def test_a_set_handler_must_take_a_list_of_a_model():
+    router = inbox_router(InboxConfig(lambda: None))  # type: ignore[return-value]
+    subscribe = durable_subscriber(
+        router, "x.y", stream=_SPEC, durable="d", owner=_SPEC, description="d", together=True
+    )
+
+    async def one(note: Note, uow: object) -> None: ...
+
+    with pytest.raises(TypeError, match=r"must be typed list\[Model\]"):
+        subscribe(one)
+
+
+_SPEC = StreamSpec("X", ("x.>",), "test")
 
 
 async def _effect_texts(engine) -> list[str]:

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 import cobalt_payables
+from cobalt_payables.adapters.orm import bills, vendor_credits
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.app import create_api
-from cobalt_payables.application.payables import apply_entry_result, record_received_order
+from cobalt_payables.application.payables import (
+    apply_entry_result,
+    apply_entry_results,
+    record_received_order,
+    record_received_orders,
+)
 from cobalt_payables.config import Settings
 from cobalt_shared.auth import Role, TokenService
 from cobalt_shared.contracts import (
@@ -55,6 +62,67 @@ class Payables:
 
         return asyncio.run(go())
 
+    def run_and_roll_back(
+        self, how: str, events: list[OrderReceived], merchants: list[uuid.UUID]
+    ) -> Any:
+        """Record the events one at a time or together, and what that stored; then roll back."""
+
+        async def go(uow: PayablesUnitOfWork) -> Any:
+            if how == "alone":
+                recorded = [await record_received_order(e, uow) for e in events]
+            else:
+                recorded = await record_received_orders(events, uow)
+            conn = uow.connection
+            stored = []
+            for table in (bills, vendor_credits):
+                query = select(table).where(table.c.merchant_id.in_(merchants))
+                rows = await conn.execute(query.order_by(table.c.id))
+                stored.append(
+                    [{k: v for k, v in r._mapping.items() if k != "recorded_at"} for r in rows]
+                )
+            payloads = (
+                await conn.execute(select(outbox.c.payload).order_by(outbox.c.id))
+            ).scalars()
+            unique = {"message_id", "correlation_id", "occurred_at"}
+            commands = [
+                (c.entry_id, c.kind, c.model_dump(exclude=unique))
+                for c in (PostToQuickBooks.model_validate_json(p) for p in payloads)
+            ]
+            raise _RolledBack(
+                [(b.id, b.state, b.amount, b.detail, c.id if c else None) for b, c in recorded],
+                *stored,
+                commands,
+            )
+
+        try:
+            self.run(go)
+        except _RolledBack as done:
+            return done.args
+        raise AssertionError("not rolled back")
+
+    def results_and_roll_back(
+        self, how: str, results: list[QuickBooksEntryResult], merchant: uuid.UUID
+    ) -> Any:
+        """Apply the results one at a time or together; the bills and credits then; roll back."""
+
+        async def go(uow: PayablesUnitOfWork) -> Any:
+            if how == "alone":
+                for r in results:
+                    await apply_entry_result(r, uow)
+            else:
+                await apply_entry_results(results, uow)
+            stored = []
+            for table in (bills, vendor_credits):
+                query = select(table).where(table.c.merchant_id == merchant).order_by(table.c.id)
+                stored.append([dict(r._mapping) for r in await uow.connection.execute(query)])
+            raise _RolledBack(*stored)
+
+        try:
+            self.run(go)
+        except _RolledBack as done:
+            return done.args
+        raise AssertionError("not rolled back")
+
     def receive(self, event: OrderReceived) -> Any:
         return self.run(lambda uow: record_received_order(event, uow))
 
@@ -86,6 +154,10 @@ class Payables:
     def pay(self, merchant: uuid.UUID, body: dict[str, Any], key: str | None = None) -> Any:
         headers = _as(merchant, **({"Idempotency-Key": key} if key else {}))
         return self.client.post("/payments", json=body, headers=headers)
+
+
+class _RolledBack(Exception):
+    """Carries what a unit of work saw out of it, rolling it back."""
 
 
 @pytest.fixture
@@ -355,3 +427,116 @@ def test_a_held_entry_reads_waiting_with_its_reason_then_pending_then_synced(pay
     assert payables.get(merchant, "/accounts-payable")["due"][0]["tone"] == "pending"
     payables.result(merchant, bill.id, "bill")
     assert payables.get(merchant, "/accounts-payable")["due"][0]["tone"] == "synced"
+
+
+def test_orders_together_open_what_each_would_open_alone(payables):
+    one, other = uuid.uuid4(), uuid.uuid4()
+    first = _order(one, "INV-1")
+    corrected = first.model_copy(
+        update={
+            "message_id": uuid.uuid4(),
+            "revision": 2,
+            "total": Decimal("250.00"),
+            "categories": [CategoryTotal(category="Beer", amount=Decimal("250.00"))],
+        }
+    )
+    events = [
+        first,
+        _order(other, "INV-2", credits=()),
+        first,  # a repeat inside the set: the bill just opened
+        _order(one, "INV-3", beer="0.00", wine="0.00", credits=()),  # nothing to send
+        corrected,  # a later revision of an order opened in the same set
+        _order(one, "INV-4"),
+    ]
+    outcomes = {
+        how: payables.run_and_roll_back(how, events, [one, other]) for how in ("alone", "together")
+    }
+    assert outcomes["together"] == outcomes["alone"]
+    recorded, bill_rows, credit_rows, commands = outcomes["together"]
+    assert len(bill_rows) == 4
+    assert len(credit_rows) == 2
+    assert [kind for _, kind, *_ in commands].count("bill") == 3  # INV-1, INV-2, INV-4
+    assert recorded[4][2] == Decimal("250.00")  # the correction changed the bill
+
+
+def _statements(payables: Payables, use_case: Any) -> int:
+    """How many statements `use_case(uow)` sends to the database."""
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    async def counted(uow: PayablesUnitOfWork) -> None:
+        engine = uow.connection.sync_engine
+
+        def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            await use_case(uow)
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+
+    payables.run(counted)
+    return len(statements)
+
+
+def test_orders_together_cost_the_same_few_statements_however_many(payables):
+    counts = []
+    for per_merchant in (1, 5):
+        merchants = [uuid.uuid4() for _ in range(8)]
+        events = [_order(m, f"INV-{i}") for i in range(per_merchant) for m in merchants]
+        counts.append(_statements(payables, partial(record_received_orders, events)))
+    # The bills already open, the new bills, the new credits, the commands: one each.
+    assert counts == [4, 4]
+    # Their results: one read of the bills and credits of each kind, one write of each.
+    results = [
+        QuickBooksEntryResult(
+            merchant_id=c.merchant_id,
+            entry_id=c.entry_id,
+            state="synced",
+            kind=c.kind,
+            source="payables",
+            txn_id="TXN-1",
+        )
+        for c in payables.commands()
+    ]
+    assert _statements(payables, partial(apply_entry_results, results)) == 4
+
+
+def test_results_together_do_what_each_would_do_alone(payables):
+    merchant = uuid.uuid4()
+    bill, credit = payables.receive(_order(merchant, "INV-1"))
+    other, _ = payables.receive(_order(merchant, "INV-2", credits=()))
+    body = {"bills": [{"bill_id": str(bill.id)}], "credits": [{"credit_id": str(credit.id)}]}
+    [payment] = payables.pay(merchant, body, key="press").json()
+
+    def result(entry_id, kind, state="synced", **extra):
+        return QuickBooksEntryResult(
+            merchant_id=merchant,
+            entry_id=entry_id,
+            state=state,
+            kind=kind,
+            source="payables",
+            txn_id=f"TXN-{str(entry_id)[:8]}" if state == "synced" else None,
+            explanation=None if state == "synced" else "QuickBooks refused it: fix the account.",
+            **extra,
+        )
+
+    results = [
+        result(bill.id, "bill", "pending"),
+        result(bill.id, "bill"),  # the same bill again: the later result stands
+        result(credit.id, "vendor-credit"),
+        result(other.id, "bill", "failed"),
+        result(payment["id"], "bill-payment"),  # changes the bill's balance: applied alone
+        result(other.id, "bill"),  # after it: reads the bill again
+        result(uuid.uuid4(), "bill"),  # a bill payables never had
+    ]
+    outcomes = {}
+    for how in ("alone", "together"):
+        outcomes[how] = payables.results_and_roll_back(how, results, merchant)
+    assert outcomes["together"] == outcomes["alone"]
+    bill_rows, credit_rows = outcomes["together"]
+    states = {row["invoice_number"]: (row["state"], row["open_balance"]) for row in bill_rows}
+    assert states == {"INV-1": ("synced", Decimal("0.00")), "INV-2": ("synced", Decimal("300.00"))}
+    assert [row["state"] for row in credit_rows] == ["synced"]

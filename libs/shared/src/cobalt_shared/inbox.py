@@ -13,6 +13,11 @@ waiting for a full batch) and handles it as one batch:
   `max_deliveries` (or at once for `PermanentFailure`) a dead-letter record, then an ack, so
   nothing is lost and nothing behind it is blocked.
 
+A handler registered `together=True` takes the batch's new messages as one list, in stream
+order, so it can read and write for all of them with a few statements. When it fails on a
+list of several, which message is at fault is not known: each message of the batch then runs
+alone, in its own transaction, and only those that fail alone take the retry path.
+
 A crash between the commit and the acks loses nothing and repeats nothing: the broker
 redelivers after `ack_wait`, and the claimed ids make every redelivery a duplicate.
 """
@@ -28,7 +33,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Annotated, Any, get_type_hints
+from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from fast_depends import Depends
 from faststream.nats import JStream, NatsRouter, PullSub
@@ -89,7 +94,7 @@ class InboxConfig:
         return float(min(self.base_delay * 2.0 ** max(delivery - 1, 0), self.max_delay))
 
 
-Handler = Callable[[Any, Any], Awaitable[None]]
+Handler = Callable[[Any, Any], Awaitable[None]]  # (message or list of messages, unit of work)
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,7 @@ class Consumer:
     model: type[BaseModel]
     handler: Handler
     ack_wait: float
+    together: bool = False  # the handler takes a list: the batch's new messages at once
 
     def config(self) -> ConsumerConfig:
         return ConsumerConfig(
@@ -143,22 +149,24 @@ def durable_subscriber(
     owner: StreamSpec,
     description: str,
     ack_wait: float = 30.0,
+    together: bool = False,
 ) -> Callable[[Handler], Handler]:
     """Register `handler(message, uow)` on a durable pull consumer, plus its dead-letter
-    replay consumer. The handler's first parameter's type is the message's model.
+    replay consumer. The handler's first parameter's type is the message's model; with
+    `together`, it is `list[Model]` and the handler gets a batch's new messages at once.
 
     `stream` is where `subject` lives; `owner` is the consuming service's own stream, on which
     its replays are published (a service publishes only on its own subjects).
     """
 
     def decorate(func: Handler) -> Handler:
-        model = _message_model(func)
+        model = _message_model(func, together)
         replay = replay_subject(owner, durable)
         for subj, strm, name, desc in (
             (subject, stream, durable, description),
             (replay, owner, f"{durable}-replay", f"Replays of dead letters of {durable}"),
         ):
-            consumer = Consumer(subj, strm, name, durable, model, func, ack_wait)
+            consumer = Consumer(subj, strm, name, durable, model, func, ack_wait, together)
             router.consumers.append(consumer)
             # For the AsyncAPI document only: InboxConsumers does the consuming.
             router.subscriber(
@@ -168,18 +176,35 @@ def durable_subscriber(
                 pull_sub=PullSub(batch_size=router.inbox.batch_size, timeout=1.0),
                 config=consumer.config(),
                 description=desc,
-            )(func)
+            )(_documented(func, model) if together else func)
         return func
 
     return decorate
 
 
-def _message_model(func: Handler) -> type[BaseModel]:
+def _message_model(func: Handler, together: bool) -> type[BaseModel]:
     first = next(iter(inspect.signature(func).parameters))
     model = get_type_hints(func).get(first)
+    if together:
+        model = get_args(model)[0] if get_origin(model) is list else None
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
-        raise TypeError(f"{func.__qualname__}: its first parameter must be typed with a model")
+        wanted = "list[Model]" if together else "a model"
+        raise TypeError(f"{func.__qualname__}: its first parameter must be typed {wanted}")
     return model
+
+
+def _documented(func: Handler, model: type[BaseModel]) -> Callable[..., Awaitable[None]]:
+    """What FastStream documents for a handler that takes a list: each message is one
+    `model` (FastStream reads the first parameter's type)."""
+
+    async def one(message: BaseModel) -> None:
+        raise NotImplementedError  # never called: InboxConsumers calls `func`
+
+    one.__annotations__ = {"message": model, "return": None}
+    one.__name__ = one.__qualname__ = func.__name__
+    one.__module__ = func.__module__
+    one.__doc__ = func.__doc__
+    return one
 
 
 class InboxConsumers:
@@ -284,54 +309,72 @@ async def handle_batch(config: InboxConfig, consumer: Consumer, messages: Sequen
         failure = await _run(config, consumer, batch)
         if failure is None:
             return
-        failed, error = failure
-        if failed is None:  # not a handler: the database or the commit; all of them retry
+        if failure.in_set:  # a set handler failed: find the culprits, one message at a time
             for delivery in batch:
-                await _retry_or_dead_letter(config, consumer, delivery, error)
+                if (alone := await _run(config, consumer, [delivery])) is not None:
+                    await _retry_or_dead_letter(config, consumer, delivery, alone.error)
             return
-        batch.remove(failed)
-        await _retry_or_dead_letter(config, consumer, failed, error)
+        if failure.delivery is None:  # the database or the commit: all of them retry
+            for delivery in batch:
+                await _retry_or_dead_letter(config, consumer, delivery, failure.error)
+            return
+        batch.remove(failure.delivery)
+        await _retry_or_dead_letter(config, consumer, failure.delivery, failure.error)
 
 
-async def _run(
-    config: InboxConfig, consumer: Consumer, batch: list[_Delivery]
-) -> tuple[_Delivery | None, Exception] | None:
+@dataclass(frozen=True)
+class _Failure:
+    error: Exception
+    delivery: _Delivery | None = None  # the message whose handler failed; None: not a handler
+    in_set: bool = False  # a handler that took several messages at once failed
+
+
+async def _run(config: InboxConfig, consumer: Consumer, batch: list[_Delivery]) -> _Failure | None:
     """Claim, handle and commit `batch` in one transaction, then ack it; or say what failed."""
     handled: list[_Delivery] = []
     duplicates: list[_Delivery] = []
-    current: _Delivery | None = None
+    current: list[_Delivery] = []  # what the handler running now was given
     try:
         uow = config.new_uow()
         async with uow:
             # Claiming the ids first makes a concurrent replica with the same messages wait on
             # the row locks, then see them claimed (or take them over if we roll back).
             claimed = await _claim(uow.connection, consumer.inbox_name, batch)
+            fresh: list[_Delivery] = []
+            for delivery in batch:
+                if delivery.message_id in claimed:
+                    claimed.discard(delivery.message_id)  # a second copy in the batch is one
+                    fresh.append(delivery)
+                else:
+                    duplicates.append(delivery)
             reset = _current_uow.set(uow)
             try:
-                for delivery in batch:
-                    if delivery.message_id not in claimed:
-                        duplicates.append(delivery)
-                        continue
-                    claimed.discard(delivery.message_id)  # a second copy in the batch is one
-                    current = delivery
-                    token = correlation_id.set(delivery.headers.get("Correlation-Id"))
-                    try:
-                        await consumer.handler(delivery.event, uow)
-                    finally:
-                        correlation_id.reset(token)
-                    handled.append(delivery)
-                current = None
+                if consumer.together:
+                    if fresh:
+                        current = fresh
+                        await consumer.handler([d.event for d in fresh], uow)
+                else:
+                    for delivery in fresh:
+                        current = [delivery]
+                        token = correlation_id.set(delivery.headers.get("Correlation-Id"))
+                        try:
+                            await consumer.handler(delivery.event, uow)
+                        finally:
+                            correlation_id.reset(token)
+                handled = fresh
+                current = []
             finally:
                 _current_uow.reset(reset)
             await uow.commit()
     except Exception as exc:
-        if current is not None:
-            log.exception(
-                "handler %s failed on message %s", consumer.inbox_name, current.message_id
-            )
+        if current:
+            ids = ", ".join(d.message_id for d in current)
+            log.exception("handler %s failed on message(s) %s", consumer.inbox_name, ids)
         else:
             log.exception("consumer %s could not handle a batch", consumer.inbox_name)
-        return current, exc
+        if len(current) > 1:
+            return _Failure(exc, in_set=True)
+        return _Failure(exc, current[0] if current else None)
     if config.after_commit is not None:
         config.after_commit([d.message_id for d in handled])
     for delivery in batch:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, Update, bindparam, insert, select, update
+from sqlalchemy import Select, Table, Update, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_payables.adapters.orm import bills, payment_requests, payments, vendor_credits
@@ -22,6 +22,97 @@ def _lines_json(lines: tuple[Line, ...]) -> str:
     return json.dumps(
         [{"account": ln.account, "amount": str(ln.amount), "memo": ln.memo} for ln in lines]
     )
+
+
+def _bill_row(bill: Bill) -> dict[str, Any]:
+    return {
+        "id": bill.id,
+        "merchant_id": bill.merchant_id,
+        "order_id": bill.order_id,
+        "vendor_name": bill.vendor_name,
+        "invoice_number": bill.invoice_number,
+        "bill_date": bill.bill_date,
+        "due_date": bill.due_date,
+        "amount": bill.amount,
+        "open_balance": bill.open_balance,
+        "lines": _lines_json(bill.lines),
+        "recorded_at": bill.recorded_at,
+        "state": bill.state.value,
+        "txn_id": bill.txn_id,
+        "detail": bill.detail,
+        "paid": bill.paid,
+        "credited": bill.credited,
+        "pending_payment_id": bill.pending_payment_id,
+        "revision": bill.revision,
+    }
+
+
+def _bill_changes(bill: Bill) -> dict[str, Any]:
+    return {
+        "_merchant": bill.merchant_id,
+        "_id": bill.id,
+        "state": bill.state.value,
+        "txn_id": bill.txn_id,
+        "detail": bill.detail,
+        "paid": bill.paid,
+        "credited": bill.credited,
+        "open_balance": bill.open_balance,
+        "in_quickbooks": _side_json(bill.in_quickbooks),
+        "amount": bill.amount,
+        "lines": _lines_json(bill.lines),
+        "invoice_number": bill.invoice_number,
+        "due_date": bill.due_date,
+        "revision": bill.revision,
+        "correction_problem": bill.correction_problem,
+    }
+
+
+def _credit_changes(credit: VendorCredit) -> dict[str, Any]:
+    return {
+        "_merchant": credit.merchant_id,
+        "_id": credit.id,
+        "state": credit.state.value,
+        "txn_id": credit.txn_id,
+        "detail": credit.detail,
+        "applied": credit.applied,
+        "available": credit.available,
+        "in_quickbooks": _side_json(credit.in_quickbooks),
+        "amount": credit.amount,
+        "lines": _lines_json(credit.lines),
+        "invoice_number": credit.invoice_number,
+    }
+
+
+async def _many(
+    db: AsyncConnection, query: Select[Any], keys: Iterable[tuple[uuid.UUID, uuid.UUID]]
+) -> dict[tuple[uuid.UUID, uuid.UUID], Any]:
+    """Rows of `query` (a select by the parameter `ids`) for these (merchant, id) pairs."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    rows = await db.execute(query, {"ids": sorted({i for _, i in wanted})})
+    found = ((r._mapping, (r.merchant_id, r.id)) for r in rows)
+    return {key: row for row, key in found if key in wanted}
+
+
+def _credit_row(credit: VendorCredit) -> dict[str, Any]:
+    return {
+        "id": credit.id,
+        "merchant_id": credit.merchant_id,
+        "order_id": credit.order_id,
+        "vendor_name": credit.vendor_name,
+        "invoice_number": credit.invoice_number,
+        "credit_date": credit.credit_date,
+        "amount": credit.amount,
+        "available": credit.available,
+        "lines": _lines_json(credit.lines),
+        "recorded_at": credit.recorded_at,
+        "state": credit.state.value,
+        "txn_id": credit.txn_id,
+        "detail": credit.detail,
+        "applied": credit.applied,
+        "pending_payment_id": credit.pending_payment_id,
+    }
 
 
 def _lines(text: str) -> tuple[Line, ...]:
@@ -66,47 +157,27 @@ class BillRepository(_Claims):
     table = bills
 
     async def add(self, bill: Bill) -> None:
-        row = {
-            "id": bill.id,
-            "merchant_id": bill.merchant_id,
-            "order_id": bill.order_id,
-            "vendor_name": bill.vendor_name,
-            "invoice_number": bill.invoice_number,
-            "bill_date": bill.bill_date,
-            "due_date": bill.due_date,
-            "amount": bill.amount,
-            "open_balance": bill.open_balance,
-            "lines": _lines_json(bill.lines),
-            "recorded_at": bill.recorded_at,
-            "state": bill.state.value,
-            "txn_id": bill.txn_id,
-            "detail": bill.detail,
-            "paid": bill.paid,
-            "credited": bill.credited,
-            "pending_payment_id": bill.pending_payment_id,
-            "revision": bill.revision,
-        }
-        await self._db.execute(_INSERT_BILL, row)
+        await self.add_all([bill])
+
+    async def add_all(self, new: Sequence[Bill]) -> None:
+        """Insert the bills with one statement (an executemany)."""
+        if new:
+            await self._db.execute(_INSERT_BILL, [_bill_row(b) for b in new])
 
     async def save(self, bill: Bill) -> None:
-        changes = {
-            "_merchant": bill.merchant_id,
-            "_id": bill.id,
-            "state": bill.state.value,
-            "txn_id": bill.txn_id,
-            "detail": bill.detail,
-            "paid": bill.paid,
-            "credited": bill.credited,
-            "open_balance": bill.open_balance,
-            "in_quickbooks": _side_json(bill.in_quickbooks),
-            "amount": bill.amount,
-            "lines": _lines_json(bill.lines),
-            "invoice_number": bill.invoice_number,
-            "due_date": bill.due_date,
-            "revision": bill.revision,
-            "correction_problem": bill.correction_problem,
-        }
-        await self._db.execute(_UPDATE_BILL, changes)
+        await self.save_all([bill])
+
+    async def save_all(self, changed: Sequence[Bill]) -> None:
+        """Save the bills' changes with one statement (an executemany)."""
+        if changed:
+            await self._db.execute(_UPDATE_BILL, [_bill_changes(b) for b in changed])
+
+    async def get_many(
+        self, keys: Iterable[tuple[uuid.UUID, uuid.UUID]]
+    ) -> dict[tuple[uuid.UUID, uuid.UUID], Bill]:
+        """The bills of these (merchant, bill id) pairs that exist, with one query."""
+        found = await _many(self._db, _BILLS, keys)
+        return {key: _to_bill(row) for key, row in found.items()}
 
     async def get(self, merchant_id: uuid.UUID, bill_id: uuid.UUID) -> Bill | None:
         row = (await self._db.execute(_BILL, {"merchant": merchant_id, "id": bill_id})).first()
@@ -116,6 +187,19 @@ class BillRepository(_Claims):
         parameters = {"merchant": merchant_id, "order": order_id}
         row = (await self._db.execute(_BILL_OF_ORDER, parameters)).first()
         return _to_bill(row._mapping) if row else None
+
+    async def for_orders(
+        self, orders: Iterable[tuple[uuid.UUID, uuid.UUID]]
+    ) -> dict[tuple[uuid.UUID, uuid.UUID], Bill]:
+        """The bills of these (merchant, order) pairs that have one, with one query."""
+        wanted = set(orders)
+        if not wanted:
+            return {}
+        rows = await self._db.execute(_BILLS_OF_ORDERS, {"orders": sorted({o for _, o in wanted})})
+        found = (_to_bill(r._mapping) for r in rows)
+        return {
+            (b.merchant_id, b.order_id): b for b in found if (b.merchant_id, b.order_id) in wanted
+        }
 
     async def find(
         self, merchant_id: uuid.UUID, *, open_only: bool = False, vendor: str | None = None,
@@ -145,32 +229,27 @@ class CreditRepository(_Claims):
     table = vendor_credits
 
     async def add(self, credit: VendorCredit) -> None:
-        await self._db.execute(
-            insert(vendor_credits).values(
-                id=credit.id, merchant_id=credit.merchant_id, order_id=credit.order_id,
-                vendor_name=credit.vendor_name, invoice_number=credit.invoice_number,
-                credit_date=credit.credit_date, amount=credit.amount, available=credit.available,
-                lines=_lines_json(credit.lines), recorded_at=credit.recorded_at,
-                state=credit.state.value, txn_id=credit.txn_id, detail=credit.detail,
-                applied=credit.applied, pending_payment_id=credit.pending_payment_id,
-            )
-        )  # fmt: skip
+        await self.add_all([credit])
+
+    async def add_all(self, new: Sequence[VendorCredit]) -> None:
+        """Insert the credits with one statement (an executemany)."""
+        if new:
+            await self._db.execute(_INSERT_CREDIT, [_credit_row(c) for c in new])
 
     async def save(self, credit: VendorCredit) -> None:
-        changes = {
-            "_merchant": credit.merchant_id,
-            "_id": credit.id,
-            "state": credit.state.value,
-            "txn_id": credit.txn_id,
-            "detail": credit.detail,
-            "applied": credit.applied,
-            "available": credit.available,
-            "in_quickbooks": _side_json(credit.in_quickbooks),
-            "amount": credit.amount,
-            "lines": _lines_json(credit.lines),
-            "invoice_number": credit.invoice_number,
-        }
-        await self._db.execute(_UPDATE_CREDIT, changes)
+        await self.save_all([credit])
+
+    async def save_all(self, changed: Sequence[VendorCredit]) -> None:
+        """Save the credits' changes with one statement (an executemany)."""
+        if changed:
+            await self._db.execute(_UPDATE_CREDIT, [_credit_changes(c) for c in changed])
+
+    async def get_many(
+        self, keys: Iterable[tuple[uuid.UUID, uuid.UUID]]
+    ) -> dict[tuple[uuid.UUID, uuid.UUID], VendorCredit]:
+        """The credits of these (merchant, credit id) pairs that exist, with one query."""
+        found = await _many(self._db, _CREDITS, keys)
+        return {key: _to_credit(row) for key, row in found.items()}
 
     async def get(self, merchant_id: uuid.UUID, credit_id: uuid.UUID) -> VendorCredit | None:
         parameters = {"merchant": merchant_id, "id": credit_id}
@@ -205,17 +284,21 @@ def _update_of(table: Table, columns: str) -> Update:
 # What every received order and every entry result runs, built once: SQLAlchemy then reuses
 # their compiled form instead of building and keying each statement again.
 _INSERT_BILL = insert(bills)
+_INSERT_CREDIT = insert(vendor_credits)
+_BILLS = select(bills).where(bills.c.id.in_(bindparam("ids", expanding=True)))
 _BILL = select(bills).where(
     bills.c.merchant_id == bindparam("merchant"), bills.c.id == bindparam("id")
 )
 _BILL_OF_ORDER = select(bills).where(
     bills.c.merchant_id == bindparam("merchant"), bills.c.order_id == bindparam("order")
 )
+_BILLS_OF_ORDERS = select(bills).where(bills.c.order_id.in_(bindparam("orders", expanding=True)))
 _UPDATE_BILL = _update_of(
     bills,
     "state txn_id detail paid credited open_balance in_quickbooks amount lines invoice_number"
     " due_date revision correction_problem",
 )
+_CREDITS = select(vendor_credits).where(vendor_credits.c.id.in_(bindparam("ids", expanding=True)))
 _CREDIT = select(vendor_credits).where(
     vendor_credits.c.merchant_id == bindparam("merchant"), vendor_credits.c.id == bindparam("id")
 )

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.domain.bill import ZERO, Bill, Line, QuickBooksSide, SyncState, VendorCredit
@@ -48,33 +50,78 @@ async def record_received_order(
     """Open the order's bill (and vendor credit) once and ask the gateway to post them; a
     repeat of the event returns what is already open, and a later revision of the order (a
     correction or a cancellation) changes them. The caller commits."""
-    existing = await uow.bills.for_order(event.merchant_id, event.order_id)
-    if existing is not None:
-        credit = await uow.credits.get(event.merchant_id, VendorCredit.id_for(event.order_id))
-        if event.revision > existing.revision:
-            return await _correct(event, existing, credit, uow)
-        return existing, credit
+    [recorded] = await record_received_orders([event], uow)
+    return recorded
+
+
+async def record_received_orders(
+    events: Sequence[OrderReceived], uow: PayablesUnitOfWork
+) -> list[tuple[Bill, VendorCredit | None]]:
+    """`record_received_order` for each event, in order. New orders (the usual case) take a
+    few statements for them all: one read of the bills already open, one insert of the new
+    bills, one of the new credits, one of the commands to the gateway."""
+    known = await uow.bills.for_orders((e.merchant_id, e.order_id) for e in events)
+    opened: set[tuple[uuid.UUID, uuid.UUID]] = set()  # orders whose bill this call opened
+    opening = _Opening()
+    recorded: list[tuple[Bill, VendorCredit | None]] = []
     now = utcnow()
-    lines = _bill_lines(event)
-    bill = Bill(
+    for event in events:
+        key = (event.merchant_id, event.order_id)
+        if key not in known and key not in opened:
+            opened.add(key)
+            recorded.append(opening.open(event, now))
+            continue
+        await opening.write(uow)  # a repeat inside the batch finds the bill just opened
+        # Read once known: a correction changes the bill, so a later revision reads it again.
+        bill = known.pop(key, None) or await uow.bills.for_order(*key)
+        assert bill is not None
+        credit = await uow.credits.get(event.merchant_id, VendorCredit.id_for(event.order_id))
+        if event.revision > bill.revision:
+            recorded.append(await _correct(event, bill, credit, uow))
+        else:
+            recorded.append((bill, credit))
+    await opening.write(uow)
+    return recorded
+
+
+@dataclass
+class _Opening:
+    """Bills and credits of new orders, and their commands, not written yet."""
+
+    bills: list[Bill] = field(default_factory=list)
+    credits: list[VendorCredit] = field(default_factory=list)
+    commands: list[tuple[str, PostToQuickBooks]] = field(default_factory=list)
+
+    def open(self, event: OrderReceived, now: datetime) -> tuple[Bill, VendorCredit | None]:
+        bill = _new_bill(event, now)
+        self.bills.append(bill)
+        if bill.state is SyncState.PENDING:
+            self.commands.append(_command(_bill_command(bill, event.correlation_id)))
+        credit = None
+        credit_lines = _credit_lines(event)
+        if credit_lines:
+            credit = _new_credit(event, credit_lines, now)
+            self.credits.append(credit)
+            self.commands.append(_command(_credit_command(credit, event.correlation_id)))
+        return bill, credit
+
+    async def write(self, uow: PayablesUnitOfWork) -> None:
+        await uow.bills.add_all(self.bills)
+        await uow.credits.add_all(self.credits)
+        await uow.outbox.add_many(self.commands)
+        self.bills, self.credits, self.commands = [], [], []
+
+
+def _new_bill(event: OrderReceived, now: datetime) -> Bill:
+    return Bill(
         id=Bill.id_for(event.order_id), merchant_id=event.merchant_id, order_id=event.order_id,
         vendor_name=event.vendor_name, invoice_number=event.invoice_number,
-        bill_date=event.received_on, due_date=event.due_date, amount=event.total, lines=lines,
-        recorded_at=now,
+        bill_date=event.received_on, due_date=event.due_date, amount=event.total,
+        lines=_bill_lines(event), recorded_at=now,
         state=SyncState.PENDING if event.total > 0 else SyncState.NOTHING_TO_SEND,
         detail=SENT if event.total > 0 else "A zero amount: nothing goes to QuickBooks.",
         revision=event.revision,
     )  # fmt: skip
-    await uow.bills.add(bill)
-    if bill.state is SyncState.PENDING:
-        await _post_bill(uow, bill, event.correlation_id)
-    credit = None
-    credit_lines = _credit_lines(event)
-    if credit_lines:
-        credit = _new_credit(event, credit_lines, now)
-        await uow.credits.add(credit)
-        await _post_credit(uow, credit, event.correlation_id)
-    return bill, credit
 
 
 def _bill_lines(event: OrderReceived) -> tuple[Line, ...]:
@@ -122,45 +169,45 @@ def _account_lines(lines: tuple[Line, ...]) -> list[AccountLine]:
 async def _post_bill(
     uow: PayablesUnitOfWork, bill: Bill, correlation_id: uuid.UUID | None = None
 ) -> None:
-    await _post(
-        uow,
-        bill.merchant_id,
-        PostToQuickBooks(
-            merchant_id=bill.merchant_id,
-            correlation_id=correlation_id or uuid.uuid4(),
-            entry_id=bill.id,
-            kind="bill",
-            txn_date=bill.bill_date,
-            ref_number=bill.invoice_number,
-            vendor_name=bill.vendor_name,
-            due_date=bill.due_date,
-            memo=f"Order {bill.invoice_number} received in CobaltConnect",
-            lines=_account_lines(bill.lines),
-            source=SOURCE,
-            source_record=f"bill/{bill.id}",
-        ),
-    )
+    await uow.outbox.add_many([_command(_bill_command(bill, correlation_id))])
 
 
 async def _post_credit(
     uow: PayablesUnitOfWork, credit: VendorCredit, correlation_id: uuid.UUID | None = None
 ) -> None:
-    await _post(
-        uow,
-        credit.merchant_id,
-        PostToQuickBooks(
-            merchant_id=credit.merchant_id,
-            correlation_id=correlation_id or uuid.uuid4(),
-            entry_id=credit.id,
-            kind="vendor-credit",
-            txn_date=credit.credit_date,
-            ref_number=credit.invoice_number,
-            vendor_name=credit.vendor_name,
-            memo=f"Credits on order {credit.invoice_number}",
-            lines=_account_lines(credit.lines),
-            source=SOURCE,
-            source_record=f"vendor-credit/{credit.id}",
-        ),
+    await uow.outbox.add_many([_command(_credit_command(credit, correlation_id))])
+
+
+def _bill_command(bill: Bill, correlation_id: uuid.UUID | None) -> PostToQuickBooks:
+    return PostToQuickBooks(
+        merchant_id=bill.merchant_id,
+        correlation_id=correlation_id or uuid.uuid4(),
+        entry_id=bill.id,
+        kind="bill",
+        txn_date=bill.bill_date,
+        ref_number=bill.invoice_number,
+        vendor_name=bill.vendor_name,
+        due_date=bill.due_date,
+        memo=f"Order {bill.invoice_number} received in CobaltConnect",
+        lines=_account_lines(bill.lines),
+        source=SOURCE,
+        source_record=f"bill/{bill.id}",
+    )
+
+
+def _credit_command(credit: VendorCredit, correlation_id: uuid.UUID | None) -> PostToQuickBooks:
+    return PostToQuickBooks(
+        merchant_id=credit.merchant_id,
+        correlation_id=correlation_id or uuid.uuid4(),
+        entry_id=credit.id,
+        kind="vendor-credit",
+        txn_date=credit.credit_date,
+        ref_number=credit.invoice_number,
+        vendor_name=credit.vendor_name,
+        memo=f"Credits on order {credit.invoice_number}",
+        lines=_account_lines(credit.lines),
+        source=SOURCE,
+        source_record=f"vendor-credit/{credit.id}",
     )
 
 
@@ -341,24 +388,74 @@ async def apply_entry_result(result: QuickBooksEntryResult, uow: PayablesUnitOfW
     """What the gateway says became of one of our bills, credits or payments (the result
     names its kind). A payment's amounts count against balances only once it is synced; one
     that failed or will never be made frees its bills and credits."""
+    await apply_entry_results([result], uow)
+
+
+async def apply_entry_results(
+    results: Sequence[QuickBooksEntryResult], uow: PayablesUnitOfWork
+) -> None:
+    """`apply_entry_result` for each result, in order. Results about bills and credits
+    themselves (the usual case) take one read and one write for them all; any other result
+    is applied alone, after what came before it is written, and what follows reads again."""
+    bills: dict[tuple[uuid.UUID, uuid.UUID], Bill] = {}
+    credits: dict[tuple[uuid.UUID, uuid.UUID], VendorCredit] = {}
+    changed: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    loaded = False
+    for i, result in enumerate(results):
+        key = (result.merchant_id, result.entry_id)
+        if result.kind not in ("bill", "vendor-credit"):
+            await _save(uow, bills, credits, changed)
+            changed, loaded = set(), False
+            await _apply_other(result, uow)
+            continue
+        if not loaded:  # what the results from here on are about, as it stands now
+            rest = results[i:]
+            bills = await uow.bills.get_many(
+                (r.merchant_id, r.entry_id) for r in rest if r.kind == "bill"
+            )
+            credits = await uow.credits.get_many(
+                (r.merchant_id, r.entry_id) for r in rest if r.kind == "vendor-credit"
+            )
+            loaded = True
+        if result.kind == "bill" and key in bills:
+            bills[key] = _with_result(bills[key], result)
+            changed.add(key)
+        elif result.kind == "vendor-credit" and key in credits:
+            credits[key] = _with_result(credits[key], result)
+            changed.add(key)
+    await _save(uow, bills, credits, changed)
+
+
+async def _save(
+    uow: PayablesUnitOfWork,
+    bills: Mapping[tuple[uuid.UUID, uuid.UUID], Bill],
+    credits: Mapping[tuple[uuid.UUID, uuid.UUID], VendorCredit],
+    changed: set[tuple[uuid.UUID, uuid.UUID]],
+) -> None:
+    keys = sorted(changed)  # rows in one order: concurrent writers cannot deadlock
+    await uow.bills.save_all([bills[k] for k in keys if k in bills])
+    await uow.credits.save_all([credits[k] for k in keys if k in credits])
+
+
+_Record = TypeVar("_Record", Bill, VendorCredit)
+
+
+def _with_result(record: _Record, result: QuickBooksEntryResult) -> _Record:
+    """A bill or credit as the gateway's result about it says: its state, or when QuickBooks
+    was read back, what QuickBooks has of it now."""
+    side = _side(result)
+    if side is not None:
+        return replace(record, in_quickbooks=side)
+    detail = "In QuickBooks." if result.state == "synced" else result.explanation
+    state = SyncState.of_result(result.state)
+    return replace(record, state=state, txn_id=result.txn_id, detail=detail)
+
+
+async def _apply_other(result: QuickBooksEntryResult, uow: PayablesUnitOfWork) -> None:
+    """A result about a correction, a payment or a void."""
     state = SyncState.of_result(result.state)
     detail = "In QuickBooks." if result.state == "synced" else result.explanation
-    merchant = result.merchant_id
-    side = _side(result)
-    if result.kind == "bill":
-        bill = await uow.bills.get(merchant, result.entry_id)
-        if bill is not None and side is not None:  # read back: as QuickBooks has it now
-            await uow.bills.save(replace(bill, in_quickbooks=side))
-        elif bill is not None:
-            await uow.bills.save(replace(bill, state=state, txn_id=result.txn_id, detail=detail))
-    elif result.kind == "vendor-credit":
-        credit = await uow.credits.get(merchant, result.entry_id)
-        if credit is not None and side is not None:
-            await uow.credits.save(replace(credit, in_quickbooks=side))
-        elif credit is not None:
-            credit = replace(credit, state=state, txn_id=result.txn_id, detail=detail)
-            await uow.credits.save(credit)
-    elif result.kind in CORRECTIONS:
+    if result.kind in CORRECTIONS:
         await _correction_result(uow, result, state, detail)
     elif result.kind == "bill-payment":
         await _payment_result(uow, result, state, detail)
@@ -540,3 +637,8 @@ async def _reopen(uow: PayablesUnitOfWork, payment: Payment) -> None:
 
 async def _post(uow: PayablesUnitOfWork, merchant_id: uuid.UUID, command: PostToQuickBooks) -> None:
     await uow.outbox.add(post_to_quickbooks(SOURCE, merchant_id), command)
+
+
+def _command(command: PostToQuickBooks) -> tuple[str, PostToQuickBooks]:
+    """The command with the subject it goes on."""
+    return post_to_quickbooks(SOURCE, command.merchant_id), command

@@ -8,7 +8,7 @@ from fast_depends import Depends
 from faststream.nats import NatsRouter
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
-from cobalt_payables.application.payables import apply_entry_result, record_received_order
+from cobalt_payables.application.payables import apply_entry_results, record_received_orders
 from cobalt_shared.contracts import OrderReceived, QuickBooksEntryResult
 from cobalt_shared.contracts.subjects import (
     GATEWAY_STREAM,
@@ -34,9 +34,10 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
         owner=PAYABLES_STREAM,
         description="A received vendor order opens a bill (and a vendor credit for its "
         "credits) and asks the gateway to post them to QuickBooks.",
+        together=True,
     )
-    async def on_order_received(event: OrderReceived, uow: Uow) -> None:
-        await record_received_order(event, uow)
+    async def on_order_received(events: list[OrderReceived], uow: Uow) -> None:
+        await record_received_orders(events, uow)
 
     @durable_subscriber(
         router,
@@ -46,8 +47,9 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
         owner=PAYABLES_STREAM,
         description="What became of a bill, credit or payment in QuickBooks; a synced payment "
         "reduces the balances it applies to.",
+        together=True,
     )
-    async def on_entry_result(event: QuickBooksEntryResult, uow: Uow) -> None:
-        await apply_entry_result(event, uow)
+    async def on_entry_result(events: list[QuickBooksEntryResult], uow: Uow) -> None:
+        await apply_entry_results(events, uow)
 
     return router

@@ -30,11 +30,24 @@ class EntryRepository:
 
     async def add_if_new(self, entry: Entry) -> bool:
         """Store the entry unless one with its id exists; True when it was new."""
-        result = await self._db.execute(_ADD_IF_NEW.for_(self._db), _values(entry))
-        if result.rowcount != 1:
-            return False
-        await self._record(entry)
-        return True
+        return entry.id in await self.add_new([entry])
+
+    async def add_new(self, new: Sequence[Entry]) -> set[uuid.UUID]:
+        """Store each entry whose id is not taken yet (by an entry stored before, or by an
+        earlier one of `new`), with its first state in its history: a few statements for
+        them all. Returns the ids stored."""
+        if not new:
+            return set()
+        result = await self._db.execute(_ADD_NEW.for_(self._db), [_values(e) for e in new])
+        added = set(result.scalars())
+        stored, seen = [], set()
+        for entry in new:
+            if entry.id in added and entry.id not in seen:
+                seen.add(entry.id)
+                stored.append(_event_row(entry))
+        if stored:
+            await self._db.execute(_INSERT_EVENTS, stored)
+        return added
 
     async def save(self, entry: Entry, *, was: Entry | None) -> None:
         """Save the entry; a new state or reason goes into its history (`was`: as loaded,
@@ -64,9 +77,6 @@ class EntryRepository:
         ]
         if history:
             await self._db.execute(_INSERT_EVENTS, history)
-
-    async def _record(self, entry: Entry) -> None:
-        await self._db.execute(_INSERT_EVENTS, _event_row(entry))
 
     async def history(self, entry_id: uuid.UUID) -> list[EntryEvent]:
         """Each state the entry took, oldest first (a repeat of the same state and reason
@@ -222,7 +232,9 @@ _UPDATE = (
 )
 _INSERT_EVENTS = insert(entry_events)
 # rows go as parameters: a statement with its row written in compiles anew for every entry
-_ADD_IF_NEW = PerDialect(lambda insert_: insert_(entries).on_conflict_do_nothing())
+_ADD_NEW = PerDialect(
+    lambda insert_: insert_(entries).on_conflict_do_nothing().returning(entries.c.id)
+)
 
 
 def _values(entry: Entry, *, with_payload: bool = True) -> dict[str, Any]:
@@ -293,11 +305,19 @@ class VendorRepository:
 
     async def all(self, merchant_id: uuid.UUID) -> dict[str, VendorLink]:
         """Every vendor known for the merchant, by name key (one query)."""
-        rows = await self._db.execute(_VENDORS, {"merchant": merchant_id})
-        return {r.name_key: _link(r._mapping) for r in rows}
+        return (await self.all_of([merchant_id]))[merchant_id]
+
+    async def all_of(
+        self, merchant_ids: Iterable[uuid.UUID]
+    ) -> dict[uuid.UUID, dict[str, VendorLink]]:
+        """Every vendor known for each of these merchants, by name key (one query)."""
+        links: dict[uuid.UUID, dict[str, VendorLink]] = {m: {} for m in merchant_ids}
+        for r in await self._db.execute(_VENDORS, {"merchants": list(links)}):
+            links[r.merchant_id][r.name_key] = _link(r._mapping)
+        return links
 
 
-_VENDORS = select(vendors).where(vendors.c.merchant_id == bindparam("merchant"))
+_VENDORS = select(vendors).where(vendors.c.merchant_id.in_(bindparam("merchants", expanding=True)))
 
 
 def _link(row: Any) -> VendorLink:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,6 +36,11 @@ class ConnectionRepository:
     async def for_merchant(self, merchant_id: uuid.UUID) -> Connection | None:
         row = (await self._db.execute(_CONNECTION_OF_MERCHANT, {"merchant": merchant_id})).first()
         return _connection(row._mapping) if row else None
+
+    async def for_merchants(self, merchant_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Connection]:
+        """The connections of these merchants (those that have one), with one query."""
+        rows = await self._db.execute(_CONNECTIONS_OF_MERCHANTS, {"merchants": list(merchant_ids)})
+        return {c.merchant_id: c for c in (_connection(r._mapping) for r in rows)}
 
     async def by_user(self, user: str) -> Connection | None:
         row = (
@@ -204,8 +210,16 @@ class MappingRepository:
         return {r.account for r in rows}
 
     async def full_names(self, merchant_id: uuid.UUID) -> dict[str, str]:
-        rows = await self._db.execute(_FULL_NAMES, {"merchant": merchant_id})
-        return {r.account: r.qb_full_name for r in rows}
+        return (await self.full_names_of([merchant_id]))[merchant_id]
+
+    async def full_names_of(
+        self, merchant_ids: Iterable[uuid.UUID]
+    ) -> dict[uuid.UUID, dict[str, str]]:
+        """Each merchant's mapped accounts (key -> QuickBooks full name), with one query."""
+        names: dict[uuid.UUID, dict[str, str]] = {m: {} for m in merchant_ids}
+        for r in await self._db.execute(_FULL_NAMES, {"merchants": list(names)}):
+            names[r.merchant_id][r.account] = r.qb_full_name
+        return names
 
 
 class ReadBackRepository:
@@ -248,6 +262,9 @@ class ReadBackRepository:
 _CONNECTION_OF_MERCHANT = select(connections).where(
     connections.c.merchant_id == bindparam("merchant")
 )
+_CONNECTIONS_OF_MERCHANTS = select(connections).where(
+    connections.c.merchant_id.in_(bindparam("merchants", expanding=True))
+)
 _CONNECTION = select(connections).where(connections.c.id == bindparam("connection"))
 _CONNECTION_COLUMNS = [c.key for c in connections.c if c.key != "id"]
 _UPDATE_CONNECTION = (
@@ -268,8 +285,10 @@ _UPDATE_SESSION = (
         {k: bindparam(k) for k in WebConnectorSession.__dataclass_fields__ if k != "ticket_hash"}
     )
 )
-_FULL_NAMES = select(account_mappings.c.account, account_mappings.c.qb_full_name).where(
-    account_mappings.c.merchant_id == bindparam("merchant"),
+_FULL_NAMES = select(
+    account_mappings.c.merchant_id, account_mappings.c.account, account_mappings.c.qb_full_name
+).where(
+    account_mappings.c.merchant_id.in_(bindparam("merchants", expanding=True)),
     account_mappings.c.qb_full_name.is_not(None),
 )
 _READ_BACK = select(read_backs).where(read_backs.c.merchant_id == bindparam("merchant"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -10,9 +11,10 @@ from cobalt_qbwc_gateway.adapters.codec import posting_of
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.answers import release_dependents
 from cobalt_qbwc_gateway.application.connections import require_connection
-from cobalt_qbwc_gateway.application.queue import load_facts, moved, save_entries
+from cobalt_qbwc_gateway.application.queue import load_facts, load_facts_of, moved, save_entries
 from cobalt_qbwc_gateway.application.results import publish_changes
 from cobalt_qbwc_gateway.application.vendors import retry_vendor_of
+from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState, NotAllowed
 from cobalt_qbwc_gateway.domain.events import Cancelled, Retried
 from cobalt_qbwc_gateway.domain.lifecycle import apply
@@ -27,11 +29,87 @@ async def record_command(
 ) -> tuple[Entry, bool]:
     """Store the command as an entry, once per entry id, in the state current facts give it
     (waiting, ready, looked up or cancelled before the start date). Takes an open unit of
-    work."""
-    await uow.lock_merchant(cmd.merchant_id)
-    connection = await uow.connections.for_merchant(cmd.merchant_id)
+    work. Returns the entry and whether it is new (False: that id was stored before)."""
+    [recorded] = await record_commands([cmd], uow, now)
+    return recorded
+
+
+async def record_commands(
+    cmds: Sequence[PostToQuickBooks], uow: GatewayUnitOfWork, now: datetime
+) -> list[tuple[Entry, bool]]:
+    """`record_command` for each command, in order, with a few statements for them all: the
+    facts of all their merchants are read at once and the new entries stored together. Each
+    entry gets the state it would get alone: a run ends at a command that replaces an entry
+    (what follows sees the withdrawal) and before one that needs an entry of its run."""
+    merchants = sorted({c.merchant_id for c in cmds})
+    for merchant_id in merchants:  # always in the same order: two batches cannot deadlock
+        await uow.lock_merchant(merchant_id)
+    connections = await uow.connections.for_merchants(merchants)
+    recorded: list[tuple[Entry, bool]] = []
+    for run in _runs([(cmd, _entry(cmd, now)) for cmd in cmds]):
+        recorded += await _record_run(run, uow, connections, now)
+    return recorded
+
+
+_Command = tuple[PostToQuickBooks, Entry]  # a command and its entry before facts decide
+
+
+def _runs(commands: Sequence[_Command]) -> list[list[_Command]]:
+    """Split commands, in order, so no command needs facts an earlier one of its run changes."""
+    runs: list[list[_Command]] = []
+    ids: set[uuid.UUID] = set()
+    ends = True
+    for cmd, entry in commands:
+        needs = entry.posting.prerequisites if entry.posting else ()
+        if ends or ids.intersection(needs):
+            runs.append([])
+            ids = set()
+        runs[-1].append((cmd, entry))
+        ids.add(entry.id)
+        ends = cmd.replaces is not None
+    return runs
+
+
+async def _record_run(
+    run: Sequence[_Command],
+    uow: GatewayUnitOfWork,
+    connections: Mapping[uuid.UUID, Connection],
+    now: datetime,
+) -> list[tuple[Entry, bool]]:
+    entries = [entry for _, entry in run]
+    wanted: dict[uuid.UUID, tuple[date | None, list[Entry]]] = {}
+    for entry in entries:
+        connection = connections.get(entry.merchant_id)
+        start = connection.start_date if connection else None
+        wanted.setdefault(entry.merchant_id, (start, []))[1].append(entry)
+    facts = await load_facts_of(uow, wanted, now)
+    for i, entry in enumerate(entries):
+        derived = derive(entry, facts[entry.merchant_id])
+        entries[i] = replace(
+            entry, state=derived.state, detail=derived.detail, error_code=derived.error_code
+        )
+    added = await uow.entries.add_new(entries)
+    recorded: list[tuple[Entry, bool]] = []
+    for entry in entries:
+        if entry.id in added:
+            added.discard(entry.id)  # a second command with the same id finds the first
+            recorded.append((entry, True))
+            continue
+        existing = await uow.entries.get(entry.merchant_id, entry.id)
+        if existing is None:  # the same entry id was used by another merchant
+            raise Conflict(f"entry {entry.id} belongs to another merchant")
+        recorded.append((existing, False))
+    # Stored with its first state in its history; an owner hears at once of a cancellation.
+    await publish_changes(uow, [(None, entry) for entry, new in recorded if new])
+    for (cmd, _), (_, new) in zip(run, recorded, strict=True):
+        if new and cmd.replaces is not None:
+            await _withdraw(uow, cmd, now)
+    return recorded
+
+
+def _entry(cmd: PostToQuickBooks, now: datetime) -> Entry:
     posting = posting_of(cmd)
-    entry = Entry(
+    return Entry(
         id=cmd.entry_id,
         merchant_id=cmd.merchant_id,
         kind=posting.kind,
@@ -42,22 +120,6 @@ async def record_command(
         created_at=now,
         updated_at=now,
     )
-    start = connection.start_date if connection else None
-    facts = await load_facts(uow, cmd.merchant_id, start, now, [entry])
-    derived = derive(entry, facts)
-    entry = replace(
-        entry, state=derived.state, detail=derived.detail, error_code=derived.error_code
-    )
-    if await uow.entries.add_if_new(entry):
-        # Stored with its first state in its history; an owner hears at once of a cancellation.
-        await publish_changes(uow, [(None, entry)])
-        if cmd.replaces is not None:
-            await _withdraw(uow, cmd, now)
-        return entry, True
-    existing = await uow.entries.get(cmd.merchant_id, cmd.entry_id)
-    if existing is None:  # the same entry id was used by another merchant
-        raise Conflict(f"entry {cmd.entry_id} belongs to another merchant")
-    return existing, False
 
 
 async def _withdraw(uow: GatewayUnitOfWork, cmd: PostToQuickBooks, now: datetime) -> None:

@@ -50,15 +50,30 @@ async def load_facts(
     needing: Iterable[Entry] = (),
 ) -> Facts:
     """Mappings, vendors, and the prerequisites of `needing`, as they stand now."""
-    needed = [i for e in needing if e.posting for i in e.posting.prerequisites]
-    prerequisites = await uow.entries.get_many(merchant_id, needed)
-    return Facts(
-        now=now,
-        account_names=await uow.mappings.full_names(merchant_id),
-        vendors=await uow.vendors.all(merchant_id),
-        prerequisites={i: prerequisite_of(e) for i, e in prerequisites.items()},
-        start_date=start_date,
-    )
+    return (await load_facts_of(uow, {merchant_id: (start_date, needing)}, now))[merchant_id]
+
+
+async def load_facts_of(
+    uow: GatewayUnitOfWork,
+    merchants: Mapping[uuid.UUID, tuple[date | None, Iterable[Entry]]],
+    now: datetime,
+) -> dict[uuid.UUID, Facts]:
+    """`load_facts` for several merchants (merchant -> start date, entries needing facts),
+    with one query for all their mappings and one for all their vendors."""
+    names = await uow.mappings.full_names_of(merchants)
+    vendors = await uow.vendors.all_of(merchants)
+    facts: dict[uuid.UUID, Facts] = {}
+    for merchant_id, (start_date, needing) in merchants.items():
+        needed = [i for e in needing if e.posting for i in e.posting.prerequisites]
+        prerequisites = await uow.entries.get_many(merchant_id, needed)
+        facts[merchant_id] = Facts(
+            now=now,
+            account_names=names[merchant_id],
+            vendors=vendors[merchant_id],
+            prerequisites={i: prerequisite_of(e) for i, e in prerequisites.items()},
+            start_date=start_date,
+        )
+    return facts
 
 
 async def load_queue(

@@ -10,7 +10,7 @@ from faststream.nats import NatsRouter
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.accounts import request_refresh
-from cobalt_qbwc_gateway.application.entries import record_command
+from cobalt_qbwc_gateway.application.entries import record_commands
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
 from cobalt_shared.clock import Clock, system_clock
 from cobalt_shared.contracts import (
@@ -42,8 +42,8 @@ def build_consumers(config: InboxConfig, clock: Clock = system_clock) -> NatsRou
     for source in ACCOUNTING_COMMAND_SOURCES:
         prefix = source.subjects[0].removesuffix(">")
 
-        async def on_command(command: PostToQuickBooks, uow: Uow) -> None:
-            await record_command(command, uow, clock())
+        async def on_commands(commands: list[PostToQuickBooks], uow: Uow) -> None:
+            await record_commands(commands, uow, clock())
 
         durable_subscriber(
             router,
@@ -52,7 +52,8 @@ def build_consumers(config: InboxConfig, clock: Clock = system_clock) -> NatsRou
             durable=f"qbwc-gateway-{source.name.lower()}-commands",
             owner=GATEWAY_STREAM,
             description=f"Entries to put in QuickBooks, from {source.name.lower()}.",
-        )(on_command)
+            together=True,
+        )(on_commands)
 
     @durable_subscriber(
         router,
