@@ -239,3 +239,34 @@ async def test_a_relay_takes_a_batch_at_a_time_with_statements_compiled_once(
     # parameter keeps one cache entry).
     assert selects[1:] == [engine.dialect.CACHE_HIT] * 3, cached
     assert updates[1:] == [engine.dialect.CACHE_HIT] * 2, cached
+
+
+@pytest.mark.parametrize("turns", range(6))
+async def test_a_relay_woken_as_it_is_stopped_stops(engine, turns):
+    # A stop (a cancellation) that lands as a wake-up completes must stop the relay: waiting
+    # for the wake-up through asyncio.wait_for, Python 3.11 returned the wake-up and dropped
+    # the cancellation, so the relay polled on and a worker's shutdown waited for ever.
+    # Each `turns` lets the loop run that many steps between the wake-up and the stop.
+    async def publish(
+        subject: str, payload: bytes, headers: dict[str, str]
+    ) -> asyncio.Future[object]:
+        raise AssertionError("nothing to publish")
+
+    relay = OutboxRelay(engine, publish, name="stop", interval=30.0)
+    cycles: list[int] = []
+
+    async def nothing_pending() -> int:
+        cycles.append(0)
+        return 0
+
+    relay.relay_once = nothing_pending  # type: ignore[method-assign]
+    task = asyncio.create_task(relay.run())
+    await asyncio.sleep(0)  # one step: the relay found nothing and waits for a wake-up
+    assert cycles == [0]
+    relay.notify()
+    for _ in range(turns):
+        await asyncio.sleep(0)
+    task.cancel()
+    done, _ = await asyncio.wait([task], timeout=2.0)
+    assert done, "the relay kept running after it was stopped"
+    assert task.cancelled()

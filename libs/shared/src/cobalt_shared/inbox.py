@@ -295,15 +295,17 @@ async def handle_batch(config: InboxConfig, consumer: Consumer, messages: Sequen
     """Handle fetched messages in one transaction (see the module's description)."""
     batch: list[_Delivery] = []
     for raw in messages:
-        delivery = _delivery(raw)
         try:
-            delivery.event = consumer.model.model_validate_json(raw.data)
+            event = consumer.model.model_validate_json(raw.data)
         except ValidationError as exc:
+            delivery = _delivery(raw, _identity(raw.data))
             log.error(
                 "message %s rejected by %s: %s", delivery.message_id, consumer.inbox_name, exc
             )
             await _dead_letter(config, consumer, delivery, exc)
             continue
+        delivery = _delivery(raw, _identity_of(event) or _identity(raw.data))
+        delivery.event = event
         batch.append(delivery)
     while batch:
         failure = await _run(config, consumer, batch)
@@ -428,10 +430,10 @@ async def _dead_letter(
     )
 
 
-def _delivery(raw: Msg) -> _Delivery:
+def _delivery(raw: Msg, identity: tuple[str | None, str | None]) -> _Delivery:
     meta = raw.metadata
     headers = dict(raw.headers or {})
-    body_id, merchant_id = _identity(raw.data)
+    body_id, merchant_id = identity
     message_id = body_id or headers.get("Nats-Msg-Id") or f"seq-{meta.sequence.stream}"
     return _Delivery(raw, message_id, merchant_id, int(meta.num_delivered or 1), headers=headers)
 
@@ -459,6 +461,15 @@ async def _claim(conn: AsyncConnection, consumer: str, batch: Sequence[_Delivery
 _CLAIM = PerDialect(
     lambda insert_: insert_(inbox).on_conflict_do_nothing().returning(inbox.c.message_id)
 )
+
+
+def _identity_of(event: BaseModel) -> tuple[str, str | None] | None:
+    """The message id and merchant id of a validated message (no second parse of its body)."""
+    message_id = getattr(event, "message_id", None)
+    if not isinstance(message_id, uuid.UUID):
+        return None
+    merchant_id = getattr(event, "merchant_id", None)
+    return str(message_id), str(merchant_id) if isinstance(merchant_id, uuid.UUID) else None
 
 
 def _identity(data: bytes) -> tuple[str | None, str | None]:

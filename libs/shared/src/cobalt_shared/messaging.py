@@ -104,7 +104,8 @@ class NatsConnection:
         return self._nc is not None and self._nc.is_connected
 
     async def wait_connected(self, timeout: float | None = None) -> Client:
-        await asyncio.wait_for(self._connected.wait(), timeout)
+        async with asyncio.timeout(timeout):  # not wait_for: it can drop a cancellation (3.11)
+            await self._connected.wait()
         assert self._nc is not None
         return self._nc
 

@@ -174,8 +174,11 @@ class OutboxRelay:
                 continue
             if sent < self._batch_size:
                 self._wake.clear()
+                # Not asyncio.wait_for: on Python 3.11 a stop arriving as a wake-up completes
+                # was dropped (the wake-up returned instead), and a worker's shutdown hung.
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self._interval)
+                    async with asyncio.timeout(self._interval):
+                        await self._wake.wait()
 
     async def relay_once(self) -> int:
         """Publish one batch of pending rows; return how many were published.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
@@ -34,6 +33,7 @@ from cobalt_shared.retention import Retention, keep_purging
 from cobalt_shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
+STOP_TIMEOUT = 10.0  # seconds a worker's background tasks get to stop
 Job = Callable[[], Coroutine[Any, Any, None]]  # a long-running loop of a service
 
 
@@ -126,9 +126,10 @@ def build_worker(
         finally:
             for task in tasks:
                 task.cancel()
-            for task in tasks:
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await task
+            # Bounded: a task that ignored its cancellation must not hold the shutdown.
+            _, running = await asyncio.wait(tasks, timeout=STOP_TIMEOUT)
+            for task in running:
+                log.error("task %s did not stop within %.0fs", task.get_name(), STOP_TIMEOUT)
             await consumers.stop()
             await nats.close()
             await engine.dispose()
