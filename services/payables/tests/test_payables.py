@@ -540,3 +540,29 @@ def test_results_together_do_what_each_would_do_alone(payables):
     states = {row["invoice_number"]: (row["state"], row["open_balance"]) for row in bill_rows}
     assert states == {"INV-1": ("synced", Decimal("0.00")), "INV-2": ("synced", Decimal("300.00"))}
     assert [row["state"] for row in credit_rows] == ["synced"]
+
+
+def test_the_bills_of_a_batch_of_orders_are_searched_by_index(tmp_path):
+    # By orders alone, the query read every bill of every merchant for each batch.
+    from cobalt_payables.adapters.repository import _BILLS_OF_ORDERS
+
+    url = f"sqlite+aiosqlite:///{tmp_path}/plan.db"
+    upgrade(MIGRATIONS, url)
+
+    async def plan() -> list[str]:
+        engine = create_engine(url)
+        try:
+            async with engine.connect() as conn:
+                query = _BILLS_OF_ORDERS.params(merchants=[uuid.uuid4()], orders=[uuid.uuid4()])
+                sql = query.compile(
+                    dialect=conn.dialect,
+                    compile_kwargs={"literal_binds": True, "render_postcompile": True},
+                )
+                rows = await conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
+                return [row[-1] for row in rows]
+        finally:
+            await engine.dispose()
+
+    [step] = asyncio.run(plan())
+    assert step.startswith("SEARCH bills USING INDEX"), step
+    assert "merchant_id=? AND order_id=?" in step

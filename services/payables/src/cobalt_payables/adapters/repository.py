@@ -195,7 +195,11 @@ class BillRepository(_Claims):
         wanted = set(orders)
         if not wanted:
             return {}
-        rows = await self._db.execute(_BILLS_OF_ORDERS, {"orders": sorted({o for _, o in wanted})})
+        parameters = {
+            "merchants": sorted({m for m, _ in wanted}),
+            "orders": sorted({o for _, o in wanted}),
+        }
+        rows = await self._db.execute(_BILLS_OF_ORDERS, parameters)
         found = (_to_bill(r._mapping) for r in rows)
         return {
             (b.merchant_id, b.order_id): b for b in found if (b.merchant_id, b.order_id) in wanted
@@ -292,7 +296,12 @@ _BILL = select(bills).where(
 _BILL_OF_ORDER = select(bills).where(
     bills.c.merchant_id == bindparam("merchant"), bills.c.order_id == bindparam("order")
 )
-_BILLS_OF_ORDERS = select(bills).where(bills.c.order_id.in_(bindparam("orders", expanding=True)))
+# By merchants and orders, so both databases search the (merchant, order) unique index: by
+# orders alone they read every bill.
+_BILLS_OF_ORDERS = select(bills).where(
+    bills.c.merchant_id.in_(bindparam("merchants", expanding=True)),
+    bills.c.order_id.in_(bindparam("orders", expanding=True)),
+)
 _UPDATE_BILL = _update_of(
     bills,
     "state txn_id detail paid credited open_balance in_quickbooks amount lines invoice_number"
