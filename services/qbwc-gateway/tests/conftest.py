@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 import cobalt_qbwc_gateway
 from cobalt_devstack.processes import free_port
@@ -22,7 +23,8 @@ from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbxml import parse_response
 from cobalt_shared.auth import Role, TokenService
 from cobalt_shared.clock import ManualClock
-from cobalt_shared.db.migrations import upgrade
+from cobalt_shared.db.engine import create_engine
+from cobalt_shared.db.migrations import upgrade, upgrade_async
 from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
 
 MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
@@ -83,6 +85,15 @@ class Gateway:
     def merchant(self, merchant_id: Any) -> dict[str, str]:
         token = TOKENS.mint(subject="m", role=Role.MERCHANT, merchant_id=merchant_id)
         return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """An engine on a database migrated to the gateway's schema."""
+    await upgrade_async(MIGRATIONS, database_url)
+    eng = create_engine(database_url)
+    yield eng
+    await eng.dispose()
 
 
 @pytest.fixture

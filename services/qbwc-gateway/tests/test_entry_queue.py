@@ -6,11 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import date
-from pathlib import Path
 
-import pytest
-
-import cobalt_qbwc_gateway
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
@@ -23,19 +19,6 @@ from cobalt_qbxml.schema import schema_errors
 from cobalt_shared.clock import ManualClock
 from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine
-from cobalt_shared.db.engine import create_engine
-from cobalt_shared.db.migrations import upgrade_async
-
-MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
-
-
-@pytest.fixture
-async def engine(database_url):
-    await upgrade_async(MIGRATIONS, database_url)
-    eng = create_engine(database_url)
-    yield eng
-    await eng.dispose()
-
 
 CLOCK = ManualClock()
 

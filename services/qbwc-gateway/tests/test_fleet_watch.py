@@ -8,11 +8,7 @@ import uuid
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
-
-import cobalt_qbwc_gateway
 from cobalt_qbwc_gateway.adapters.monitoring import fleet
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
@@ -26,19 +22,8 @@ from cobalt_qbwc_gateway.domain.entry import EntryState
 from cobalt_shared.clock import ManualClock
 from cobalt_shared.contracts import PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine
-from cobalt_shared.db.engine import create_engine
-from cobalt_shared.db.migrations import upgrade_async
 
-MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
 CLOCK = ManualClock()
-
-
-@pytest.fixture
-async def engine(database_url):
-    await upgrade_async(MIGRATIONS, database_url)
-    eng = create_engine(database_url)
-    yield eng
-    await eng.dispose()
 
 
 async def _store(uow, n: int, outcome: Outcome | None, failed: bool, waiting: int):

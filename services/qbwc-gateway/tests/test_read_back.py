@@ -7,11 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
-
-import cobalt_qbwc_gateway
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
@@ -31,10 +27,7 @@ from cobalt_qbxml.schema import schema_errors
 from cobalt_shared.clock import ManualClock
 from cobalt_shared.contracts import PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine
-from cobalt_shared.db.engine import create_engine
-from cobalt_shared.db.migrations import upgrade_async
 
-MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
@@ -145,14 +138,6 @@ def test_a_read_back_is_due_after_our_own_changes_and_at_least_hourly():
     assert not read.is_due(NOW + timedelta(minutes=59))
     assert read.is_due(NOW + timedelta(hours=1))
     assert ReadBackState(due=True, since=NOW, read_at=NOW).is_due(NOW)
-
-
-@pytest.fixture
-async def engine(database_url):
-    await upgrade_async(MIGRATIONS, database_url)
-    eng = create_engine(database_url)
-    yield eng
-    await eng.dispose()
 
 
 def _journal(merchant, entry_id, day, source="reporting", replaces=None):

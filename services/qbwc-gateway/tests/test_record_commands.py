@@ -6,12 +6,10 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event, select
 
-import cobalt_qbwc_gateway
 from cobalt_qbwc_gateway.adapters.orm import entries, entry_events
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
@@ -21,21 +19,10 @@ from cobalt_qbwc_gateway.application.mappings import apply_mapping
 from cobalt_shared.clock import ManualClock
 from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine, AppliedBill
-from cobalt_shared.db.engine import create_engine
-from cobalt_shared.db.migrations import upgrade_async
 from cobalt_shared.db.tables import outbox
 from cobalt_shared.errors import Conflict
 
-MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
 CLOCK = ManualClock()
-
-
-@pytest.fixture
-async def engine(database_url):
-    await upgrade_async(MIGRATIONS, database_url)
-    eng = create_engine(database_url)
-    yield eng
-    await eng.dispose()
 
 
 async def _merchant(engine, *, mapped: bool) -> uuid.UUID:

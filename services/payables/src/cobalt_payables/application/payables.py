@@ -169,13 +169,13 @@ def _account_lines(lines: tuple[Line, ...]) -> list[AccountLine]:
 async def _post_bill(
     uow: PayablesUnitOfWork, bill: Bill, correlation_id: uuid.UUID | None = None
 ) -> None:
-    await uow.outbox.add_many([_command(_bill_command(bill, correlation_id))])
+    await _post(uow, _bill_command(bill, correlation_id))
 
 
 async def _post_credit(
     uow: PayablesUnitOfWork, credit: VendorCredit, correlation_id: uuid.UUID | None = None
 ) -> None:
-    await uow.outbox.add_many([_command(_credit_command(credit, correlation_id))])
+    await _post(uow, _credit_command(credit, correlation_id))
 
 
 def _bill_command(bill: Bill, correlation_id: uuid.UUID | None) -> PostToQuickBooks:
@@ -294,7 +294,7 @@ async def _ask(
             source=SOURCE,
             source_record=f"{kind}-change/{record.id}",
         )
-    await _post(uow, record.merchant_id, command)
+    await _post(uow, command)
 
 
 @dataclass(frozen=True)
@@ -357,7 +357,7 @@ async def pay(cmd: PayRequest, uow: PayablesUnitOfWork) -> tuple[list[Payment], 
             if not await uow.credits.claim(cmd.merchant_id, credit_id, payment.id):
                 raise Conflict("a credit selected is already in a payment waiting for QuickBooks")
         await uow.payments.add(payment)
-        await _post(uow, payment.merchant_id, PostToQuickBooks(
+        await _post(uow, PostToQuickBooks(
             merchant_id=payment.merchant_id, entry_id=payment.id, kind="bill-payment",
             txn_date=payment.payment_date, vendor_name=payment.vendor_name,
             bank_account=payment.pay_from, ref_number=payment.check_number,
@@ -446,15 +446,19 @@ def _with_result(record: _Record, result: QuickBooksEntryResult) -> _Record:
     side = _side(result)
     if side is not None:
         return replace(record, in_quickbooks=side)
-    detail = "In QuickBooks." if result.state == "synced" else result.explanation
-    state = SyncState.of_result(result.state)
+    state, detail = _outcome(result)
     return replace(record, state=state, txn_id=result.txn_id, detail=detail)
+
+
+def _outcome(result: QuickBooksEntryResult) -> tuple[SyncState, str | None]:
+    """The state a result gives our record, and the words that go with it."""
+    detail = "In QuickBooks." if result.state == "synced" else result.explanation
+    return SyncState.of_result(result.state), detail
 
 
 async def _apply_other(result: QuickBooksEntryResult, uow: PayablesUnitOfWork) -> None:
     """A result about a correction, a payment or a void."""
-    state = SyncState.of_result(result.state)
-    detail = "In QuickBooks." if result.state == "synced" else result.explanation
+    state, detail = _outcome(result)
     if result.kind in CORRECTIONS:
         await _correction_result(uow, result, state, detail)
     elif result.kind == "bill-payment":
@@ -564,7 +568,6 @@ async def void_payment(
     who = f" by {by}" if by else ""
     await _post(
         uow,
-        merchant_id,
         PostToQuickBooks(
             merchant_id=merchant_id,
             entry_id=payment.void_id,
@@ -635,8 +638,8 @@ async def _reopen(uow: PayablesUnitOfWork, payment: Payment) -> None:
                 )
 
 
-async def _post(uow: PayablesUnitOfWork, merchant_id: uuid.UUID, command: PostToQuickBooks) -> None:
-    await uow.outbox.add(post_to_quickbooks(SOURCE, merchant_id), command)
+async def _post(uow: PayablesUnitOfWork, command: PostToQuickBooks) -> None:
+    await uow.outbox.add(*_command(command))
 
 
 def _command(command: PostToQuickBooks) -> tuple[str, PostToQuickBooks]:
