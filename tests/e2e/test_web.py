@@ -702,6 +702,27 @@ def test_without_a_connection_the_quickbooks_pages_say_how_to_get_started(stack,
     page.wait_for_selector("text=You are signed out.")
 
 
+def test_a_dropped_health_check_is_tried_again_in_seconds(stack, browser, http):
+    store = Store(stack, http)  # never set up: the banner always has something to say
+    page = _signed_in(browser, stack, store)
+    assert "contact CobaltConnect support" in page.inner_text("#health")
+    dropped: list[str] = []
+
+    def drop_once(route: Any) -> None:
+        if dropped:
+            route.continue_()
+        else:
+            dropped.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    page.route(re.compile(r".*/connection$"), drop_once)
+    page.click("a[href='#/orders']")  # a page change checks again: that check gets no answer
+    page.wait_for_selector("#health:has-text('could not be reached')")
+    # The real state is back within seconds, not at the next minute's check.
+    page.wait_for_selector("#health:has-text('contact CobaltConnect support')", timeout=20_000)
+    assert len(dropped) == 1
+
+
 def test_the_api_documents_read_with_no_internet(stack, browser):
     context = browser.new_context()
     outside: list[str] = []

@@ -162,11 +162,21 @@ function MenuLink({ name, current }: { name: PageName; current: PageName }) {
   );
 }
 
+/** How soon the banner checks again: every minute (overdue comes by the clock), but within
+ * seconds after a check that got no answer, so a dropped call does not hide the real state. */
+const HEALTH_EVERY_MS = 60_000;
+const HEALTH_RETRY_MS = 5_000;
+
 /** A banner on every page when QuickBooks is not healthy: what is wrong, what fixes it, and
- * where; checked again on every page change and every minute (overdue comes by the clock). */
+ * where; checked again on every page change, every minute, and soon after a failed check. */
 function Health({ hash }: { hash: string }) {
   const [shown, setShown] = useState<{ text: string; fix?: string; page?: string } | null>(null);
   useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const again = (ms: number) => {
+      if (!stopped) timer = setTimeout(() => void check(), ms);
+    };
     const check = () =>
       call(gateway.GET("/connection")).then(
         (connection) => {
@@ -179,12 +189,18 @@ function Health({ hash }: { hash: string }) {
               ...(health.fix ? { fix: health.fix } : {}),
               page: health.problems[0]?.page ?? "#/sync",
             });
+          again(HEALTH_EVERY_MS);
         },
-        (error: unknown) => setShown({ text: messageOf(error) }),
+        (error: unknown) => {
+          setShown({ text: messageOf(error) });
+          again(HEALTH_RETRY_MS);
+        },
       );
     void check();
-    const timer = setInterval(() => void check(), 60_000);
-    return () => clearInterval(timer);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [hash]);
   if (!shown) return null;
   return (
