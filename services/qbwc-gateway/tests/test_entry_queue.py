@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from datetime import date
 
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
@@ -13,6 +14,7 @@ from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_
 from cobalt_qbwc_gateway.application.entries import record_command
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
 from cobalt_qbwc_gateway.application.work import EntryWork
+from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, EntryState
 from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.planning import Limits
 from cobalt_qbxml.schema import schema_errors
@@ -256,3 +258,68 @@ async def test_a_backlog_longer_than_a_step_still_goes_when_its_vendor_must_be_a
     assert len(quickbooks.company.transactions("Bill")) == 7
     assert set(counts.values()) == {1}
     assert [v.name for v in quickbooks.company.vendors.values()].count("Acme") == 1
+
+
+async def test_entries_moved_by_planning_then_sent_are_written_once_with_both_states(engine):
+    """Bills recorded before their vendor was linked are re-derived by the step that sends
+    them (their reason changes) and then sent: one UPDATE and one history insert for the
+    set, and each entry's history still shows every state it took."""
+    from sqlalchemy import event
+
+    connection = await _ready_bills(engine, 4)
+    queue = EntryWork(Limits(batch_size=3, step_spare=1), clock=CLOCK)
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    async with GatewayUnitOfWork(engine) as uow:
+        event.listen(uow.connection.sync_engine, "before_cursor_execute", seen)
+        try:
+            outgoing = await queue.next_request(uow, connection, "13.0")
+        finally:
+            event.remove(uow.connection.sync_engine, "before_cursor_execute", seen)
+        await uow.commit()
+    assert outgoing is not None
+    assert outgoing.entries == 3
+    assert len([s for s in statements if s.startswith("UPDATE entries")]) == 1
+    assert len([s for s in statements if s.startswith("INSERT INTO entry_events")]) == 1
+    async with GatewayUnitOfWork(engine) as uow:
+        merchant = connection.merchant_id
+        sent = await uow.entries.in_states(merchant, (EntryState.SENT,))
+        [spare] = await uow.entries.in_states(merchant, (EntryState.READY,))
+        histories = [await uow.entries.history(e.id) for e in sent]
+        spare_history = await uow.entries.history(spare.id)
+    assert len(sent) == 3
+    for history in histories:
+        assert [(h.state, h.detail == READY_DETAIL) for h in history] == [
+            (EntryState.READY, False),  # its vendor to be found first
+            (EntryState.READY, True),  # the vendor is linked: plainly ready
+            (EntryState.SENT, False),
+        ]
+    # The set was full from one set's worth of entries: the spare was not even loaded.
+    assert spare.detail != READY_DETAIL
+    assert len(spare_history) == 1
+
+
+async def test_a_step_fills_its_set_from_spares_when_some_of_the_oldest_cannot_go(engine):
+    connection = await _ready_bills(engine, 5)
+    merchant = connection.merchant_id
+    async with GatewayUnitOfWork(engine) as uow:  # the oldest can never be written
+        [oldest, *_] = await uow.entries.in_states(merchant, (EntryState.READY,))
+        assert oldest.posting is not None
+        was = oldest.posting.ref_number
+        posting = replace(oldest.posting, ref_number="INV-" + "9" * 30)
+        await uow.entries.save(replace(oldest, payload=posting), was=oldest)
+        await uow.commit()
+    queue = EntryWork(Limits(batch_size=3, step_spare=2), clock=CLOCK)
+    document = await _next(engine, queue, connection)
+    assert document.count("<BillAddRq ") == 3  # the set is full all the same
+    assert f"<RefNumber>{was}</RefNumber>" not in document
+    assert "INV-999" not in document
+    async with GatewayUnitOfWork(engine) as uow:
+        failed = await uow.entries.get(merchant, oldest.id)
+        ready = await uow.entries.in_states(merchant, (EntryState.READY,))
+    assert failed.state is EntryState.FAILED
+    assert "RefNumber" in failed.detail
+    assert len(ready) == 1

@@ -16,6 +16,7 @@ references, since documents are serialized as ASCII.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 import uuid
 from datetime import date, datetime
@@ -82,6 +83,12 @@ def free_text(value: str | None, field: str, limit: int) -> str | None:
     return text
 
 
+# Names repeat (a store has a few vendors and accounts, each on every entry): their qbXML
+# forms and checks are kept, bounded, instead of worked out again for each entry.
+_NAMES_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=_NAMES_KEPT)
 def qbxml_name(value: str) -> str:
     """The qbXML form of a name: what QuickBooks stores for it (characters it cannot hold
     transliterated, spacing tidied). The one rule for vendor, account and reference names:
@@ -92,6 +99,8 @@ def qbxml_name(value: str) -> str:
 def unstorable(value: str) -> list[str]:
     """Characters of a name QuickBooks cannot hold and that have no close Latin-1 form: a
     name is never stored with "?" in their place (two names could become one)."""
+    if value.isascii():
+        return []  # ASCII is all ISO-8859-1
     found = []
     for ch in value:
         if (
@@ -108,6 +117,7 @@ def name_key(value: str) -> str:
     return qbxml_name(value).casefold()
 
 
+@functools.lru_cache(maxsize=_NAMES_KEPT)
 def name_problem(value: str, what: str, limit: int) -> str | None:
     """Why QuickBooks cannot store this name, naming both forms and the limit; None if it can.
     The one check of a name's qbXML form, at intake and before anything is sent."""

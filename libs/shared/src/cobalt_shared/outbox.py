@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cobalt_shared.contracts.base import Message, utcnow
 from cobalt_shared.db.engine import READ_ONLY
+from cobalt_shared.db.statements import ManyRows
 from cobalt_shared.db.tables import outbox, relay_lease
 from cobalt_shared.observability import OUTBOX_PUBLISH_ERRORS, OUTBOX_PUBLISHED, correlation_id
 
@@ -64,7 +65,7 @@ class OutboxWriter:
             )
             for subject, message in messages
         ]
-        await self._connection.execute(_INSERT, rows)
+        await _INSERT.execute(self._connection, rows)
 
     async def add_raw(
         self,
@@ -88,11 +89,14 @@ class OutboxWriter:
             headers=headers,
             created_at=utcnow(),
         )
-        await self._connection.execute(_INSERT, row)
+        await _INSERT.execute(self._connection, [row])
 
 
-# One statement, compiled once: rows are bound as parameters (an executemany for several).
-_INSERT = insert(outbox)
+# One statement, compiled once per database kind: rows go to the driver's executemany.
+_INSERT = ManyRows(
+    insert(outbox),
+    ["message_id", "subject", "merchant_id", "message_type", "payload", "headers", "created_at"],
+)
 
 
 def _row(

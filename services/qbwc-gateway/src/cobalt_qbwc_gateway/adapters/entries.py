@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -17,7 +18,7 @@ from cobalt_qbwc_gateway.domain.entry import PENDING, Entry, EntryEvent, EntrySt
 from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.posting import EntryKind
 from cobalt_qbxml.values import name_key
-from cobalt_shared.db.statements import PerDialect
+from cobalt_shared.db.statements import ManyRows, PerDialect
 
 OWN_KINDS = (EntryKind.VENDOR, EntryKind.ACCOUNT_QUERY)  # the gateway's own entries
 SEARCH_DEPTH = 20_000  # a search reads at most this many of the newest entries
@@ -46,7 +47,7 @@ class EntryRepository:
                 seen.add(entry.id)
                 stored.append(_event_row(entry))
         if stored:
-            await self._db.execute(_INSERT_EVENTS, stored)
+            await _INSERT_EVENTS.execute(self._db, stored)
         return added
 
     async def save(self, entry: Entry, *, was: Entry | None) -> None:
@@ -56,27 +57,31 @@ class EntryRepository:
 
     async def save_all(self, changed: Iterable[tuple[Entry | None, Entry]]) -> None:
         """Save many entries in one statement per shape (an executemany), and their new states
-        in one insert: a whole message set costs a few round trips, not two per entry."""
+        in one insert: a whole message set costs a few round trips, not two per entry. Moves
+        are given in order; an entry that moved twice is written once, as it ended, with each
+        state it took in its history."""
         pairs = list(changed)
         if not pairs:
             return
+        ended: dict[uuid.UUID, tuple[Entry | None, Entry]] = {}
+        for was, entry in pairs:
+            first = ended[entry.id][0] if entry.id in ended else was
+            ended[entry.id] = (first, entry)
         same_payload: list[dict[str, Any]] = []
         new_payload: list[dict[str, Any]] = []
-        for was, entry in pairs:
+        for was, entry in ended.values():
             keep = was is not None and was.payload == entry.payload
             values = _values(entry, with_payload=not keep)
             values["_id"] = values.pop("id")
             (same_payload if keep else new_payload).append(values)
-        for statement, rows in ((_UPDATE_KEEPING_PAYLOAD, same_payload), (_UPDATE, new_payload)):
-            if rows:
-                await self._db.execute(statement, rows)
+        await _UPDATE_KEEPING_PAYLOAD.execute(self._db, same_payload)
+        await _UPDATE.execute(self._db, new_payload)
         history = [
             _event_row(entry)
             for was, entry in pairs
             if was is None or (was.state, was.detail) != (entry.state, entry.detail)
         ]
-        if history:
-            await self._db.execute(_INSERT_EVENTS, history)
+        await _INSERT_EVENTS.execute(self._db, history)
 
     async def history(self, entry_id: uuid.UUID) -> list[EntryEvent]:
         """Each state the entry took, oldest first (a repeat of the same state and reason
@@ -101,7 +106,7 @@ class EntryRepository:
                 )
             )
         ).first()
-        return _entry(row._mapping) if row else None
+        return _entry(row) if row else None
 
     async def get_many(
         self, merchant_id: uuid.UUID, entry_ids: Sequence[uuid.UUID]
@@ -113,7 +118,7 @@ class EntryRepository:
                 entries.c.merchant_id == merchant_id, entries.c.id.in_(list(set(entry_ids)))
             )
         )
-        found = (_entry(r._mapping) for r in rows)
+        found = (_entry(r) for r in rows)
         return {e.id: e for e in found}
 
     async def by_txn_ids(self, merchant_id: uuid.UUID, txn_ids: Iterable[str]) -> dict[str, Entry]:
@@ -126,7 +131,7 @@ class EntryRepository:
                 entries.c.merchant_id == merchant_id, entries.c.txn_id.in_(wanted)
             )
         )
-        found = (_entry(r._mapping) for r in rows)
+        found = (_entry(r) for r in rows)
         # A void or correction carries the TxnID of what it changed: that is the transaction.
         return {e.txn_id: e for e in found if e.txn_id and not e.kind.changes_another}
 
@@ -156,9 +161,9 @@ class EntryRepository:
         query = query.order_by(entries.c.txn_date.desc(), entries.c.created_at.desc(), entries.c.id)
         if not text:
             rows = await self._db.execute(query.offset(offset).limit(limit))
-            return [_entry(r._mapping) for r in rows]
+            return [_entry(r) for r in rows]
         rows = await self._db.execute(query.limit(SEARCH_DEPTH))
-        found = [e for e in (_entry(r._mapping) for r in rows) if e.matches(text)]
+        found = [e for e in (_entry(r) for r in rows) if e.matches(text)]
         return found[offset : offset + limit]
 
     async def in_states(
@@ -174,13 +179,13 @@ class EntryRepository:
         else:
             parameters["kinds"] = [k.value for k in kinds]
             rows = await self._db.execute(_IN_STATES_OF_KINDS, parameters)
-        return [_entry(r._mapping) for r in rows]
+        return [_entry(r) for r in rows]
 
     async def ready(self, merchant_id: uuid.UUID, now: datetime, limit: int) -> list[Entry]:
         """The oldest `limit` entries ready to write now (none waiting for a busy QuickBooks;
         not the gateway's own, loaded apart): a step plans from these, whatever the backlog."""
         rows = await self._db.execute(_READY, {"merchant": merchant_id, "now": now, "limit": limit})
-        return [_entry(r._mapping) for r in rows]
+        return [_entry(r) for r in rows]
 
     async def waiting(self, merchant_id: uuid.UUID) -> tuple[int, datetime | None]:
         """How many entries are not yet in QuickBooks (nor failed or cancelled), and since when."""
@@ -224,13 +229,16 @@ _WAITING = select(func.count(), func.min(entries.c.created_at)).where(
     entries.c.state.in_(sorted(s.value for s in PENDING)),
 )
 _SET: dict[str, Any] = {k: bindparam(k) for k in (*_FIELDS, "kind", "state") if k != "id"}
-_UPDATE_KEEPING_PAYLOAD = update(entries).where(entries.c.id == bindparam("_id")).values(_SET)
-_UPDATE = (
-    update(entries)
-    .where(entries.c.id == bindparam("_id"))
-    .values({**_SET, "payload": bindparam("payload"), "accounts": bindparam("accounts")})
+_UPDATE_KEEPING_PAYLOAD = ManyRows(
+    update(entries).where(entries.c.id == bindparam("_id")).values(_SET), [*_SET, "_id"]
 )
-_INSERT_EVENTS = insert(entry_events)
+_WITH_PAYLOAD = {**_SET, "payload": bindparam("payload"), "accounts": bindparam("accounts")}
+_UPDATE = ManyRows(
+    update(entries).where(entries.c.id == bindparam("_id")).values(_WITH_PAYLOAD),
+    [*_WITH_PAYLOAD, "_id"],
+)
+_EVENT_KEYS = ["entry_id", "merchant_id", "at", "state", "detail"]
+_INSERT_EVENTS = ManyRows(insert(entry_events), _EVENT_KEYS)
 # rows go as parameters: a statement with its row written in compiles anew for every entry
 _ADD_NEW = PerDialect(
     lambda insert_: insert_(entries).on_conflict_do_nothing().returning(entries.c.id)
@@ -257,12 +265,25 @@ def _event_row(entry: Entry) -> dict[str, Any]:
     }
 
 
+# A row of `select(entries)` (every column, in the table's order) read by position, straight
+# into the Entry's fields in their order: no mapping built per row (entries are read by the
+# hundred at every Web Connector step).
+_ENTRY_FIELDS = list(Entry.__dataclass_fields__)
+_COLUMN_AT = {c.key: i for i, c in enumerate(entries.columns)}
+_IN_FIELD_ORDER = operator.itemgetter(*(_COLUMN_AT[f] for f in _ENTRY_FIELDS))
+_KIND, _PAYLOAD, _STATE, _SEND_ALONE = (
+    _ENTRY_FIELDS.index(f) for f in ("kind", "payload", "state", "send_alone")
+)
+
+
 def _entry(row: Any) -> Entry:
-    values = {k: row[k] for k in _FIELDS}
-    values["kind"] = kind = EntryKind(row["kind"])
-    values["state"] = EntryState(row["state"])
-    values["send_alone"] = bool(row["send_alone"])
-    return Entry(payload=payload_of(kind, row["payload"]), **values)
+    """The entry a row of `select(entries)` holds."""
+    values = list(_IN_FIELD_ORDER(row))
+    values[_KIND] = kind = EntryKind(values[_KIND])
+    values[_PAYLOAD] = payload_of(kind, values[_PAYLOAD])
+    values[_STATE] = EntryState(values[_STATE])
+    values[_SEND_ALONE] = bool(values[_SEND_ALONE])
+    return Entry(*values)
 
 
 class VendorRepository:

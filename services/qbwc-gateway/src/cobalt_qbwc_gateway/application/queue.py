@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from cobalt_qbwc_gateway.adapters.entries import OWN_KINDS
@@ -114,12 +114,19 @@ async def load_queue(
     )
 
 
-async def save_plan(uow: GatewayUnitOfWork, queue: Queue, plan: Plan, now: datetime) -> None:
-    """Store what planning moved: entries, new VendorAdd entries, vendor links."""
+async def save_plan(
+    uow: GatewayUnitOfWork,
+    queue: Queue,
+    plan: Plan,
+    now: datetime,
+    then: Sequence[tuple[Entry, Entry]] = (),
+) -> None:
+    """Store what planning moved: entries, new VendorAdd entries, vendor links; and `then`,
+    what moved after planning (the entries of a set, sent), in the same statements."""
     for entry in plan.new_entries:
         await uow.entries.add_if_new(entry)
     before = {e.id: e for e in queue.unsent}
-    await save_entries(uow, [(before.get(e.id), e) for e in plan.changed])
+    await save_entries(uow, [*((before.get(e.id), e) for e in plan.changed), *then])
     await save_links(uow, queue.merchant_id, queue.facts.vendors, plan.vendors, now)
 
 
