@@ -322,7 +322,30 @@ def test_chaos_loses_and_duplicates_nothing(production):
                     for b in bills
                 )
 
-            eventually(agreed, "payables to agree with QuickBooks on open balances", timeout=60)
+            # Results reach payables after QuickBooks has everything: one held by a killed
+            # worker comes back only after ack_wait (30 s), and a NATS node's restart or another
+            # kill can send it round again; the other waits here allow minutes too.
+            try:
+                eventually(
+                    agreed, "payables to agree with QuickBooks on open balances", timeout=120
+                )
+            except AssertionError:
+                differ = [
+                    (
+                        b["vendor_name"],
+                        b["invoice_number"],
+                        b["txn_id"],
+                        b["open_balance"],
+                        balances.get(b["txn_id"]),
+                    )
+                    for b in shop.store.get("payables", "/bills")
+                    if b["txn_id"] not in balances
+                    or Decimal(b["open_balance"]) != balances[b["txn_id"]]
+                ]
+                raise AssertionError(
+                    f"payables and QuickBooks differ (vendor, invoice, TxnID, payables' open "
+                    f"balance, QuickBooks'): {differ}"
+                ) from None
             print(
                 f"merchant {n + 1}: {len(shop.orders)} orders, {shop.credits} credits, "
                 f"{len(shop.payments)} payments, {len(shop.days)} days closed; "
