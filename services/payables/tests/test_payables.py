@@ -469,7 +469,8 @@ def _statements(payables: Payables, use_case: Any) -> int:
         engine = uow.connection.sync_engine
 
         def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-            statements.append(statement)
+            if "pg_advisory" not in statement:  # PostgreSQL's one lock of the batch's merchants
+                statements.append(statement)
 
         event.listen(engine, "before_cursor_execute", seen)
         try:

@@ -60,6 +60,7 @@ async def record_received_orders(
     """`record_received_order` for each event, in order. New orders (the usual case) take a
     few statements for them all: one read of the bills already open, one insert of the new
     bills, one of the new credits, one of the commands to the gateway."""
+    await uow.lock_merchants(e.merchant_id for e in events)
     known = await uow.bills.for_orders((e.merchant_id, e.order_id) for e in events)
     opened: set[tuple[uuid.UUID, uuid.UUID]] = set()  # orders whose bill this call opened
     opening = _Opening()
@@ -397,6 +398,7 @@ async def apply_entry_results(
     """`apply_entry_result` for each result, in order. Results about bills and credits
     themselves (the usual case) take one read and one write for them all; any other result
     is applied alone, after what came before it is written, and what follows reads again."""
+    await uow.lock_merchants(r.merchant_id for r in results)
     bills: dict[tuple[uuid.UUID, uuid.UUID], Bill] = {}
     credits: dict[tuple[uuid.UUID, uuid.UUID], VendorCredit] = {}
     changed: set[tuple[uuid.UUID, uuid.UUID]] = set()

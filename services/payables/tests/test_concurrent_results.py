@@ -1,0 +1,104 @@
+# mypy: allow-untyped-defs, allow-untyped-calls
+"""Two workers applying results about one bill at the same moment (production runs two
+instances of each worker on PostgreSQL): neither writes back over what the other wrote."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select, text
+
+import cobalt_payables
+from cobalt_payables.adapters.orm import bills
+from cobalt_payables.adapters.uow import PayablesUnitOfWork
+from cobalt_payables.application.payables import apply_entry_results, record_received_order
+from cobalt_shared.contracts import CategoryTotal, OrderReceived, QuickBooksEntryResult
+from cobalt_shared.contracts.gateway import InQuickBooks
+from cobalt_shared.db.engine import create_engine
+from cobalt_shared.db.migrations import upgrade
+
+MIGRATIONS = Path(cobalt_payables.__file__).parent / "migrations"
+
+
+async def _someone_waits(engine, deadline: float) -> None:
+    """Return once another transaction of this database waits for a lock (PostgreSQL); on
+    SQLite the second writer waits to begin, which nothing outside it can see."""
+    if engine.dialect.name != "postgresql":
+        return
+    async with engine.connect() as conn:
+        while True:
+            waiting = await conn.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND wait_event_type = 'Lock'"
+                )
+            )
+            if waiting:
+                return
+            assert time.monotonic() < deadline, "the second worker never reached the bill"
+            await asyncio.sleep(0)
+
+
+async def test_a_bills_result_and_its_read_back_at_once_both_stay(database_url):
+    await asyncio.to_thread(upgrade, MIGRATIONS, database_url)
+    engine = create_engine(database_url)
+    merchant = uuid.uuid4()
+    order = OrderReceived(
+        merchant_id=merchant,
+        order_id=uuid.uuid4(),
+        vendor_name="Acme Beverage",
+        invoice_number="INV-1",
+        received_on=date(2026, 11, 24),
+        total=Decimal("300.00"),
+        categories=[CategoryTotal(category="Beer", amount=Decimal("300.00"))],
+    )
+    try:
+        async with PayablesUnitOfWork(engine) as uow:
+            [(bill, _)] = [await record_received_order(order, uow)]
+            await uow.commit()
+        synced = QuickBooksEntryResult(
+            merchant_id=merchant,
+            entry_id=bill.id,
+            state="synced",
+            kind="bill",
+            source="payables",
+            txn_id="TXN-1",
+        )
+        read_back = QuickBooksEntryResult(
+            merchant_id=merchant,
+            entry_id=bill.id,
+            state="synced",
+            kind="bill",
+            source="payables",
+            txn_id="TXN-1",
+            in_quickbooks=InQuickBooks(
+                amount=Decimal("300.00"),
+                open_amount=Decimal("250.00"),
+                paid_elsewhere=Decimal("50.00"),
+            ),
+        )
+
+        async def second_worker() -> None:
+            async with PayablesUnitOfWork(engine) as uow:
+                await apply_entry_results([read_back], uow)
+                await uow.commit()
+
+        async with PayablesUnitOfWork(engine) as first:
+            await apply_entry_results([synced], first)  # not committed yet
+            second = asyncio.create_task(second_worker())
+            await _someone_waits(engine, time.monotonic() + 30)
+            await first.commit()
+        await second
+        async with engine.connect() as conn:
+            row = (await conn.execute(select(bills).where(bills.c.id == bill.id))).one()
+        assert row.txn_id == "TXN-1"  # the first worker's result was not written over
+        assert row.state == "synced"
+        assert '"paid_elsewhere":"50.00"' in row.in_quickbooks.replace(" ", "")
+        assert Decimal(row.open_balance) == Decimal("250.00")
+    finally:
+        await engine.dispose()
