@@ -51,6 +51,7 @@ from cobalt_shared.db.statements import PerDialect
 from cobalt_shared.db.tables import dead_letters, inbox
 from cobalt_shared.db.uow import UnitOfWork
 from cobalt_shared.observability import MESSAGES_HANDLED, correlation_id
+from cobalt_shared.tasks import stop_tasks
 
 log = logging.getLogger(__name__)
 
@@ -240,10 +241,7 @@ class InboxConsumers:
         """Stop consuming. A batch being handled rolls back (its messages come again); a
         fetch waiting on a connection that NATS dropped may not notice its cancellation until
         the connection closes, so it is not waited for long."""
-        for task in self._tasks:
-            task.cancel()
-        if self._tasks:
-            await asyncio.wait(self._tasks, timeout=2.0)
+        await stop_tasks(self._tasks, 2.0)
         self._tasks = []
 
 

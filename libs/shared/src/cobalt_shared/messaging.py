@@ -17,6 +17,7 @@ from nats.js.errors import BadRequestError, NotFoundError
 from cobalt_shared.contracts.base import Message
 from cobalt_shared.contracts.subjects import StreamSpec
 from cobalt_shared.settings import NatsTarget
+from cobalt_shared.tasks import stop_tasks
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,8 @@ DEDUP_HEADER = "Nats-Msg-Id"
 # How long JetStream remembers a Nats-Msg-Id; a relay that re-publishes a row within this
 # window after a crash is absorbed by the stream, past it by the consumers' inbox.
 DUPLICATE_WINDOW_SECONDS = 600.0
+# How long closing waits for a task of the connection to end, cancelling it again meanwhile.
+STOP_WAIT_SECONDS = 5.0
 
 
 class NatsConnection:
@@ -44,6 +47,7 @@ class NatsConnection:
         self._task: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
         self._last_error: Exception | None = None
+        self._closing = False
         self.problem: str | None = None
 
     async def start(self) -> None:
@@ -52,10 +56,10 @@ class NatsConnection:
 
     async def _connect_forever(self) -> None:
         delay = 0.2
-        while True:
+        while not self._closing:
             self._last_error = None
             try:
-                self._nc = await nats.connect(
+                client = await nats.connect(
                     servers=list(self._target.servers),
                     user=self._target.user,
                     password=self._target.password,
@@ -68,6 +72,10 @@ class NatsConnection:
                     reconnected_cb=self._on_reconnected,
                     error_cb=self._on_error,
                 )
+                if self._closing:  # connected as it was being closed
+                    await client.close()
+                    return
+                self._nc = client
                 self._connected.set()
                 self.problem = None
                 log.info("connected to NATS (%s)", ", ".join(self._target.servers))
@@ -148,14 +156,29 @@ class NatsConnection:
         await self._nc.flush(timeout=timeout)
 
     async def close(self) -> None:
+        """Drain if connected, close in any case, and leave no task of the connection running
+        (a worker is stopped with its NATS server gone as often as with it up)."""
+        self._closing = True
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-        if self._nc is not None and not self._nc.is_closed:
+            await stop_tasks([self._task], STOP_WAIT_SECONDS)
+        client, self._nc = self._nc, None
+        self._connected.clear()
+        for task in list(self._pending):
+            task.cancel()
+        if client is None:
+            return
+        if client.is_connected:
             with contextlib.suppress(Exception):
-                await self._nc.drain()
-        self._nc = None
+                await client.drain()
+        if not client.is_closed:  # reconnecting (drain refuses), or drain gave up
+            with contextlib.suppress(Exception):
+                await client.close()
+        # The client cancels its reconnect loop once, and that cancellation can be lost (see
+        # cobalt_shared.tasks); the loop then tries a server that is gone for ever. nats-py
+        # offers no public handle on it.
+        reconnecting = getattr(client, "_reconnection_task", None)
+        if isinstance(reconnecting, asyncio.Task):
+            await stop_tasks([reconnecting], STOP_WAIT_SECONDS)
 
 
 def document_publication(

@@ -31,6 +31,7 @@ from cobalt_shared.observability import CorrelationMiddleware, health_router
 from cobalt_shared.outbox import OutboxRelay, jetstream_publisher
 from cobalt_shared.retention import Retention, keep_purging
 from cobalt_shared.settings import ServiceSettings
+from cobalt_shared.tasks import stop_tasks
 
 log = logging.getLogger(__name__)
 STOP_TIMEOUT = 10.0  # seconds a worker's background tasks get to stop
@@ -124,12 +125,8 @@ def build_worker(
         try:
             yield
         finally:
-            for task in tasks:
-                task.cancel()
-            # Bounded: a task that ignored its cancellation must not hold the shutdown.
-            _, running = await asyncio.wait(tasks, timeout=STOP_TIMEOUT)
-            for task in running:
-                log.error("task %s did not stop within %.0fs", task.get_name(), STOP_TIMEOUT)
+            # Bounded: a task that keeps ignoring its cancellation must not hold the shutdown.
+            await stop_tasks(tasks, STOP_TIMEOUT)
             await consumers.stop()
             await nats.close()
             await engine.dispose()
