@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.tables import outbox
@@ -52,3 +54,44 @@ def _stamp(values):
     from cobalt_shared.contracts.base import utcnow
 
     return {**values, "created_at": utcnow()}
+
+
+async def test_merchant_locks_are_taken_in_one_statement_and_held_until_the_transaction_ends(
+    engine,
+):
+    a, b = uuid.uuid4(), uuid.uuid4()
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    async def advisory_locks_held(pid: int) -> int:
+        async with engine.connect() as other:
+            held = await other.scalar(
+                text(
+                    "SELECT count(*) FROM pg_locks"
+                    " WHERE locktype = 'advisory' AND granted AND pid = :pid"
+                ),
+                {"pid": pid},
+            )
+        return int(held or 0)
+
+    uow = UnitOfWork(engine)
+    async with uow:
+        pid = 0
+        if engine.dialect.name == "postgresql":
+            pid = int(await uow.connection.scalar(text("SELECT pg_backend_pid()")) or 0)
+        event.listen(engine.sync_engine, "before_cursor_execute", seen)
+        try:
+            await uow.lock_merchants([b, a, b])
+            await uow.lock_merchants([])
+        finally:
+            event.remove(engine.sync_engine, "before_cursor_execute", seen)
+        if engine.dialect.name == "postgresql":
+            assert len(statements) == 1  # both merchants, once each, in one statement
+            assert await advisory_locks_held(pid) == 2
+        else:  # SQLite runs write transactions one at a time: nothing to take
+            assert statements == []
+        await uow.commit()
+    if engine.dialect.name == "postgresql":
+        assert await advisory_locks_held(pid) == 0

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cobalt_shared.outbox import OutboxWriter
@@ -73,3 +75,21 @@ class UnitOfWork:
 
     async def rollback(self) -> None:
         await self.connection.rollback()
+
+    async def lock_merchants(self, merchant_ids: Iterable[uuid.UUID]) -> None:
+        """Hold these merchants for the rest of the transaction, in one order, with one
+        statement (two holders cannot deadlock).
+
+        A service that decides on a merchant's rows and writes them back (a bill's result, a
+        gateway step planning a queue) must not interleave with another instance doing the
+        same: on PostgreSQL (READ COMMITTED) one of the two changes would be lost. SQLite
+        transactions already run one at a time, so there it takes nothing."""
+        if self.connection.dialect.name != "postgresql":
+            return
+        keys = sorted({int.from_bytes(m.bytes[:8], "big", signed=True) for m in merchant_ids})
+        if keys:
+            await self.connection.execute(_LOCK_MERCHANTS, {"keys": keys})
+
+
+# unnest keeps the array's order, so the locks are taken in it.
+_LOCK_MERCHANTS = text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k")

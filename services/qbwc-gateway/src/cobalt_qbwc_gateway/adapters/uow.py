@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
-from sqlalchemy import text
-
 from cobalt_qbwc_gateway.adapters.entries import EntryRepository, VendorRepository
 from cobalt_qbwc_gateway.adapters.monitoring import (
     AlertRepository,
@@ -62,11 +58,3 @@ class GatewayUnitOfWork(UnitOfWork):
     @property
     def digests(self) -> DigestRepository:
         return DigestRepository(self.connection)
-
-    async def lock_merchant(self, merchant_id: uuid.UUID) -> None:
-        """Hold the merchant's queue for this transaction: a command, a mapping and a Web
-        Connector step of one merchant never interleave (so none decides on facts another is
-        changing). SQLite transactions already run one at a time."""
-        if self.connection.dialect.name == "postgresql":
-            key = int.from_bytes(merchant_id.bytes[:8], "big", signed=True)
-            await self.connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})

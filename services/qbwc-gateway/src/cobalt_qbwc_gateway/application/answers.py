@@ -51,7 +51,7 @@ async def record_answer(
     limits: Limits,
 ) -> Recorded:
     merchant = connection.merchant_id
-    await uow.lock_merchant(merchant)
+    await uow.lock_merchants([merchant])
     sent = await uow.entries.in_states(merchant, (EntryState.SENT,))
     in_set = [e for e in sent if e.message_set_id == sent[0].message_set_id] if sent else []
     if not response:

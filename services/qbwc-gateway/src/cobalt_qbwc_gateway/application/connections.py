@@ -44,7 +44,7 @@ async def set_up_connection(
 ) -> tuple[Connection, bool]:
     """Create or update the connection and announce it; entries on either side of a new
     start date move with it. Returns the connection and whether it is new."""
-    await uow.lock_merchant(cmd.merchant_id)
+    await uow.lock_merchants([cmd.merchant_id])
     existing = await uow.connections.for_merchant(cmd.merchant_id)
     owner = await uow.connections.by_user(cmd.qbwc_user)
     if owner is not None and owner.merchant_id != cmd.merchant_id:

@@ -42,8 +42,7 @@ async def record_commands(
     entry gets the state it would get alone: a run ends at a command that replaces an entry
     (what follows sees the withdrawal) and before one that needs an entry of its run."""
     merchants = sorted({c.merchant_id for c in cmds})
-    for merchant_id in merchants:  # always in the same order: two batches cannot deadlock
-        await uow.lock_merchant(merchant_id)
+    await uow.lock_merchants(merchants)
     connections = await uow.connections.for_merchants(merchants)
     recorded: list[tuple[Entry, bool]] = []
     for run in _runs([(cmd, _entry(cmd, now)) for cmd in cmds]):
@@ -187,7 +186,7 @@ async def retry_entry(
     """Send a failed entry again once its cause is fixed: what it waits for is derived anew
     from current facts. Refused, with the reason, for an entry that has not failed. Takes an
     open unit of work."""
-    await uow.lock_merchant(merchant_id)
+    await uow.lock_merchants([merchant_id])
     entry = await get_entry(uow, merchant_id, entry_id)
     try:
         return await _retry(uow, entry, now, by)
@@ -201,7 +200,7 @@ async def retry_failed(
 ) -> list[Entry]:
     """Retry every failed entry of the merchant. Takes an open unit of work."""
     await require_connection(uow, merchant_id)
-    await uow.lock_merchant(merchant_id)
+    await uow.lock_merchants([merchant_id])
     retried = []
     for entry in await uow.entries.in_states(merchant_id, (EntryState.FAILED,)):
         current = await uow.entries.get(merchant_id, entry.id)  # a vendor retry may move it

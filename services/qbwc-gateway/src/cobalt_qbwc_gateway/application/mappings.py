@@ -15,7 +15,7 @@ from cobalt_shared.contracts import AccountMapped
 async def apply_mapping(event: AccountMapped, uow: GatewayUnitOfWork, now: datetime) -> int:
     """Record the mapping; re-derive the merchant's unsent entries that use the account.
     Returns how many moved. Takes an open unit of work; the caller commits."""
-    await uow.lock_merchant(event.merchant_id)
+    await uow.lock_merchants([event.merchant_id])
     applied = await uow.mappings.apply(
         event.merchant_id,
         Mapping(

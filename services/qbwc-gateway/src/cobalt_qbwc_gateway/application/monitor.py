@@ -139,7 +139,7 @@ async def _watch_connection(
 ) -> Health:
     merchant = connection.merchant_id
     async with new_uow() as uow:
-        await uow.lock_merchant(merchant)
+        await uow.lock_merchants([merchant])
         health = await health_of(uow, merchant, now, watch)
         items = [AlertItem.of(merchant, p, now) for p in health.problems]
         await uow.alerts.drop_waiting_except(merchant, [i.key for i in items])

@@ -52,7 +52,7 @@ async def _decided(
     """The queue as it stands (the merchant held for this transaction) and its plan. A step
     plans from one set's worth of the oldest ready entries; only when some of them cannot go
     now (and more are ready) does it plan again with `step_spare` more, to fill the set."""
-    await uow.lock_merchant(connection.merchant_id)
+    await uow.lock_merchants([connection.merchant_id])
     if whole:
         window = None
     elif window is None:
