@@ -39,9 +39,9 @@ from cobalt_qbwc_gateway.application.web_connector import WebConnectorService
 from cobalt_qbwc_gateway.application.work import EntryWork
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_qbwc_gateway.domain.planning import Limits
-from cobalt_qbwc_gateway.entrypoints import soap
 from cobalt_qbxml import MessageSet, VendorAdd
 from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.cli import tune_gc_for_serving
 from cobalt_shared.contracts import AccountMapped, PostToQuickBooks, utcnow
 from cobalt_shared.contracts.accounting import AccountLine
 from cobalt_shared.db.engine import create_engine
@@ -77,23 +77,27 @@ SERVER_SPENT: dict[str, list[float]] = defaultdict(list)  # SOAP method -> secon
 LOOP_CPU: dict[str, list[float]] = defaultdict(list)
 
 
-def _timed_soap_application() -> Any:
-    """The gateway's SOAP application, timing each call from the request to the answer's
-    last byte (spyne's parsing and serializing, the use case, the database)."""
-    wsgi = _soap_application()
+def _timed(app: Any) -> Any:
+    """The gateway's app, timing each SOAP call from its request's arrival to its answer's
+    last byte (the body read, the safety parse, spyne where it still answers, the use case,
+    the database, the answer written), by SOAPAction."""
 
-    def application(env: dict[str, Any], start_response: Any) -> list[bytes]:
+    async def timed(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await app(scope, receive, send)
+            return
         started = time.perf_counter()
-        body = b"".join(wsgi(env, start_response))
-        method = env.get("HTTP_SOAPACTION", "").strip('"').rsplit("/", 1)[-1]
-        SERVER_SPENT[method].append(time.perf_counter() - started)
-        return [body]
+        headers = dict(scope["headers"])
+        method = headers.get(b"soapaction", b"").decode().strip('"').rsplit("/", 1)[-1]
 
-    return application
+        async def sent(message: dict[str, Any]) -> None:
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                SERVER_SPENT[method].append(time.perf_counter() - started)
 
+        await app(scope, receive, sent)
 
-_soap_application = soap.soap_application
-soap.soap_application = _timed_soap_application
+    return timed
 
 
 def _cpu_timed(method: str, use_case: Any) -> Any:
@@ -124,12 +128,14 @@ def run(tmp: Path, nats_url: str, entries: int, batch: int) -> dict[str, float]:
         database_url=database_url, nats_url=nats_url, public_url=f"http://localhost:{port}"
     )
     server = uvicorn.Server(uvicorn.Config(
-        create_api(settings, EntryWork(Limits(batch_size=batch))), host="127.0.0.1", port=port,
+        _timed(create_api(settings, EntryWork(Limits(batch_size=batch)))), host="127.0.0.1",
+        port=port,
         log_config=None,
     ))  # fmt: skip
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
+    tune_gc_for_serving()  # as a served process does once it has started
     try:
         merchant = uuid.uuid4()
         token = TokenService(DEVELOPMENT_AUTH_SECRET).mint(

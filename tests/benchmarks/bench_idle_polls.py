@@ -29,6 +29,7 @@ from cobalt_qbsim.webconnector import SimulatedWebConnector
 from cobalt_qbwc_gateway.app import create_api
 from cobalt_qbwc_gateway.config import Settings
 from cobalt_shared.auth import Role, TokenService
+from cobalt_shared.cli import tune_gc_for_serving
 from cobalt_shared.db.migrations import upgrade
 from cobalt_shared.settings import DEVELOPMENT_AUTH_SECRET
 
@@ -51,6 +52,7 @@ def run(tmp: Path, nats_url: str, polls: int, remember_seconds: int) -> dict[str
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
+    tune_gc_for_serving()  # as a served process does once it has started
     try:
         merchant = uuid.uuid4()
         token = TokenService(DEVELOPMENT_AUTH_SECRET).mint(

@@ -15,8 +15,10 @@ from cobalt_shared.settings import ServiceSettings
 
 @pytest.fixture
 def unfrozen():
+    threshold = gc.get_threshold()
     yield
-    gc.unfreeze()  # later tests start from an ordinary heap
+    gc.unfreeze()  # later tests start from an ordinary heap and collector
+    gc.set_threshold(*threshold)
 
 
 async def test_once_every_server_has_started_the_start_up_heap_is_out_of_the_collectors_reach(
@@ -27,20 +29,21 @@ async def test_once_every_server_has_started_the_start_up_heap_is_out_of_the_col
     servers = [cli._Server(cli._config(settings, app, 0)) for app in apps]
     frozen = asyncio.Event()
     started_when_frozen: list[list[bool]] = []
-    freeze_startup_heap = cli.freeze_startup_heap
+    tune_gc_for_serving = cli.tune_gc_for_serving
 
     def freeze() -> None:
         started_when_frozen.append([s.started for s in servers])
-        freeze_startup_heap()
+        tune_gc_for_serving()
         frozen.set()
 
-    monkeypatch.setattr(cli, "freeze_startup_heap", freeze)
+    monkeypatch.setattr(cli, "tune_gc_for_serving", freeze)
     running = asyncio.create_task(cli._serve(servers))
     try:
         await asyncio.wait_for(frozen.wait(), 30)
         # Once, after both: a heap frozen before the last start would miss its objects.
         assert started_when_frozen == [[True, True]]
         assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] == cli.YOUNG_GENERATION
         # What the apps hold is not walked by a collection any more ...
         tracked = {id(o) for o in gc.get_objects()}
         assert not {id(app) for app in apps} & tracked

@@ -98,26 +98,39 @@ class _Server(uvicorn.Server):
             self.on_started()
 
 
-def freeze_startup_heap() -> None:
+# Allocations between two collections of the youngest generation (Python's default: 700).
+YOUNG_GENERATION = 10_000
+
+
+def tune_gc_for_serving() -> None:
     """Move every object alive now (modules, classes, compiled statements, settings: what a
-    started process keeps) out of the garbage collector's reach. Without this a full collection
-    walks all of them again, about 130 ms of stopped service on this machine's 150,000
-    start-up objects, landing on whatever request or message is in flight at the time."""
+    started process keeps) out of the garbage collector's reach, and collect the young
+    generation less often.
+
+    - Frozen: without it a full collection walks all of them again, about 130 ms of stopped
+      service on this machine's 150,000 start-up objects, landing on whatever request or
+      message is in flight at the time.
+    - Young generation: a Web Connector step or a batch of messages allocates tens of thousands
+      of short-lived objects. Collected every 700 allocations, many were still in use and got
+      copied into the older generations, walked again there: in the gateway's benchmark the
+      collector's time halved at 10,000 (each young collection then takes up to about 5 ms)."""
     gc.collect()
     gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_GENERATION, older, oldest)
 
 
 async def _serve(servers: list[_Server]) -> None:
     """Run the servers until SIGINT or SIGTERM, then stop them all gracefully; when one stops
     by itself (its port taken, a failed start), the others stop too. Once all have started,
-    the start-up heap is frozen (`freeze_startup_heap`)."""
+    the collector is tuned for serving (`tune_gc_for_serving`)."""
     loop = asyncio.get_running_loop()
     waiting = {id(server) for server in servers}
 
     def started(server: _Server) -> None:
         waiting.discard(id(server))
         if not waiting:
-            freeze_startup_heap()
+            tune_gc_for_serving()
 
     for server in servers:
         server.on_started = functools.partial(started, server)
