@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
+
+from sqlalchemy import event
 
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
@@ -14,9 +16,10 @@ from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_
 from cobalt_qbwc_gateway.application.entries import record_command
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
 from cobalt_qbwc_gateway.application.work import EntryWork
-from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, EntryState
+from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, Entry, EntryState
 from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.planning import Limits
+from cobalt_qbwc_gateway.domain.posting import EntryKind, VendorToAdd
 from cobalt_qbxml.schema import schema_errors
 from cobalt_shared.clock import ManualClock
 from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
@@ -323,3 +326,44 @@ async def test_a_step_fills_its_set_from_spares_when_some_of_the_oldest_cannot_g
     assert failed.state is EntryState.FAILED
     assert "RefNumber" in failed.detail
     assert len(ready) == 1
+
+
+async def test_a_step_reads_what_it_plans_from_in_one_query(engine):
+    """Settled entries first, then the gateway's own ready ones however new, then the oldest
+    `window` entries ready to write now (one waiting for a busy QuickBooks is not)."""
+    connection = await _ready_bills(engine, 5)
+    merchant = connection.merchant_id
+    now = CLOCK()
+    async with GatewayUnitOfWork(engine) as uow:
+        bills = await uow.entries.in_states(merchant, (EntryState.READY,))
+        busy = replace(bills[0], not_before=now + timedelta(minutes=5))
+        sent = replace(bills[3], state=EntryState.SENT, message_set_id="set-1")
+        vendor = Entry(
+            id=uuid.uuid4(),
+            merchant_id=merchant,
+            kind=EntryKind.VENDOR,
+            txn_date=now.date(),
+            payload=VendorToAdd("Newest Vendor"),
+            state=EntryState.READY,
+            detail=READY_DETAIL,
+            created_at=now + timedelta(hours=1),
+            updated_at=now,
+        )
+        await uow.entries.save_all([(bills[0], busy), (bills[3], sent)])
+        await uow.entries.add_new([vendor])
+        await uow.commit()
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    async with GatewayUnitOfWork(engine) as uow:
+        event.listen(engine.sync_engine, "before_cursor_execute", seen)
+        try:
+            step = await uow.entries.for_step(merchant, now, 2)
+        finally:
+            event.remove(engine.sync_engine, "before_cursor_execute", seen)
+    assert [e.id for e in step] == [sent.id, vendor.id, bills[1].id, bills[2].id]
+    assert step[0].state is EntryState.SENT
+    assert step[1].payload == VendorToAdd("Newest Vendor")
+    assert len([s for s in statements if "FROM entries" in s]) == 1

@@ -17,7 +17,7 @@ from cobalt_qbwc_gateway.domain.alerts import (
     next_digest,
     validate_email,
 )
-from cobalt_qbwc_gateway.domain.connection import Connection
+from cobalt_qbwc_gateway.domain.connection import CONTACT_GRAIN, Connection
 from cobalt_qbwc_gateway.domain.contact import Contact, Outcome
 from cobalt_qbwc_gateway.domain.health import Facts, HealthState, assess
 from cobalt_shared.errors import InvalidInput
@@ -215,3 +215,12 @@ def test_a_contact_records_what_its_update_did_and_keeps_what_went_wrong():
     assert closed.outcome is Outcome.WRONG_COMPANY
     assert closed.reason == "File X is open"
     assert closed.ended_at == NOW
+
+
+def test_a_contact_is_noted_when_never_noted_or_a_minute_after_the_last():
+    """A session of many steps writes its connection's last contact once, not at each step;
+    the health the merchant sees keeps minutes, and alerts look for hours."""
+    assert _connection(contacted=None).contact_due(NOW)
+    assert not _connection(contacted=NOW - timedelta(seconds=59)).contact_due(NOW)
+    assert _connection(contacted=NOW - CONTACT_GRAIN).contact_due(NOW)
+    assert timedelta(minutes=1) >= CONTACT_GRAIN

@@ -100,64 +100,72 @@ def _decimal(text: str | None) -> Decimal | None:
         return None
 
 
-def _children(el: Element) -> dict[str, Element]:
-    """Each direct child by its tag (the first of a repeated one, as `find` gives it): a Ret
-    is read field by field, and one pass over its children beats a search per field."""
-    found: dict[str, Element] = {}
-    for child in el:
-        if isinstance(child.tag, str):  # comments and processing instructions have none
-            found.setdefault(child.tag, child)
-    return found
-
-
-def _of(children: dict[str, Element], tag: str) -> str | None:
-    found = children.get(tag)
-    return found.text if found is not None else None
+# The Ret fields kept as QuickBooks wrote them, by the tag that holds each.
+_TEXT_FIELDS = {
+    "TxnID": "txn_id",
+    "ListID": "list_id",
+    "EditSequence": "edit_sequence",
+    "TxnNumber": "txn_number",
+    "RefNumber": "ref_number",
+    "ExternalGUID": "external_guid",
+    "TxnDate": "txn_date",
+    "Name": "name",
+    "FullName": "full_name",
+    "AccountType": "account_type",
+    "AccountNumber": "account_number",
+    "TimeModified": "time_modified",
+    "TimeDeleted": "time_deleted",
+    "TxnDelType": "txn_type",
+}
+_ENTITY_TAGS = ("VendorRef", "PayeeEntityRef")
+_BOOLEAN_TAGS = {"IsActive": "is_active", "IsPaid": "is_paid"}
 
 
 def _ret(ret: Element) -> Ret:
-    fields = _children(ret)
-    active = _of(fields, "IsActive")
-    paid = _of(fields, "IsPaid")
-    amount = next((m for t in AMOUNT_TAGS if (m := _decimal(_of(fields, t))) is not None), None)
-    entity = next(
-        (
-            _text(ref, "FullName")
-            for t in ("VendorRef", "PayeeEntityRef")
-            if (ref := fields.get(t)) is not None
-        ),
+    """One pass over the Ret's children (a set's answer holds hundreds of them): the first of
+    a repeated tag counts, as `find` gives it."""
+    fields: dict[str, object] = {}
+    amounts: dict[str, Element] = {}
+    entities: dict[str, Element] = {}
+    linked: list[Linked] = []
+    for child in ret:
+        tag = child.tag
+        if not isinstance(tag, str):  # comments and processing instructions have none
+            continue
+        name = _TEXT_FIELDS.get(tag)
+        if name is not None:
+            fields.setdefault(name, child.text)
+        elif tag in AMOUNT_TAGS:
+            amounts.setdefault(tag, child)
+        elif tag == "OpenAmount":
+            fields.setdefault("open_amount", _decimal(child.text))
+        elif tag in _ENTITY_TAGS:
+            entities.setdefault(tag, child)
+        elif tag in _BOOLEAN_TAGS:
+            text = child.text
+            fields.setdefault(_BOOLEAN_TAGS[tag], None if text is None else text == "true")
+        elif tag == "LinkedTxn":
+            linked.append(_linked(child))
+    amount = next(
+        (m for t in AMOUNT_TAGS if t in amounts and (m := _decimal(amounts[t].text)) is not None),
         None,
     )
+    entity = next((_text(entities[t], "FullName") for t in _ENTITY_TAGS if t in entities), None)
     return Ret(
         tag=str(ret.tag),
-        txn_id=_of(fields, "TxnID"),
-        list_id=_of(fields, "ListID"),
-        edit_sequence=_of(fields, "EditSequence"),
-        txn_number=_of(fields, "TxnNumber"),
-        ref_number=_of(fields, "RefNumber"),
-        external_guid=_of(fields, "ExternalGUID"),
-        txn_date=_of(fields, "TxnDate"),
-        name=_of(fields, "Name"),
-        full_name=_of(fields, "FullName"),
-        account_type=_of(fields, "AccountType"),
-        account_number=_of(fields, "AccountNumber"),
-        is_active=None if active is None else active == "true",
         amount=amount,
-        open_amount=_decimal(_of(fields, "OpenAmount")),
         entity_name=entity,
-        time_modified=_of(fields, "TimeModified"),
-        time_deleted=_of(fields, "TimeDeleted"),
-        txn_type=_of(fields, "TxnDelType"),
-        is_paid=None if paid is None else paid == "true",
-        linked=tuple(
-            Linked(
-                txn_id=_text(link, "TxnID") or "",
-                txn_type=_text(link, "TxnType") or "",
-                txn_date=_text(link, "TxnDate") or "",
-                amount=_money(link, "Amount") or Decimal("0"),
-            )
-            for link in ret.iterchildren("LinkedTxn")
-        ),
+        linked=tuple(linked),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _linked(link: Element) -> Linked:
+    return Linked(
+        txn_id=_text(link, "TxnID") or "",
+        txn_type=_text(link, "TxnType") or "",
+        txn_date=_text(link, "TxnDate") or "",
+        amount=_money(link, "Amount") or Decimal("0"),
     )
 
 

@@ -7,6 +7,7 @@ the whole PostToQuickBooks message, read the same way).
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,6 +43,14 @@ def payload_of(kind: EntryKind, text: str) -> Payload:
         return _VENDOR.validate_json(text)
     if kind is EntryKind.ACCOUNT_QUERY:
         return _CHART.validate_json(text)
+    return _posting_of(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _posting_of(text: str) -> Posting:
+    """A stored posting, decoded once while it is in use: a set's postings are read when it
+    is planned, again when it is sent and when its answer comes (a Posting is immutable, so
+    the entries share it)."""
     return _POSTING.validate_json(text)
 
 

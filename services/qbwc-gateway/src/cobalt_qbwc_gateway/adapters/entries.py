@@ -9,12 +9,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, literal, select, union_all, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_qbwc_gateway.adapters.codec import aware, payload_json, payload_of
 from cobalt_qbwc_gateway.adapters.orm import entries, entry_events, vendors
-from cobalt_qbwc_gateway.domain.entry import PENDING, Entry, EntryEvent, EntryState
+from cobalt_qbwc_gateway.domain.entry import PENDING, SETTLING, Entry, EntryEvent, EntryState
 from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.posting import EntryKind
 from cobalt_qbxml.values import name_key
@@ -181,10 +181,12 @@ class EntryRepository:
             rows = await self._db.execute(_IN_STATES_OF_KINDS, parameters)
         return [_entry(r) for r in rows]
 
-    async def ready(self, merchant_id: uuid.UUID, now: datetime, limit: int) -> list[Entry]:
-        """The oldest `limit` entries ready to write now (none waiting for a busy QuickBooks;
-        not the gateway's own, loaded apart): a step plans from these, whatever the backlog."""
-        rows = await self._db.execute(_READY, {"merchant": merchant_id, "now": now, "limit": limit})
+    async def for_step(self, merchant_id: uuid.UUID, now: datetime, window: int) -> list[Entry]:
+        """What one step of a session plans from, in one query: the entries being settled, the
+        gateway's own ready entries (a vendor to add, the chart to read: whatever their age,
+        as the entries in the window may wait for them), and the oldest `window` entries ready
+        to write now (none waiting for a busy QuickBooks); each group oldest first."""
+        rows = await self._db.execute(_STEP, {"merchant": merchant_id, "now": now, "limit": window})
         return [_entry(r) for r in rows]
 
     async def waiting(self, merchant_id: uuid.UUID) -> tuple[int, datetime | None]:
@@ -224,6 +226,21 @@ _READY = (
     .order_by(entries.c.created_at, entries.c.id)
     .limit(bindparam("limit"))
 )
+_PART = "step_part"  # after every column of `entries`: `_entry` reads a row by position
+_STEP = union_all(
+    select(entries, literal(0).label(_PART)).where(
+        entries.c.merchant_id == bindparam("merchant"),
+        entries.c.state.in_([s.value for s in SETTLING]),
+    ),
+    select(entries, literal(1).label(_PART)).where(
+        entries.c.merchant_id == bindparam("merchant"),
+        entries.c.state == EntryState.READY.value,
+        entries.c.kind.in_([k.value for k in OWN_KINDS]),
+    ),
+    select(entries, literal(2).label(_PART)).where(
+        entries.c.id.in_(_READY.with_only_columns(entries.c.id).scalar_subquery())
+    ),
+).order_by(_PART, entries.c.created_at, entries.c.id)
 _WAITING = select(func.count(), func.min(entries.c.created_at)).where(
     entries.c.merchant_id == bindparam("merchant"),
     entries.c.state.in_(sorted(s.value for s in PENDING)),

@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
-from cobalt_qbwc_gateway.adapters.entries import OWN_KINDS
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.readback import due as readback_due
 from cobalt_qbwc_gateway.application.results import publish_changes
@@ -19,7 +18,6 @@ from cobalt_qbwc_gateway.domain.planning import Plan, Queue
 from cobalt_qbwc_gateway.domain.posting import EntryKind
 from cobalt_qbwc_gateway.domain.readback import READ_BACK_EVERY
 
-SETTLING = (EntryState.SENT, EntryState.CHECKING, EntryState.LOOKING_UP)
 ACTIVE = (
     EntryState.SENT,
     EntryState.CHECKING,
@@ -91,11 +89,7 @@ async def load_queue(
     if window is None:
         active = await uow.entries.in_states(merchant, ACTIVE)
     else:
-        settling = await uow.entries.in_states(merchant, SETTLING)
-        # The gateway's own (a vendor to add, the chart to read) always, whatever their age:
-        # the entries in the window may be waiting for them.
-        own = await uow.entries.in_states(merchant, (EntryState.READY,), OWN_KINDS)
-        active = [*settling, *own, *await uow.entries.ready(merchant, now, window)]
+        active = await uow.entries.for_step(merchant, now, window)
     unsent = tuple(e for e in active if e.state in UNSENT and e.kind is not EntryKind.ACCOUNT_QUERY)
     checking = tuple(e for e in active if e.state is EntryState.CHECKING)
     needing = (*unsent, *checking)  # a correction being checked reads what it changes

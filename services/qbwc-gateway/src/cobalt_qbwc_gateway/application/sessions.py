@@ -27,8 +27,9 @@ async def find_session(
     if connection is None:
         return None
     session, expected = session.called(method, now)
-    connection = contacted(connection, now)
-    await uow.connections.touch(connection.id, now)
+    if connection.contact_due(now):
+        connection = contacted(connection, now)
+        await uow.connections.touch(connection.id, now)
     return session, connection, expected
 
 

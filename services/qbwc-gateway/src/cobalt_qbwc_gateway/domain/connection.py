@@ -20,6 +20,12 @@ class ConnectionStatus(StrEnum):
     ERROR = "error"
 
 
+# How fine the last contact is kept: the Web Connector calls every 10 minutes by default and
+# alerts look for hours of silence; a step of a session within this of the last noted contact
+# does not write it again.
+CONTACT_GRAIN = timedelta(seconds=60)
+
+
 @dataclass(frozen=True)
 class Connection:
     """What support sets up for a merchant; the password is only ever kept as a slow hash."""
@@ -87,6 +93,11 @@ class Connection:
         if self.last_contact_at is None:
             return ConnectionStatus.WAITING_FOR_FIRST_CONTACT
         return ConnectionStatus.CONNECTED
+
+    def contact_due(self, now: datetime) -> bool:
+        """The contact is worth writing down: never noted, or longer ago than CONTACT_GRAIN
+        (a session of many steps writes it once, not at every step)."""
+        return self.last_contact_at is None or now - self.last_contact_at >= CONTACT_GRAIN
 
     def overdue(self, now: datetime, run_every_minutes: int) -> bool:
         """The Web Connector has not called for more than twice its interval."""

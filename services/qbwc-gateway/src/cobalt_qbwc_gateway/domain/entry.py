@@ -67,6 +67,8 @@ PENDING = frozenset(
         EntryState.LOOKING_UP,
     }
 )
+# States of entries QuickBooks has been asked about and whose answer is being settled.
+SETTLING = (EntryState.SENT, EntryState.CHECKING, EntryState.LOOKING_UP)
 # States a mapping, a prerequisite or a retry re-derives from current facts.
 UNSENT = (
     EntryState.WAITING_FOR_MAPPING,
