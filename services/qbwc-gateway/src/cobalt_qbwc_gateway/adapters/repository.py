@@ -95,6 +95,20 @@ class SessionRepository:
         row = (await self._db.execute(_SESSION, {"ticket": ticket_hash})).first()
         return WebConnectorSession(**row._mapping) if row else None
 
+    async def with_connection(
+        self, ticket_hash: str
+    ) -> tuple[WebConnectorSession, Connection | None] | None:
+        """The ticket's session and its connection (None if gone), in one query: every step
+        of a Web Connector update starts with both."""
+        row = (await self._db.execute(_SESSION_AND_CONNECTION, {"ticket": ticket_hash})).first()
+        if row is None:
+            return None
+        found = row._mapping
+        session = WebConnectorSession(**{c.key: found[c] for c in sessions.c})
+        if found[connections.c.id] is None:
+            return session, None
+        return session, _connection({c.key: found[c] for c in connections.c})
+
     async def of_connection(self, connection_id: uuid.UUID) -> list[WebConnectorSession]:
         rows = await self._db.execute(
             select(sessions).where(sessions.c.connection_id == connection_id)
@@ -278,6 +292,11 @@ _TOUCH_CONNECTION = (
     .values(last_contact_at=bindparam("at"))
 )
 _SESSION = select(sessions).where(sessions.c.ticket_hash == bindparam("ticket"))
+_SESSION_AND_CONNECTION = (
+    select(sessions, connections)
+    .outerjoin(connections, connections.c.id == sessions.c.connection_id)
+    .where(sessions.c.ticket_hash == bindparam("ticket"))
+)
 _UPDATE_SESSION = (
     update(sessions)
     .where(sessions.c.ticket_hash == bindparam("_ticket"))

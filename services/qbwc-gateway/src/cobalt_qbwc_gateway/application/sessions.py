@@ -20,11 +20,11 @@ async def find_session(
 ) -> tuple[WebConnectorSession, Connection, bool] | None:
     """The ticket's session and connection (its contact noted), and whether the protocol
     expected `method` now."""
-    session = await uow.sessions.get(ticket_hash(ticket))
-    if session is None or not session.usable(now):
+    found = await uow.sessions.with_connection(ticket_hash(ticket))
+    if found is None:
         return None
-    connection = await uow.connections.get(session.connection_id)
-    if connection is None:
+    session, connection = found
+    if connection is None or not session.usable(now):
         return None
     session, expected = session.called(method, now)
     if connection.contact_due(now):
