@@ -367,3 +367,43 @@ async def test_a_step_reads_what_it_plans_from_in_one_query(engine):
     assert step[0].state is EntryState.SENT
     assert step[1].payload == VendorToAdd("Newest Vendor")
     assert len([s for s in statements if "FROM entries" in s]) == 1
+
+
+async def test_a_save_writes_only_the_columns_that_changed_and_reads_back_whole(engine):
+    connection = await _ready_bills(engine, 3)
+    merchant = connection.merchant_id
+    now = CLOCK()
+    async with GatewayUnitOfWork(engine) as uow:
+        bills = await uow.entries.in_states(merchant, (EntryState.READY,))
+    sent = [
+        replace(b, state=EntryState.SENT, message_set_id="set-9", request_xml=f"<r{i}/>")
+        for i, b in enumerate(bills[:2])
+    ]
+    renamed = replace(bills[2], detail="Waiting: a test", updated_at=now + timedelta(seconds=1))
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    async with GatewayUnitOfWork(engine) as uow:
+        event.listen(engine.sync_engine, "before_cursor_execute", seen)
+        try:
+            await uow.entries.save_all([*zip(bills[:2], sent, strict=True), (bills[2], renamed)])
+        finally:
+            event.remove(engine.sync_engine, "before_cursor_execute", seen)
+        await uow.commit()
+    updates = [s for s in statements if s.startswith("UPDATE entries")]
+    assert len(updates) == 2  # one per set of changed columns, each for all its entries
+    assert sorted(_set_columns(u) for u in updates) == [
+        ["detail", "updated_at"],
+        ["message_set_id", "request_xml", "state"],
+    ]
+    async with GatewayUnitOfWork(engine) as uow:
+        stored = await uow.entries.get_many(merchant, [e.id for e in (*sent, renamed)])
+    assert [stored[e.id] for e in (*sent, renamed)] == [*sent, renamed]
+
+
+def _set_columns(update: str) -> list[str]:
+    """The columns an UPDATE statement sets, by name."""
+    assignments = update.split(" SET ", 1)[1].split(" WHERE ", 1)[0]
+    return sorted(a.split("=", 1)[0].strip() for a in assignments.split(","))

@@ -23,6 +23,7 @@ from cobalt_shared.db.statements import ManyRows, PerDialect
 OWN_KINDS = (EntryKind.VENDOR, EntryKind.ACCOUNT_QUERY)  # the gateway's own entries
 SEARCH_DEPTH = 20_000  # a search reads at most this many of the newest entries
 _FIELDS = [f for f in Entry.__dataclass_fields__ if f != "payload"]
+_PLAIN_FIELDS = [f for f in _FIELDS if f not in ("id", "kind", "state")]  # stored as they are
 
 
 class EntryRepository:
@@ -67,15 +68,18 @@ class EntryRepository:
         for was, entry in pairs:
             first = ended[entry.id][0] if entry.id in ended else was
             ended[entry.id] = (first, entry)
-        same_payload: list[dict[str, Any]] = []
-        new_payload: list[dict[str, Any]] = []
+        # Only what changed is written, one executemany per set of changed columns: a set
+        # settled or sent changes the same few columns of each of its entries.
+        by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for was, entry in ended.values():
-            keep = was is not None and was.payload == entry.payload
-            values = _values(entry, with_payload=not keep)
-            values["_id"] = values.pop("id")
-            (same_payload if keep else new_payload).append(values)
-        await _UPDATE_KEEPING_PAYLOAD.execute(self._db, same_payload)
-        await _UPDATE.execute(self._db, new_payload)
+            values = _changed(was, entry)
+            if values is None:
+                continue
+            by_shape.setdefault(tuple(values), []).append(values)
+        for shape, rows in by_shape.items():
+            for values in rows:
+                values["_id"] = values.pop("id")
+            await _update_of(shape).execute(self._db, rows)
         history = [
             _event_row(entry)
             for was, entry in pairs
@@ -245,15 +249,45 @@ _WAITING = select(func.count(), func.min(entries.c.created_at)).where(
     entries.c.merchant_id == bindparam("merchant"),
     entries.c.state.in_(sorted(s.value for s in PENDING)),
 )
-_SET: dict[str, Any] = {k: bindparam(k) for k in (*_FIELDS, "kind", "state") if k != "id"}
-_UPDATE_KEEPING_PAYLOAD = ManyRows(
-    update(entries).where(entries.c.id == bindparam("_id")).values(_SET), [*_SET, "_id"]
-)
-_WITH_PAYLOAD = {**_SET, "payload": bindparam("payload"), "accounts": bindparam("accounts")}
-_UPDATE = ManyRows(
-    update(entries).where(entries.c.id == bindparam("_id")).values(_WITH_PAYLOAD),
-    [*_WITH_PAYLOAD, "_id"],
-)
+_UPDATES: dict[tuple[str, ...], ManyRows] = {}
+
+
+def _update_of(shape: tuple[str, ...]) -> ManyRows:
+    """The UPDATE of exactly these columns (`shape`: "id" then the changed ones), built once:
+    the shapes a gateway sees are few (a set sent, a set settled, a re-derivation)."""
+    statement = _UPDATES.get(shape)
+    if statement is None:
+        columns = [k for k in shape if k != "id"]
+        statement = _UPDATES[shape] = ManyRows(
+            update(entries)
+            .where(entries.c.id == bindparam("_id"))
+            .values({k: bindparam(k) for k in columns}),
+            [*columns, "_id"],
+        )
+    return statement
+
+
+def _changed(was: Entry | None, entry: Entry) -> dict[str, Any] | None:
+    """The entry's id and the column values that differ from `was` (every column when `was`
+    is unknown); None when nothing does."""
+    if was is None:
+        return _values(entry)
+    values: dict[str, Any] = {"id": entry.id}
+    for name in _PLAIN_FIELDS:
+        now = getattr(entry, name)
+        if now != getattr(was, name):
+            values[name] = now
+    if entry.kind is not was.kind:
+        values["kind"] = entry.kind.value
+    if entry.state is not was.state:
+        values["state"] = entry.state.value
+    if entry.payload != was.payload:
+        values["payload"] = payload_json(entry.payload)
+    if entry.accounts != was.accounts:
+        values["accounts"] = json.dumps(list(entry.accounts))
+    return values if len(values) > 1 else None
+
+
 _EVENT_KEYS = ["entry_id", "merchant_id", "at", "state", "detail"]
 _INSERT_EVENTS = ManyRows(insert(entry_events), _EVENT_KEYS)
 # rows go as parameters: a statement with its row written in compiles anew for every entry
@@ -262,13 +296,12 @@ _ADD_NEW = PerDialect(
 )
 
 
-def _values(entry: Entry, *, with_payload: bool = True) -> dict[str, Any]:
+def _values(entry: Entry) -> dict[str, Any]:
     values = {k: getattr(entry, k) for k in _FIELDS}
     values["kind"] = entry.kind.value
     values["state"] = entry.state.value
-    if with_payload:  # unchanged payloads (most saves) are not serialized again
-        values["payload"] = payload_json(entry.payload)
-        values["accounts"] = json.dumps(list(entry.accounts))
+    values["payload"] = payload_json(entry.payload)
+    values["accounts"] = json.dumps(list(entry.accounts))
     return values
 
 
