@@ -16,7 +16,13 @@ from sqlalchemy import select, text
 import cobalt_payables
 from cobalt_payables.adapters.orm import bills
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
-from cobalt_payables.application.payables import apply_entry_results, record_received_order
+from cobalt_payables.application.payables import (
+    PayRequest,
+    apply_entry_results,
+    pay,
+    record_received_order,
+)
+from cobalt_payables.domain.payment import CheckDetails, Payment
 from cobalt_shared.contracts import CategoryTotal, OrderReceived, QuickBooksEntryResult
 from cobalt_shared.contracts.gateway import InQuickBooks
 from cobalt_shared.db.engine import create_engine
@@ -40,8 +46,17 @@ async def _someone_waits(engine, deadline: float) -> None:
             )
             if waiting:
                 return
-            assert time.monotonic() < deadline, "the second worker never reached the bill"
-            await asyncio.sleep(0)
+            # pg_stat_activity is read once per transaction: a new one sees new waits
+            await conn.rollback()
+            if time.monotonic() > deadline:
+                seen = await conn.execute(
+                    text(
+                        "SELECT pid, state, wait_event_type, wait_event, left(query, 80)"
+                        " FROM pg_stat_activity WHERE datname = current_database()"
+                    )
+                )
+                raise AssertionError(f"the second transaction never waited: {seen.all()}")
+            await asyncio.sleep(0.005)
 
 
 async def test_a_bills_result_and_its_read_back_at_once_both_stay(database_url):
@@ -100,5 +115,67 @@ async def test_a_bills_result_and_its_read_back_at_once_both_stay(database_url):
         assert row.state == "synced"
         assert '"paid_elsewhere":"50.00"' in row.in_quickbooks.replace(" ", "")
         assert Decimal(row.open_balance) == Decimal("250.00")
+    finally:
+        await engine.dispose()
+
+
+async def test_a_payment_made_as_quickbooks_lowers_the_balance_pays_the_new_balance(database_url):
+    """Send to QuickBooks (the API) while a worker applies a read-back that lowers the bill's
+    open balance (paid 50 elsewhere): the payment is for what is open once the read-back is
+    in, never for the balance read before it (an overpayment in the merchant's books)."""
+    await asyncio.to_thread(upgrade, MIGRATIONS, database_url)
+    engine = create_engine(database_url)
+    merchant = uuid.uuid4()
+    order = OrderReceived(
+        merchant_id=merchant,
+        order_id=uuid.uuid4(),
+        vendor_name="Acme Beverage",
+        invoice_number="INV-2",
+        received_on=date(2026, 11, 24),
+        total=Decimal("300.00"),
+        categories=[CategoryTotal(category="Beer", amount=Decimal("300.00"))],
+    )
+    try:
+        async with PayablesUnitOfWork(engine) as uow:
+            [(bill, _)] = [await record_received_order(order, uow)]
+            synced = QuickBooksEntryResult(
+                merchant_id=merchant,
+                entry_id=bill.id,
+                state="synced",
+                kind="bill",
+                source="payables",
+                txn_id="TXN-2",
+            )
+            await apply_entry_results([synced], uow)
+            await uow.commit()
+        read_back = synced.model_copy(
+            update={
+                "in_quickbooks": InQuickBooks(
+                    amount=Decimal("300.00"),
+                    open_amount=Decimal("250.00"),
+                    paid_elsewhere=Decimal("50.00"),
+                )
+            }
+        )
+        request = PayRequest(
+            merchant_id=merchant,
+            bills=[(bill.id, None)],  # all that is open
+            credits=[],
+            details=CheckDetails(payment_date=date(2026, 11, 30)),
+        )
+
+        async def send_to_quickbooks() -> list[Payment]:
+            async with PayablesUnitOfWork(engine) as uow:
+                made, _ = await pay(request, uow)
+                await uow.commit()
+            return made
+
+        async with PayablesUnitOfWork(engine) as worker:
+            await apply_entry_results([read_back], worker)  # not committed yet
+            paying = asyncio.create_task(send_to_quickbooks())
+            await _someone_waits(engine, time.monotonic() + 30)
+            await worker.commit()
+        [payment] = await paying
+        assert [a.cash for a in payment.applications] == [Decimal("250.00")]
     finally:
         await engine.dispose()

@@ -330,7 +330,12 @@ async def plan(cmd: PayRequest, uow: PayablesUnitOfWork) -> list[Payment]:
 
 async def pay(cmd: PayRequest, uow: PayablesUnitOfWork) -> tuple[list[Payment], bool]:
     """One payment per vendor, each sent as a BillPaymentCheck from the chosen bank account.
-    The same Idempotency-Key returns the payments it made. Returns (payments, created)."""
+    The same Idempotency-Key returns the payments it made. Returns (payments, created).
+
+    The merchant is held first, as the workers hold it: a result or read-back changing a
+    selected bill's balance meanwhile is either in before the balances are read or waits for
+    the payment (otherwise the check would pay the balance as it was: too much)."""
+    await uow.lock_merchants([cmd.merchant_id])
     if cmd.idempotency_key:
         found = await uow.payment_requests.find(cmd.merchant_id, cmd.idempotency_key)
         if found is not None:
