@@ -47,7 +47,14 @@ class Goal:
 GOALS = (
     Goal(
         "orders_to_bills_share",
-        "orders -> bills queued, share of raw JetStream (batch API)",
+        "orders -> bills queued, share of raw JetStream (batch API, stores not set up)",
+        20,
+        True,
+        "%",
+    ),
+    Goal(
+        "orders_to_bills_share_set_up",
+        "the same, stores set up (accounts mapped: bills queued ready)",
         20,
         True,
         "%",
