@@ -22,6 +22,7 @@ from cobalt_payables.application.payables import (
     pay,
     record_received_order,
 )
+from cobalt_payables.domain.bill import Bill
 from cobalt_payables.domain.payment import CheckDetails, Payment
 from cobalt_shared.contracts import CategoryTotal, OrderReceived, QuickBooksEntryResult
 from cobalt_shared.contracts.gateway import InQuickBooks
@@ -56,47 +57,52 @@ async def _someone_waits(engine, deadline: float) -> None:
                     )
                 )
                 raise AssertionError(f"the second transaction never waited: {seen.all()}")
+            # The wait is inside PostgreSQL: nothing here can signal it, so it is polled.
             await asyncio.sleep(0.005)
+
+
+async def _a_bill(engine, merchant: uuid.UUID, invoice: str) -> Bill:
+    """A received order of 300 for Beer, recorded: its bill."""
+    order = OrderReceived(
+        merchant_id=merchant,
+        order_id=uuid.uuid4(),
+        vendor_name="Acme Beverage",
+        invoice_number=invoice,
+        received_on=date(2026, 11, 24),
+        total=Decimal("300.00"),
+        categories=[CategoryTotal(category="Beer", amount=Decimal("300.00"))],
+    )
+    async with PayablesUnitOfWork(engine) as uow:
+        bill, _ = await record_received_order(order, uow)
+        await uow.commit()
+    return bill
+
+
+def _synced_then_read_back(
+    bill: Bill, txn_id: str
+) -> tuple[QuickBooksEntryResult, QuickBooksEntryResult]:
+    """The bill's result (in QuickBooks as `txn_id`), and a read-back of it finding 50 of its
+    300 paid elsewhere (250 open)."""
+    synced = QuickBooksEntryResult(
+        merchant_id=bill.merchant_id,
+        entry_id=bill.id,
+        state="synced",
+        kind="bill",
+        source="payables",
+        txn_id=txn_id,
+    )
+    found = InQuickBooks(
+        amount=Decimal("300.00"), open_amount=Decimal("250.00"), paid_elsewhere=Decimal("50.00")
+    )
+    return synced, synced.model_copy(update={"in_quickbooks": found})
 
 
 async def test_a_bills_result_and_its_read_back_at_once_both_stay(database_url):
     await asyncio.to_thread(upgrade, MIGRATIONS, database_url)
     engine = create_engine(database_url)
-    merchant = uuid.uuid4()
-    order = OrderReceived(
-        merchant_id=merchant,
-        order_id=uuid.uuid4(),
-        vendor_name="Acme Beverage",
-        invoice_number="INV-1",
-        received_on=date(2026, 11, 24),
-        total=Decimal("300.00"),
-        categories=[CategoryTotal(category="Beer", amount=Decimal("300.00"))],
-    )
     try:
-        async with PayablesUnitOfWork(engine) as uow:
-            [(bill, _)] = [await record_received_order(order, uow)]
-            await uow.commit()
-        synced = QuickBooksEntryResult(
-            merchant_id=merchant,
-            entry_id=bill.id,
-            state="synced",
-            kind="bill",
-            source="payables",
-            txn_id="TXN-1",
-        )
-        read_back = QuickBooksEntryResult(
-            merchant_id=merchant,
-            entry_id=bill.id,
-            state="synced",
-            kind="bill",
-            source="payables",
-            txn_id="TXN-1",
-            in_quickbooks=InQuickBooks(
-                amount=Decimal("300.00"),
-                open_amount=Decimal("250.00"),
-                paid_elsewhere=Decimal("50.00"),
-            ),
-        )
+        bill = await _a_bill(engine, uuid.uuid4(), "INV-1")
+        synced, read_back = _synced_then_read_back(bill, "TXN-1")
 
         async def second_worker() -> None:
             async with PayablesUnitOfWork(engine) as uow:
@@ -125,40 +131,14 @@ async def test_a_payment_made_as_quickbooks_lowers_the_balance_pays_the_new_bala
     in, never for the balance read before it (an overpayment in the merchant's books)."""
     await asyncio.to_thread(upgrade, MIGRATIONS, database_url)
     engine = create_engine(database_url)
-    merchant = uuid.uuid4()
-    order = OrderReceived(
-        merchant_id=merchant,
-        order_id=uuid.uuid4(),
-        vendor_name="Acme Beverage",
-        invoice_number="INV-2",
-        received_on=date(2026, 11, 24),
-        total=Decimal("300.00"),
-        categories=[CategoryTotal(category="Beer", amount=Decimal("300.00"))],
-    )
     try:
+        bill = await _a_bill(engine, uuid.uuid4(), "INV-2")
+        synced, read_back = _synced_then_read_back(bill, "TXN-2")
         async with PayablesUnitOfWork(engine) as uow:
-            [(bill, _)] = [await record_received_order(order, uow)]
-            synced = QuickBooksEntryResult(
-                merchant_id=merchant,
-                entry_id=bill.id,
-                state="synced",
-                kind="bill",
-                source="payables",
-                txn_id="TXN-2",
-            )
             await apply_entry_results([synced], uow)
             await uow.commit()
-        read_back = synced.model_copy(
-            update={
-                "in_quickbooks": InQuickBooks(
-                    amount=Decimal("300.00"),
-                    open_amount=Decimal("250.00"),
-                    paid_elsewhere=Decimal("50.00"),
-                )
-            }
-        )
         request = PayRequest(
-            merchant_id=merchant,
+            merchant_id=bill.merchant_id,
             bills=[(bill.id, None)],  # all that is open
             credits=[],
             details=CheckDetails(payment_date=date(2026, 11, 30)),
