@@ -44,3 +44,32 @@ def test_contract_fields_are_documented_for_asyncapi():
     schema = OrderReceived.model_json_schema()
     undocumented = [k for k, v in schema["properties"].items() if not v.get("description")]
     assert undocumented == []
+
+
+def test_entry_results_travel_as_a_set_and_an_older_single_result_reads_as_a_set_of_one():
+    import pytest
+    from pydantic import ValidationError
+
+    from cobalt_shared.contracts import QuickBooksEntryResult, QuickBooksEntryResults
+
+    merchant = uuid.uuid4()
+
+    def result(who: uuid.UUID = merchant) -> QuickBooksEntryResult:
+        return QuickBooksEntryResult(merchant_id=who, entry_id=uuid.uuid4(), state="synced")
+
+    older = result()
+    as_set = QuickBooksEntryResults.model_validate_json(older.model_dump_json())
+    # The same message (the inbox's duplicate check holds), carrying the one result.
+    assert (as_set.message_id, as_set.merchant_id) == (older.message_id, merchant)
+    assert as_set.correlation_id == older.correlation_id
+    assert as_set.results == [older]
+    both = QuickBooksEntryResults(merchant_id=merchant, results=[result(), result()])
+    assert QuickBooksEntryResults.model_validate_json(both.model_dump_json()) == both
+    assert both.type == "quickbooks-entry-results"
+    # One merchant per message: a result of another merchant is refused, as are empty and
+    # oversized sets.
+    for results in ([result(), result(uuid.uuid4())], [], [result() for _ in range(101)]):
+        with pytest.raises(ValidationError):
+            QuickBooksEntryResults(merchant_id=merchant, results=results)
+    schema = QuickBooksEntryResults.model_json_schema()
+    assert [k for k, v in schema["properties"].items() if not v.get("description")] == []

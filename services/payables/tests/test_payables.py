@@ -34,6 +34,7 @@ from cobalt_shared.contracts import (
     OrderReceived,
     PostToQuickBooks,
     QuickBooksEntryResult,
+    QuickBooksEntryResults,
 )
 from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.migrations import upgrade
@@ -567,3 +568,86 @@ def test_the_bills_of_a_batch_of_orders_are_searched_by_index(tmp_path):
     [step] = asyncio.run(plan())
     assert step.startswith("SEARCH bills USING INDEX"), step
     assert "merchant_id=? AND order_id=?" in step
+
+
+def test_results_come_a_set_at_a_time_and_one_at_a_time_in_the_order_published(
+    payables, nats_server
+):
+    """The gateway tells a transaction's results to payables in one message. A result in the
+    older one-per-message body (published before sets existed) is still applied, in stream
+    order with the sets around it, by the real consumer over a real JetStream."""
+    import nats
+
+    from cobalt_payables.entrypoints.messaging import build_consumers
+    from cobalt_shared.contracts.subjects import (
+        GATEWAY_STREAM,
+        ORDERS_STREAM,
+        PAYABLES_STREAM,
+        entry_result,
+    )
+    from cobalt_shared.inbox import InboxConfig, InboxConsumers
+    from cobalt_shared.messaging import ensure_stream
+
+    merchant = uuid.uuid4()
+    bill, credit = payables.receive(_order(merchant))
+    other_bill, _ = payables.receive(_order(merchant, invoice="INV-2", credits=()))
+
+    def told(entry_id: uuid.UUID, kind: str, state: str) -> QuickBooksEntryResult:
+        synced = state == "synced"
+        return QuickBooksEntryResult(
+            merchant_id=merchant,
+            entry_id=entry_id,
+            state=state,
+            kind=kind,
+            source="payables",
+            txn_id=f"TXN-{entry_id.hex[:8]}" if synced else None,
+            explanation=None if synced else "QuickBooks refused it: fix the account.",
+        )
+
+    bodies = [
+        # Older gateway: one result per message.
+        told(bill.id, "bill", "waiting").model_dump_json(),
+        # A set: the bill synced after it waited (order matters), and its credit with it.
+        QuickBooksEntryResults(
+            merchant_id=merchant,
+            results=[told(bill.id, "bill", "synced"), told(credit.id, "vendor-credit", "synced")],
+        ).model_dump_json(),
+        # A set, then a lone result about the same bill after it.
+        QuickBooksEntryResults(
+            merchant_id=merchant, results=[told(other_bill.id, "bill", "synced")]
+        ).model_dump_json(),
+        told(other_bill.id, "bill", "failed").model_dump_json(),
+    ]
+
+    async def go() -> None:
+        nc = await nats.connect(nats_server.url)
+        consumers = InboxConsumers(
+            [build_consumers(InboxConfig(lambda: PayablesUnitOfWork(engine)))]
+        )
+        engine = create_engine(payables.url)
+        try:
+            js = nc.jetstream()
+            for spec in (GATEWAY_STREAM, ORDERS_STREAM, PAYABLES_STREAM):
+                await ensure_stream(js, spec)
+            for body in bodies:
+                await js.publish(entry_result(merchant, "payables"), body.encode())
+            await consumers.start(nc)
+            last = select(bills.c.state).where(bills.c.id == other_bill.id)
+            deadline = asyncio.get_running_loop().time() + 20
+            while True:
+                async with engine.connect() as conn:
+                    if await conn.scalar(last) == "failed":
+                        break
+                assert asyncio.get_running_loop().time() < deadline, "results not applied"
+                await asyncio.sleep(0.05)
+        finally:
+            await consumers.stop()
+            await nc.close()
+            await engine.dispose()
+
+    asyncio.run(go())
+    first = payables.get(merchant, f"/bills/{bill.id}")
+    assert (first["state"], first["txn_id"]) == ("synced", f"TXN-{bill.id.hex[:8]}")
+    [credit_row] = payables.get(merchant, "/accounts-payable")["credits"]
+    assert credit_row["state"] == "synced"
+    assert payables.get(merchant, f"/bills/{other_bill.id}")["state"] == "failed"

@@ -166,12 +166,13 @@ async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(
         progress = await queue.apply_response(uow, connection, answer, "", "")
         released = await uow.entries.get(merchant, payment.id)
         results = [
-            json.loads(payload)
+            result
             for payload in await uow.connection.scalars(
                 select(outbox.c.payload)
-                .where(outbox.c.message_type == "quickbooks-entry-result")
+                .where(outbox.c.message_type == "quickbooks-entry-results")
                 .order_by(outbox.c.id)
             )
+            for result in json.loads(payload)["results"]
         ]
         await uow.commit()
     assert (progress.synced, progress.failed) == (1, 0)

@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
 from cobalt_qbwc_gateway.adapters.orm import entries, entry_events
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
@@ -16,9 +16,11 @@ from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
 from cobalt_qbwc_gateway.application.entries import record_command, record_commands
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_qbwc_gateway.application.results import together
 from cobalt_shared.clock import ManualClock
-from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
+from cobalt_shared.contracts import AccountMapped, PostToQuickBooks, QuickBooksEntryResult
 from cobalt_shared.contracts.accounting import AccountLine, AppliedBill
+from cobalt_shared.contracts.subjects import entry_result
 from cobalt_shared.db.tables import outbox
 from cobalt_shared.errors import Conflict
 
@@ -91,13 +93,15 @@ async def _what_was_stored(uow, merchants, outbox_after):
         .order_by(outbox.c.id)
     )
     unique = {"message_id", "correlation_id", "occurred_at"}
+    told = []  # each result on its own, in the order its owner hears them
+    for subject, message_type, payload in published:
+        body = json.loads(payload)
+        for one in body["results"] if message_type == "quickbooks-entry-results" else [body]:
+            told.append((subject, {k: v for k, v in one.items() if k not in unique}))
     return (
         [tuple(r) for r in stored],
         [tuple(r) for r in history],
-        [
-            (s, t, {k: v for k, v in json.loads(p).items() if k not in unique})
-            for s, t, p in published
-        ],
+        sorted(told, key=lambda t: t[0]),  # stable: each owner's order is kept
     )
 
 
@@ -150,6 +154,62 @@ async def test_commands_together_store_what_each_would_store_alone(engine):
     ]
     assert len(stored) == 8  # the replaced one and seven new
     assert len(published) >= 3  # results of what the owner must hear of at once
+
+
+async def test_a_batch_tells_each_merchant_its_results_in_one_message(engine):
+    # Bills waiting for a mapping are told to payables; a batch tells them together, one
+    # message per merchant (results travelled one per message before, a message per order).
+    first, second = await _merchant(engine, mapped=False), await _merchant(engine, mapped=False)
+    commands = [_bill(first), _bill(second), _bill(first), _bill(first, day=25)]
+    async with engine.connect() as conn:
+        outbox_after = await conn.scalar(select(func.max(outbox.c.id))) or 0
+    async with GatewayUnitOfWork(engine) as uow:
+        await record_commands(commands, uow, CLOCK())
+        await uow.commit()
+    async with engine.connect() as conn:
+        rows = (
+            await conn.execute(
+                select(outbox.c.subject, outbox.c.message_type, outbox.c.payload)
+                .where(outbox.c.id > outbox_after)
+                .order_by(outbox.c.id)
+            )
+        ).all()
+    told = [
+        (subject, kind, [r["entry_id"] for r in json.loads(payload)["results"]])
+        for subject, kind, payload in rows
+    ]
+    assert told == [
+        (
+            entry_result(first, "payables"),
+            "quickbooks-entry-results",
+            [str(commands[0].entry_id), str(commands[2].entry_id), str(commands[3].entry_id)],
+        ),
+        (entry_result(second, "payables"), "quickbooks-entry-results", [str(commands[1].entry_id)]),
+    ]
+    assert {json.loads(p)["merchant_id"] for _, _, p in rows} == {str(first), str(second)}
+
+
+def test_results_travel_a_hundred_at_most_in_one_message_in_order():
+    merchant, other = uuid.uuid4(), uuid.uuid4()
+
+    def result(who):
+        return QuickBooksEntryResult(merchant_id=who, entry_id=uuid.uuid4(), state="synced")
+
+    mine = [result(merchant) for _ in range(250)]
+    theirs = [result(other) for _ in range(3)]
+    subject, their_subject = entry_result(merchant, "payables"), entry_result(other, "payables")
+    pairs = [(subject, r) for r in mine[:120]] + [(their_subject, r) for r in theirs]
+    pairs += [(subject, r) for r in mine[120:]]
+    messages = together(pairs)
+    assert [(s, len(m.results)) for s, m in messages] == [
+        (subject, 100),
+        (subject, 100),
+        (subject, 50),
+        (their_subject, 3),
+    ]
+    assert [r for s, m in messages if s == subject for r in m.results] == mine
+    assert {m.merchant_id for s, m in messages if s == their_subject} == {other}
+    assert all(len(m.model_dump_json()) < 200_000 for _, m in messages)
 
 
 async def test_an_entry_id_of_another_merchant_fails_the_set(engine):

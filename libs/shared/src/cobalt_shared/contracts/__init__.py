@@ -8,6 +8,7 @@ from cobalt_shared.contracts.gateway import (
     QuickBooksAccountsListed,
     QuickBooksConnectionChanged,
     QuickBooksEntryResult,
+    QuickBooksEntryResults,
 )
 from cobalt_shared.contracts.orders import CategoryTotal, OrderCredit, OrderReceived
 from cobalt_shared.contracts.sales import (
@@ -39,6 +40,7 @@ __all__ = [
     "QuickBooksAccountsListed",
     "QuickBooksConnectionChanged",
     "QuickBooksEntryResult",
+    "QuickBooksEntryResults",
     "RefreshQuickBooksAccounts",
     "SalesCategoriesSeen",
     "utcnow",

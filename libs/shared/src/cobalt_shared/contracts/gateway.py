@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from cobalt_shared.contracts.base import Message
 from cobalt_shared.money import Money
@@ -72,6 +72,43 @@ class QuickBooksEntryResult(Message):
     in_quickbooks: InQuickBooks | None = Field(
         None, description="Read back from QuickBooks: set when it changed there."
     )
+
+
+RESULTS_PER_MESSAGE = 100
+"""The most results one `QuickBooksEntryResults` carries (a body stays well under NATS's 1 MB)."""
+
+
+class QuickBooksEntryResults(Message):
+    """What became of some of a merchant's entries in QuickBooks, told to the service they
+    came from in one message: every result one gateway transaction produced for that merchant
+    and service (a command batch's waiting bills, a synced set), in the order they happened.
+
+    A body of the older one-result type (`quickbooks-entry-result`) reads as a set of one, so
+    results published before this message existed are still applied, in stream order.
+    """
+
+    TYPE: ClassVar[str] = "quickbooks-entry-results"
+
+    results: list[QuickBooksEntryResult] = Field(
+        min_length=1,
+        max_length=RESULTS_PER_MESSAGE,
+        description="Each entry's result, in order; all of this message's merchant.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_result_is_a_set_of_one(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("type") == QuickBooksEntryResult.TYPE:
+            keep = ("message_id", "merchant_id", "occurred_at", "correlation_id")
+            return {**{k: data[k] for k in keep if k in data}, "results": [data]}
+        return data
+
+    @model_validator(mode="after")
+    def _one_merchant(self) -> Self:
+        others = {r.merchant_id for r in self.results} - {self.merchant_id}
+        if others:
+            raise ValueError("every result must be the message's own merchant's")
+        return self
 
 
 class QuickBooksAccount(BaseModel):

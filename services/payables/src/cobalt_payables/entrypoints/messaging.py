@@ -9,7 +9,7 @@ from faststream.nats import NatsRouter
 
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.application.payables import apply_entry_results, record_received_orders
-from cobalt_shared.contracts import OrderReceived, QuickBooksEntryResult
+from cobalt_shared.contracts import OrderReceived, QuickBooksEntryResults
 from cobalt_shared.contracts.subjects import (
     GATEWAY_STREAM,
     ORDER_RECEIVED_ALL,
@@ -45,11 +45,12 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
         stream=GATEWAY_STREAM,
         durable="payables-own-entry-results",
         owner=PAYABLES_STREAM,
-        description="What became of a bill, credit or payment in QuickBooks; a synced payment "
-        "reduces the balances it applies to.",
+        description="What became of bills, credits and payments in QuickBooks (a message "
+        "tells a gateway transaction's results at once); a synced payment reduces the balances "
+        "it applies to.",
         together=True,
     )
-    async def on_entry_result(events: list[QuickBooksEntryResult], uow: Uow) -> None:
-        await apply_entry_results(events, uow)
+    async def on_entry_results(events: list[QuickBooksEntryResults], uow: Uow) -> None:
+        await apply_entry_results([r for event in events for r in event.results], uow)
 
     return router

@@ -1,14 +1,16 @@
 """Results go to their owner: each entry's outcome, as its source service sees it, is
-published on that service's own subject (payables gets payables' results only)."""
+published on that service's own subject (payables gets payables' results only). The results
+one transaction produces for a merchant and a service travel together, in one message."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.domain.entry import Entry, EntryState
-from cobalt_shared.contracts import QuickBooksEntryResult
-from cobalt_shared.contracts.gateway import InQuickBooks
+from cobalt_shared.contracts import QuickBooksEntryResult, QuickBooksEntryResults
+from cobalt_shared.contracts.gateway import RESULTS_PER_MESSAGE, InQuickBooks
 from cobalt_shared.contracts.subjects import entry_result
 
 PENDING = "pending"
@@ -40,14 +42,31 @@ async def publish_changes(
         reason_changed = state == WAITING and before is not None and before.detail != after.detail
         if moved or reason_changed:
             results.extend(_result(after))
-    await uow.outbox.add_many(results)
+    await uow.outbox.add_many(together(results))
 
 
 async def publish_many(
     uow: GatewayUnitOfWork, seen: Iterable[tuple[Entry, InQuickBooks | None]]
 ) -> None:
     """Each entry's result, in one statement (a read-back tells hundreds at once)."""
-    await uow.outbox.add_many([r for entry, found in seen for r in _result(entry, found)])
+    await uow.outbox.add_many(together([r for entry, found in seen for r in _result(entry, found)]))
+
+
+def together(
+    results: Iterable[tuple[str, QuickBooksEntryResult]],
+) -> list[tuple[str, QuickBooksEntryResults]]:
+    """The results as messages: one per merchant and owner (one subject), each in the order
+    the results came, at most `RESULTS_PER_MESSAGE` in one."""
+    by_subject: dict[str, list[QuickBooksEntryResult]] = {}
+    for subject, result in results:
+        by_subject.setdefault(subject, []).append(result)
+    messages: list[tuple[str, QuickBooksEntryResults]] = []
+    for subject, told in by_subject.items():
+        merchant: uuid.UUID = told[0].merchant_id
+        for start in range(0, len(told), RESULTS_PER_MESSAGE):
+            chunk = told[start : start + RESULTS_PER_MESSAGE]
+            messages.append((subject, QuickBooksEntryResults(merchant_id=merchant, results=chunk)))
+    return messages
 
 
 def _result(

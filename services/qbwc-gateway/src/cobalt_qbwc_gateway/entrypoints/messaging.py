@@ -18,7 +18,7 @@ from cobalt_shared.contracts import (
     PostToQuickBooks,
     QuickBooksAccountsListed,
     QuickBooksConnectionChanged,
-    QuickBooksEntryResult,
+    QuickBooksEntryResults,
     RefreshQuickBooksAccounts,
 )
 from cobalt_shared.contracts.subjects import (
@@ -86,9 +86,10 @@ def build_consumers(config: InboxConfig, clock: Clock = system_clock) -> NatsRou
     document_publication(
         router,
         ENTRY_RESULT_DOC,
-        QuickBooksEntryResult,
-        "What became of an entry in QuickBooks (synced with its TxnID, failed with why, "
-        "cancelled, or found before the start date), for the service it came from.",
+        QuickBooksEntryResults,
+        "What became of entries in QuickBooks (synced with its TxnID, failed with why, "
+        "cancelled, or found before the start date), for the service they came from: one "
+        "message per gateway transaction, merchant and service.",
     )
     document_publication(
         router,

@@ -22,7 +22,7 @@ from cobalt_shared.contracts import (
     CardSettlementReported,
     PosSales,
     PostToQuickBooks,
-    QuickBooksEntryResult,
+    QuickBooksEntryResults,
     SalesCategoriesSeen,
 )
 from cobalt_shared.contracts.subjects import (
@@ -91,10 +91,12 @@ def build_consumers(config: InboxConfig) -> NatsRouter:
         stream=GATEWAY_STREAM,
         durable="reporting-own-entry-results",
         owner=REPORTING_STREAM,
-        description="What became of the journal entries and deposits in QuickBooks.",
+        description="What became of the journal entries and deposits in QuickBooks (a message "
+        "tells a gateway transaction's results at once).",
     )
-    async def on_result(event: QuickBooksEntryResult, uow: Uow) -> None:
-        await apply_entry_result(event, uow)
+    async def on_results(event: QuickBooksEntryResults, uow: Uow) -> None:
+        for result in event.results:
+            await apply_entry_result(result, uow)
 
     document_publication(
         router,
