@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -128,11 +128,7 @@ class Payables:
         return self.run(lambda uow: record_received_order(event, uow))
 
     def result(self, merchant: uuid.UUID, entry_id: Any, kind: str, state: str = "synced") -> None:
-        event = QuickBooksEntryResult(
-            merchant_id=merchant, entry_id=entry_id, state=state, kind=kind, source="payables",
-            txn_id=f"TXN-{str(entry_id)[:8]}" if state == "synced" else None,
-            explanation=None if state == "synced" else "QuickBooks refused it: fix the account.",
-        )  # fmt: skip
+        event = _result(merchant, entry_id, kind, state)
         self.run(lambda uow: apply_entry_result(event, uow))
 
     def commands(self) -> list[PostToQuickBooks]:
@@ -194,6 +190,23 @@ def _order(
         credits=[
             OrderCredit(reason="breakage", amount=Decimal(c), category="Beer") for c in credits
         ],
+    )
+
+
+def _result(
+    merchant: uuid.UUID, entry_id: Any, kind: str, state: str = "synced", **extra: Any
+) -> QuickBooksEntryResult:
+    """What the gateway tells payables of one entry: synced with a TxnID, or refused."""
+    synced = state == "synced"
+    return QuickBooksEntryResult(
+        merchant_id=merchant,
+        entry_id=entry_id,
+        state=state,
+        kind=kind,
+        source="payables",
+        txn_id=f"TXN-{str(entry_id)[:8]}" if synced else None,
+        explanation=None if synced else "QuickBooks refused it: fix the account.",
+        **extra,
     )
 
 
@@ -513,17 +526,7 @@ def test_results_together_do_what_each_would_do_alone(payables):
     body = {"bills": [{"bill_id": str(bill.id)}], "credits": [{"credit_id": str(credit.id)}]}
     [payment] = payables.pay(merchant, body, key="press").json()
 
-    def result(entry_id, kind, state="synced", **extra):
-        return QuickBooksEntryResult(
-            merchant_id=merchant,
-            entry_id=entry_id,
-            state=state,
-            kind=kind,
-            source="payables",
-            txn_id=f"TXN-{str(entry_id)[:8]}" if state == "synced" else None,
-            explanation=None if state == "synced" else "QuickBooks refused it: fix the account.",
-            **extra,
-        )
+    result = partial(_result, merchant)
 
     results = [
         result(bill.id, "bill", "pending"),
@@ -592,54 +595,43 @@ def test_results_come_a_set_at_a_time_and_one_at_a_time_in_the_order_published(
     bill, credit = payables.receive(_order(merchant))
     other_bill, _ = payables.receive(_order(merchant, invoice="INV-2", credits=()))
 
-    def told(entry_id: uuid.UUID, kind: str, state: str) -> QuickBooksEntryResult:
-        synced = state == "synced"
-        return QuickBooksEntryResult(
-            merchant_id=merchant,
-            entry_id=entry_id,
-            state=state,
-            kind=kind,
-            source="payables",
-            txn_id=f"TXN-{entry_id.hex[:8]}" if synced else None,
-            explanation=None if synced else "QuickBooks refused it: fix the account.",
-        )
-
-    bodies = [
+    told = partial(_result, merchant)
+    messages = [
         # Older gateway: one result per message.
-        told(bill.id, "bill", "waiting").model_dump_json(),
+        told(bill.id, "bill", "waiting"),
         # A set: the bill synced after it waited (order matters), and its credit with it.
         QuickBooksEntryResults(
             merchant_id=merchant,
-            results=[told(bill.id, "bill", "synced"), told(credit.id, "vendor-credit", "synced")],
-        ).model_dump_json(),
+            results=[told(bill.id, "bill"), told(credit.id, "vendor-credit")],
+        ),
         # A set, then a lone result about the same bill after it.
-        QuickBooksEntryResults(
-            merchant_id=merchant, results=[told(other_bill.id, "bill", "synced")]
-        ).model_dump_json(),
-        told(other_bill.id, "bill", "failed").model_dump_json(),
+        QuickBooksEntryResults(merchant_id=merchant, results=[told(other_bill.id, "bill")]),
+        told(other_bill.id, "bill", "failed"),
     ]
 
     async def go() -> None:
-        nc = await nats.connect(nats_server.url)
-        consumers = InboxConsumers(
-            [build_consumers(InboxConfig(lambda: PayablesUnitOfWork(engine)))]
-        )
+        waiting_for = {str(m.message_id) for m in messages}
+        all_committed = asyncio.Event()
+
+        def committed(ids: Sequence[str]) -> None:  # the inbox's hook, after each commit
+            waiting_for.difference_update(ids)
+            if not waiting_for:
+                all_committed.set()
+
         engine = create_engine(payables.url)
+        config = InboxConfig(lambda: PayablesUnitOfWork(engine), after_commit=committed)
+        consumers = InboxConsumers([build_consumers(config)])
+        nc = await nats.connect(nats_server.url)
         try:
             js = nc.jetstream()
             for spec in (GATEWAY_STREAM, ORDERS_STREAM, PAYABLES_STREAM):
                 await ensure_stream(js, spec)
-            for body in bodies:
-                await js.publish(entry_result(merchant, "payables"), body.encode())
+            for message in messages:
+                await js.publish(
+                    entry_result(merchant, "payables"), message.model_dump_json().encode()
+                )
             await consumers.start(nc)
-            last = select(bills.c.state).where(bills.c.id == other_bill.id)
-            deadline = asyncio.get_running_loop().time() + 20
-            while True:
-                async with engine.connect() as conn:
-                    if await conn.scalar(last) == "failed":
-                        break
-                assert asyncio.get_running_loop().time() < deadline, "results not applied"
-                await asyncio.sleep(0.05)
+            await asyncio.wait_for(all_committed.wait(), 20)
         finally:
             await consumers.stop()
             await nc.close()

@@ -4,7 +4,6 @@ one transaction produces for a merchant and a service travel together, in one me
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
@@ -62,7 +61,7 @@ def together(
         by_subject.setdefault(subject, []).append(result)
     messages: list[tuple[str, QuickBooksEntryResults]] = []
     for subject, told in by_subject.items():
-        merchant: uuid.UUID = told[0].merchant_id
+        merchant = told[0].merchant_id  # the subject names it: one merchant per subject
         for start in range(0, len(told), RESULTS_PER_MESSAGE):
             chunk = told[start : start + RESULTS_PER_MESSAGE]
             messages.append((subject, QuickBooksEntryResults(merchant_id=merchant, results=chunk)))
