@@ -78,6 +78,13 @@ GOALS = (
         False,
         "ms",
     ),
+    Goal(
+        "gateway_backlog_ratio",
+        "gateway CPU per set of 50, 5,000 waiting / 200 (no goal)",
+        0,
+        False,
+        "x",
+    ),
     Goal("round_trips_per_1000", "Web Connector round trips per 1,000 entries", 10, False, ""),
     Goal("sales_ingest_per_s", "sales ingest through the batch API", 5000, True, "/s"),
     Goal("close_5000_ms", "close of a 5,000-sale day that really closes", 100, False, "ms"),

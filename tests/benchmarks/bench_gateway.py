@@ -1,8 +1,10 @@
 """Gateway throughput through the simulated Web Connector and QuickBooks, over real HTTP.
 
-Run: .venv/bin/python tests/benchmarks/bench_gateway.py [--entries 500]
+Run: .venv/bin/python tests/benchmarks/bench_gateway.py [--entries 500] [--backlog 5000]
 Same run, same database kind (SQLite), two gateways: sets of 125 requests (ours) and one request
-per round trip (the old design), as the baseline.
+per round trip (the old design), as the baseline. Then what a round trip costs against the
+backlog: the first sets of 50 of a merchant with 200 entries waiting and of one with
+`--backlog` waiting (the entry queue's use cases called directly: no HTTP, no SOAP).
 """
 
 from __future__ import annotations
@@ -31,15 +33,18 @@ from cobalt_qbsim import SimulatedQuickBooks, sample_company
 from cobalt_qbsim.qwc import QwcFile
 from cobalt_qbsim.soap import SoapClient
 from cobalt_qbsim.webconnector import SimulatedWebConnector
+from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.app import create_api
+from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
 from cobalt_qbwc_gateway.application.entries import record_command
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
 from cobalt_qbwc_gateway.application.web_connector import WebConnectorService
 from cobalt_qbwc_gateway.application.work import EntryWork
 from cobalt_qbwc_gateway.config import Settings
+from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.planning import Limits
-from cobalt_qbxml import MessageSet, VendorAdd
+from cobalt_qbxml import MessageSet, VendorAdd, parse_response
 from cobalt_shared.auth import Role, TokenService
 from cobalt_shared.cli import tune_gc_for_serving
 from cobalt_shared.contracts import AccountMapped, PostToQuickBooks, utcnow
@@ -185,7 +190,87 @@ def run(tmp: Path, nats_url: str, entries: int, batch: int) -> dict[str, float]:
         server.should_exit = True
 
 
-def main(entries: int) -> None:
+BACKLOG_SETS = 4  # round trips timed against each backlog (200 entries are 4 sets)
+BACKLOG_RUNS = 3  # each on a new database
+
+
+async def _backlog_round_trips(database_url: str, pending: int) -> dict[str, list[float]]:
+    """Seconds per use case (send, receive) of the first sets of 50 of a merchant with
+    `pending` bills waiting, vendor already linked, each call in its own transaction: wall
+    time, and CPU time of this (the event loop's) thread, steadier on a shared machine."""
+    merchant = uuid.uuid4()
+    quickbooks = SimulatedQuickBooks(sample_company(), validate_responses=False)
+    added = parse_response(
+        quickbooks.process(MessageSet([("v", VendorAdd("Acme Beverage"))]).to_xml())
+    )
+    vendor_id = added.responses[0].rets[0].list_id
+    engine = create_engine(database_url)
+    async with GatewayUnitOfWork(engine) as uow:
+        setup = SetUpConnection(merchant, f"b{merchant.hex[:8]}", PASSWORD, date(2026, 1, 1))
+        await set_up_connection(setup, uow, Passwords(), utcnow())
+        await uow.commit()
+    await _seed(database_url, merchant, pending)
+    async with GatewayUnitOfWork(engine) as uow:
+        link = VendorLink("Acme Beverage", VendorState.LINKED, vendor_id)
+        await uow.vendors.set(merchant, link, utcnow())
+        connection = await uow.connections.for_merchant(merchant)
+        await uow.commit()
+    assert connection is not None
+    work = EntryWork(Limits(batch_size=50))
+    spent: dict[str, list[float]] = defaultdict(list)
+    for _ in range(BACKLOG_SETS):
+        started, cpu = time.perf_counter(), time.thread_time()
+        async with GatewayUnitOfWork(engine) as uow:
+            outgoing = await work.next_request(uow, connection, "13.0")
+            await uow.commit()
+        spent["send"].append(time.perf_counter() - started)
+        spent["send_cpu"].append(time.thread_time() - cpu)
+        assert outgoing is not None
+        assert outgoing.entries == 50, outgoing
+        response = quickbooks.process(outgoing.xml)
+        started, cpu = time.perf_counter(), time.thread_time()
+        async with GatewayUnitOfWork(engine) as uow:
+            progress = await work.apply_response(uow, connection, response, "", "")
+            await uow.commit()
+        spent["receive"].append(time.perf_counter() - started)
+        spent["receive_cpu"].append(time.thread_time() - cpu)
+        assert progress.synced == 50, progress
+    await engine.dispose()
+    return spent
+
+
+def backlog(tmp: Path, pending: int) -> None:
+    """Print what a round trip costs with 200 entries waiting and with `pending`."""
+    costs: dict[int, dict[str, list[float]]] = {200: defaultdict(list), pending: defaultdict(list)}
+    for run_number in range(BACKLOG_RUNS):
+        for n, spent in costs.items():
+            database_url = f"sqlite+aiosqlite:///{tmp}/backlog-{n}-{run_number}.db"
+            upgrade(Path(cobalt_qbwc_gateway.__file__).parent / "migrations", database_url)
+            for key, seconds in asyncio.run(_backlog_round_trips(database_url, n)).items():
+                spent[key].extend(seconds)
+    print(
+        f"\nthe first {BACKLOG_SETS} sets of 50 against the backlog, {BACKLOG_RUNS} runs (SQLite;"
+        " the entry queue's use cases, no HTTP): p50 ms per call"
+    )
+    print(
+        f"{'entries waiting':<16} {'send/receive':>13} {'CPU send/receive':>17} {'CPU vs 200':>11}"
+    )
+
+    def p50(n: int, key: str) -> float:
+        return 1000 * statistics.median(costs[n][key])
+
+    def cpu(n: int) -> float:
+        return p50(n, "send_cpu") + p50(n, "receive_cpu")
+
+    for n in costs:
+        wall = f"{p50(n, 'send'):.1f} / {p50(n, 'receive'):.1f}"
+        used = f"{p50(n, 'send_cpu'):.1f} / {p50(n, 'receive_cpu'):.1f}"
+        print(f"{n:<16} {wall:>13} {used:>17} {cpu(n) / cpu(200):>10.2f}x")
+    grown = cpu(pending) / cpu(200)
+    record("gateway_backlog_ratio", grown, "SQLite")
+
+
+def main(entries: int, pending: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, NatsServer(Path(tmp) / "nats") as nats:
         print(
             f"{entries} bills through the gateway, simulated Web Connector and QuickBooks (SQLite);"
@@ -217,9 +302,14 @@ def main(entries: int) -> None:
     record("gateway_receive_ms", fifty["server_receive_ms"], "SQLite")
     record("gateway_cpu_ms", fifty["cpu_send_ms"] + fifty["cpu_receive_ms"], "SQLite")
     record("round_trips_per_1000", ours["round_trips"] * 1000 / entries, "SQLite")
+    if pending:
+        with tempfile.TemporaryDirectory() as tmp:
+            backlog(Path(tmp), pending)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=300)
-    main(parser.parse_args().entries)
+    parser.add_argument("--backlog", type=int, default=5000, help="0: skip the backlog figures")
+    arguments = parser.parse_args()
+    main(arguments.entries, arguments.backlog)

@@ -7,16 +7,18 @@ import json
 import uuid
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlalchemy import event
 
+import cobalt_qbwc_gateway
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
 from cobalt_qbwc_gateway.application.entries import record_command
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
 from cobalt_qbwc_gateway.application.work import EntryWork
-from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, Entry, EntryState
+from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, UNSENT, Entry, EntryState
 from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.planning import Limits
 from cobalt_qbwc_gateway.domain.posting import EntryKind, VendorToAdd
@@ -24,8 +26,11 @@ from cobalt_qbxml.schema import schema_errors
 from cobalt_shared.clock import ManualClock
 from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine
+from cobalt_shared.db.engine import create_engine
+from cobalt_shared.db.migrations import upgrade_async
 
 CLOCK = ManualClock()
+MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
 
 
 async def _ready_bills(engine, n):
@@ -408,3 +413,50 @@ def _set_columns(update: str) -> list[str]:
     """The columns an UPDATE statement sets, by name."""
     assignments = update.split(" SET ", 1)[1].split(" WHERE ", 1)[0]
     return sorted(a.split("=", 1)[0].strip() for a in assignments.split(","))
+
+
+async def _instructions(uow, read):
+    """SQLite virtual-machine instructions `read` costs: the work a statement does, counted
+    exactly (a statement that reads a row it then discards pays for it here)."""
+    raw = await uow.connection.get_raw_connection()
+    database = raw.driver_connection._conn
+    counted = [0]
+
+    def tick() -> int:
+        counted[0] += 1
+        return 0
+
+    database.set_progress_handler(tick, 10)
+    try:
+        await read
+    finally:
+        database.set_progress_handler(None, 10)
+    return counted[0] * 10
+
+
+async def test_a_step_and_an_answer_read_the_same_whatever_the_backlog(tmp_path):
+    """What a step plans from (the entries being settled, the gateway's own ready entries,
+    the oldest one ready to write) and what an answer re-derives (the entries that wait for
+    others) cost the same with 20 bills waiting as with 600: neither reads the ready
+    backlog it does not return."""
+    database_url = f"sqlite+aiosqlite:///{tmp_path}/gateway.db"
+    await upgrade_async(MIGRATIONS, database_url)
+    engine = create_engine(database_url)
+    try:
+        short = await _ready_bills(engine, 20)
+        long = await _ready_bills(engine, 600)
+        kinds = [k for k in EntryKind if k.has_prerequisites]
+        costs = {}
+        for name, connection in (("short", short), ("long", long)):
+            merchant = connection.merchant_id
+            async with GatewayUnitOfWork(engine) as uow:
+                step = await _instructions(uow, uow.entries.for_step(merchant, CLOCK(), 1))
+                waiting = await _instructions(uow, uow.entries.in_states(merchant, UNSENT, kinds))
+                assert len(await uow.entries.for_step(merchant, CLOCK(), 1)) == 1
+            costs[name] = (step, waiting)
+    finally:
+        await engine.dispose()
+    (short_step, short_waiting), (long_step, long_waiting) = costs["short"], costs["long"]
+    # Before the kind index each grew with the backlog (30 times the rows, ~25 times the work).
+    assert long_step < 2 * short_step, costs
+    assert long_waiting < 2 * short_waiting, costs

@@ -103,8 +103,27 @@ entries = Table(
     Column("retried_by", String(200), nullable=True),
     Column("retried_at", UTCDateTime, nullable=True),
 )
-Index("ix_entries_merchant_state", entries.c.merchant_id, entries.c.state, entries.c.created_at)
+# Entries are read oldest first, by (created_at, id): a batch of commands shares its
+# created_at, so the id is in the index too, and the oldest ready entry is read without
+# sorting all the others.
+Index(
+    "ix_entries_merchant_state",
+    entries.c.merchant_id,
+    entries.c.state,
+    entries.c.created_at,
+    entries.c.id,
+)
 Index("ix_entries_merchant_txn", entries.c.merchant_id, entries.c.txn_id)
+# A step reads the gateway's own ready entries, and an answer the entries that wait for
+# others, by kind: without it both read the merchant's whole ready backlog.
+Index(
+    "ix_entries_merchant_kind_state",
+    entries.c.merchant_id,
+    entries.c.kind,
+    entries.c.state,
+    entries.c.created_at,
+    entries.c.id,
+)
 
 # Accounts Payable's read-back per merchant: due, and since when (QuickBooks' clock).
 read_backs = Table(
