@@ -92,8 +92,11 @@ async def test_a_batch_writes_once_per_kind_and_records_as_one_at_a_time_would(m
     assert [(c.action, c.by) for c in history] == [("recorded", "Pat"), ("received", "Pat")]
     events = [OrderReceived.model_validate_json(p) for p in payloads]
     assert sorted(e.invoice_number for e in events) == sorted(f"B-{i}" for i in range(20))
-    # The batch's writes: one lookup, then orders, their history and their events, at once.
+    # The batch's writes: the merchant held (PostgreSQL), one lookup, then orders, their
+    # history and their events, at once.
+    held = ["SELECT pg_advisory_xact_lock(k) FROM"] if engine.dialect.name == "postgresql" else []
     assert statements == [
+        *held,
         "SELECT orders.id, orders.merchant_id,",
         "INSERT INTO orders",
         "INSERT INTO order_history",

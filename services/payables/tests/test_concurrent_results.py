@@ -5,15 +5,15 @@ instances of each worker on PostgreSQL): neither writes back over what the other
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 import cobalt_payables
+from cobalt_devstack.testkit import someone_waits_for_a_lock
 from cobalt_payables.adapters.orm import bills
 from cobalt_payables.adapters.uow import PayablesUnitOfWork
 from cobalt_payables.application.payables import (
@@ -30,35 +30,6 @@ from cobalt_shared.db.engine import create_engine
 from cobalt_shared.db.migrations import upgrade
 
 MIGRATIONS = Path(cobalt_payables.__file__).parent / "migrations"
-
-
-async def _someone_waits(engine, deadline: float) -> None:
-    """Return once another transaction of this database waits for a lock (PostgreSQL); on
-    SQLite the second writer waits to begin, which nothing outside it can see."""
-    if engine.dialect.name != "postgresql":
-        return
-    async with engine.connect() as conn:
-        while True:
-            waiting = await conn.scalar(
-                text(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                    " AND wait_event_type = 'Lock'"
-                )
-            )
-            if waiting:
-                return
-            # pg_stat_activity is read once per transaction: a new one sees new waits
-            await conn.rollback()
-            if time.monotonic() > deadline:
-                seen = await conn.execute(
-                    text(
-                        "SELECT pid, state, wait_event_type, wait_event, left(query, 80)"
-                        " FROM pg_stat_activity WHERE datname = current_database()"
-                    )
-                )
-                raise AssertionError(f"the second transaction never waited: {seen.all()}")
-            # The wait is inside PostgreSQL: nothing here can signal it, so it is polled.
-            await asyncio.sleep(0.005)
 
 
 async def _a_bill(engine, merchant: uuid.UUID, invoice: str) -> Bill:
@@ -112,7 +83,7 @@ async def test_a_bills_result_and_its_read_back_at_once_both_stay(database_url):
         async with PayablesUnitOfWork(engine) as first:
             await apply_entry_results([synced], first)  # not committed yet
             second = asyncio.create_task(second_worker())
-            await _someone_waits(engine, time.monotonic() + 30)
+            await someone_waits_for_a_lock(engine)
             await first.commit()
         await second
         async with engine.connect() as conn:
@@ -153,7 +124,7 @@ async def test_a_payment_made_as_quickbooks_lowers_the_balance_pays_the_new_bala
         async with PayablesUnitOfWork(engine) as worker:
             await apply_entry_results([read_back], worker)  # not committed yet
             paying = asyncio.create_task(send_to_quickbooks())
-            await _someone_waits(engine, time.monotonic() + 30)
+            await someone_waits_for_a_lock(engine)
             await worker.commit()
         [payment] = await paying
         assert [a.cash for a in payment.applications] == [Decimal("250.00")]

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import nats
 from pydantic import Field
-from sqlalchemy import Column, Integer, MetaData, String, Table, func, select
+from sqlalchemy import Column, Integer, MetaData, String, Table, func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cobalt_shared.contracts.base import Message
@@ -43,6 +43,36 @@ async def eventually(
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"{what} not reached within {timeout}s")
+
+
+async def someone_waits_for_a_lock(engine: AsyncEngine, timeout: float = 30.0) -> None:
+    """Return once another transaction of this database waits for a lock (PostgreSQL); on
+    SQLite the second writer waits to begin, which nothing outside it can see."""
+    if engine.dialect.name != "postgresql":
+        return
+    deadline = time.monotonic() + timeout
+    async with engine.connect() as conn:
+        while True:
+            waiting = await conn.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND wait_event_type = 'Lock'"
+                )
+            )
+            if waiting:
+                return
+            # pg_stat_activity is read once per transaction: a new one sees new waits
+            await conn.rollback()
+            if time.monotonic() > deadline:
+                seen = await conn.execute(
+                    text(
+                        "SELECT pid, state, wait_event_type, wait_event, left(query, 80)"
+                        " FROM pg_stat_activity WHERE datname = current_database()"
+                    )
+                )
+                raise AssertionError(f"the second transaction never waited: {seen.all()}")
+            # The wait is inside PostgreSQL: nothing here can signal it, so it is polled.
+            await asyncio.sleep(0.005)
 
 
 async def count(engine: AsyncEngine, table: Table, *where: Any) -> int:

@@ -1,5 +1,9 @@
 """Use cases of the chart of accounts: accounts appear as categories do, the QuickBooks chart
-is read on request, and mappings are checked, stored and announced to the gateway."""
+is read on request, and mappings are checked, stored and announced to the gateway.
+
+A use case that reads a merchant's accounts and writes them back holds the merchant first
+(`lock_merchants`): a mapping the merchant chooses while the worker follows a rename in
+QuickBooks is not written over by the worker's older read."""
 
 from __future__ import annotations
 
@@ -72,6 +76,7 @@ async def on_sales_categories(event: SalesCategoriesSeen, uow: CoaUnitOfWork) ->
 async def on_connection_changed(event: QuickBooksConnectionChanged, uow: CoaUnitOfWork) -> None:
     """Follow the connection's state; once it is set up, the QuickBooks chart is read at the
     first Web Connector contact (so the first visit to the page already has it)."""
+    await uow.lock_merchants([event.merchant_id])
     await uow.connections.set_status(event.merchant_id, event.status, utcnow())
     await ensure_accounts(uow, event.merchant_id)
     state = await uow.connections.get(event.merchant_id)
@@ -102,6 +107,7 @@ async def list_accounts(
 
 async def request_refresh(uow: CoaUnitOfWork, merchant_id: uuid.UUID) -> uuid.UUID:
     """Ask the gateway to read the QuickBooks chart of accounts at the next update."""
+    await uow.lock_merchants([merchant_id])
     await require_connection(uow, merchant_id)
     request_id = uuid.uuid4()
     await uow.connections.mark(
@@ -117,6 +123,7 @@ async def request_refresh(uow: CoaUnitOfWork, merchant_id: uuid.UUID) -> uuid.UU
 async def on_accounts_listed(event: QuickBooksAccountsListed, uow: CoaUnitOfWork) -> None:
     """Store the chart; flag mappings to accounts deleted or made inactive; follow renames."""
     merchant = event.merchant_id
+    await uow.lock_merchants([merchant])
     chart = [
         QbAccount(a.list_id, a.name, a.full_name, a.number, a.account_type, a.is_active)
         for a in event.accounts
@@ -146,6 +153,7 @@ async def map_account(
     by: str | None = None,
     field: str = "qb_list_id",
 ) -> CoaAccount:
+    await uow.lock_merchants([merchant_id])
     await require_connection(uow, merchant_id)
     account = await _account(uow, merchant_id, key)
     qb = await uow.qb_accounts.get(merchant_id, qb_list_id)
@@ -183,6 +191,7 @@ async def map_accounts(
 async def unmap_account(
     uow: CoaUnitOfWork, merchant_id: uuid.UUID, key: str, by: str | None = None
 ) -> CoaAccount:
+    await uow.lock_merchants([merchant_id])
     await require_connection(uow, merchant_id)
     account = await _account(uow, merchant_id, key)
     if account.qb_list_id is None:

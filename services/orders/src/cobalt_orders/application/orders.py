@@ -1,4 +1,8 @@
-"""Use cases: record a vendor order, receive it (which announces it), read orders back."""
+"""Use cases: record a vendor order, receive it (which announces it), read orders back.
+
+Each use case that writes holds the merchant first (`lock_merchants`): two requests about one
+order (an edit and a cancellation, say) run one after the other, so neither writes back over
+what the other wrote, and each announces its own revision."""
 
 from __future__ import annotations
 
@@ -41,6 +45,7 @@ async def record_order(cmd: RecordOrder, uow: OrdersUnitOfWork) -> tuple[Order, 
 
     Takes an open unit of work; the caller commits.
     """
+    await uow.lock_merchants([cmd.merchant_id])
     if cmd.idempotency_key:
         found = await uow.orders.by_idempotency_key(cmd.merchant_id, cmd.idempotency_key)
         if found is not None:
@@ -74,6 +79,7 @@ async def record_orders(
     """
     if any(c.merchant_id != merchant_id or c.idempotency_key for c in cmds):
         raise ValueError("a batch is of one merchant and carries no Idempotency-Key")
+    await uow.lock_merchants([merchant_id])
     known = await uow.orders.by_invoices(
         merchant_id, [(c.vendor_name, c.invoice_number) for c in cmds]
     )
@@ -138,6 +144,7 @@ async def edit_order(cmd: RecordOrder, order_id: uuid.UUID, uow: OrdersUnitOfWor
     """Correct an order; with `received_on` one not yet received is received too. Once
     received, the correction is announced (the next revision) and its bill follows in
     QuickBooks. Takes an open unit of work; the caller commits."""
+    await uow.lock_merchants([cmd.merchant_id])
     existing = await uow.orders.get(cmd.merchant_id, order_id)
     if existing is None:
         raise NotFound(f"order {order_id} not found")
@@ -190,6 +197,7 @@ async def receive_order(
     by: str | None = None,
 ) -> Order:
     """Mark an order received and announce it; receiving it again changes nothing."""
+    await uow.lock_merchants([merchant_id])
     order = await uow.orders.get(merchant_id, order_id)
     if order is None:
         raise NotFound(f"order {order_id} not found")
@@ -214,6 +222,7 @@ async def cancel_order(
     with the next revision). Cancelling a received order again announces it again (its bill
     may have refused it while a payment was applied); the first day stays. The caller
     commits."""
+    await uow.lock_merchants([merchant_id])
     order = await uow.orders.get(merchant_id, order_id)
     if order is None:
         raise NotFound(f"order {order_id} not found")
