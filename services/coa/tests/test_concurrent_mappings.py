@@ -21,7 +21,7 @@ from cobalt_coa.application.coa import (
     on_connection_changed,
     on_order_received,
 )
-from cobalt_devstack.testkit import someone_waits_for_a_lock
+from cobalt_devstack.testkit import migrated_engine, someone_waits_for_a_lock
 from cobalt_shared.accounts import purchases_account
 from cobalt_shared.contracts import (
     CategoryTotal,
@@ -30,8 +30,6 @@ from cobalt_shared.contracts import (
     QuickBooksAccountsListed,
     QuickBooksConnectionChanged,
 )
-from cobalt_shared.db.engine import create_engine
-from cobalt_shared.db.migrations import upgrade
 
 MIGRATIONS = Path(cobalt_coa.__file__).parent / "migrations"
 BEER = QuickBooksAccount(
@@ -44,10 +42,8 @@ ALE = QuickBooksAccount(
 
 @pytest.fixture
 async def engine(database_url):
-    await asyncio.to_thread(upgrade, MIGRATIONS, database_url)
-    engine = create_engine(database_url)
-    yield engine
-    await engine.dispose()
+    async with migrated_engine(MIGRATIONS, database_url) as migrated:
+        yield migrated
 
 
 async def test_a_mapping_chosen_while_a_rename_is_followed_stays(engine):

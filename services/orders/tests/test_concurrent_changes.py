@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 import cobalt_orders
-from cobalt_devstack.testkit import someone_waits_for_a_lock
+from cobalt_devstack.testkit import migrated_engine, someone_waits_for_a_lock
 from cobalt_orders.adapters.uow import OrdersUnitOfWork
 from cobalt_orders.application.orders import (
     RecordOrder,
@@ -25,8 +25,6 @@ from cobalt_orders.application.orders import (
 )
 from cobalt_orders.domain.order import Order, OrderLine
 from cobalt_shared.contracts import OrderReceived
-from cobalt_shared.db.engine import create_engine
-from cobalt_shared.db.migrations import upgrade
 from cobalt_shared.db.tables import outbox
 from cobalt_shared.errors import Conflict
 
@@ -52,10 +50,8 @@ async def _announced(engine) -> list[OrderReceived]:
 
 @pytest.fixture
 async def engine(database_url):
-    await asyncio.to_thread(upgrade, MIGRATIONS, database_url)
-    engine = create_engine(database_url)
-    yield engine
-    await engine.dispose()
+    async with migrated_engine(MIGRATIONS, database_url) as migrated:
+        yield migrated
 
 
 async def test_a_correction_while_the_order_is_cancelled_waits_and_is_refused(engine):

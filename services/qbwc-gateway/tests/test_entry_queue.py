@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import event
 
 import cobalt_qbwc_gateway
+from cobalt_devstack.testkit import migrated_engine
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
@@ -26,8 +27,6 @@ from cobalt_qbxml.schema import schema_errors
 from cobalt_shared.clock import ManualClock
 from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine
-from cobalt_shared.db.engine import create_engine
-from cobalt_shared.db.migrations import upgrade_async
 
 CLOCK = ManualClock()
 MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
@@ -440,9 +439,7 @@ async def test_a_step_and_an_answer_read_the_same_whatever_the_backlog(tmp_path)
     others) cost the same with 20 bills waiting as with 600: neither reads the ready
     backlog it does not return."""
     database_url = f"sqlite+aiosqlite:///{tmp_path}/gateway.db"
-    await upgrade_async(MIGRATIONS, database_url)
-    engine = create_engine(database_url)
-    try:
+    async with migrated_engine(MIGRATIONS, database_url) as engine:
         short = await _ready_bills(engine, 20)
         long = await _ready_bills(engine, 600)
         kinds = [k for k in EntryKind if k.has_prerequisites]
@@ -454,8 +451,6 @@ async def test_a_step_and_an_answer_read_the_same_whatever_the_backlog(tmp_path)
                 waiting = await _instructions(uow, uow.entries.in_states(merchant, UNSENT, kinds))
                 assert len(await uow.entries.for_step(merchant, CLOCK(), 1)) == 1
             costs[name] = (step, waiting)
-    finally:
-        await engine.dispose()
     (short_step, short_waiting), (long_step, long_waiting) = costs["short"], costs["long"]
     # Before the kind index each grew with the backlog (30 times the rows, ~25 times the work).
     assert long_step < 2 * short_step, costs

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any, ClassVar
 
 import nats
@@ -14,7 +16,8 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, func, select, t
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cobalt_shared.contracts.base import Message
-from cobalt_shared.db.engine import READ_ONLY
+from cobalt_shared.db.engine import READ_ONLY, create_engine
+from cobalt_shared.db.migrations import upgrade_async
 from cobalt_shared.db.tables import outbox
 
 effects_metadata = MetaData()
@@ -43,6 +46,17 @@ async def eventually(
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"{what} not reached within {timeout}s")
+
+
+@asynccontextmanager
+async def migrated_engine(migrations: Path, database_url: str) -> AsyncIterator[AsyncEngine]:
+    """An engine on `database_url`, migrated with a service's `migrations`; disposed after."""
+    await upgrade_async(migrations, database_url)
+    engine = create_engine(database_url)
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
 
 
 async def someone_waits_for_a_lock(engine: AsyncEngine, timeout: float = 30.0) -> None:
