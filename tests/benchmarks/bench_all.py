@@ -85,6 +85,13 @@ GOALS = (
         False,
         "x",
     ),
+    Goal(
+        "gateway_vendors_ratio",
+        "gateway CPU per set of 50, 300 other vendors / none (no goal)",
+        0,
+        False,
+        "x",
+    ),
     Goal("round_trips_per_1000", "Web Connector round trips per 1,000 entries", 10, False, ""),
     Goal("sales_ingest_per_s", "sales ingest through the batch API", 5000, True, "/s"),
     Goal("close_5000_ms", "close of a 5,000-sale day that really closes", 100, False, "ms"),

@@ -194,10 +194,14 @@ BACKLOG_SETS = 4  # round trips timed against each backlog (200 entries are 4 se
 BACKLOG_RUNS = 3  # each on a new database
 
 
-async def _backlog_round_trips(database_url: str, pending: int) -> dict[str, list[float]]:
+async def _backlog_round_trips(
+    database_url: str, pending: int, vendors: int = 0
+) -> dict[str, list[float]]:
     """Seconds per use case (send, receive) of the first sets of 50 of a merchant with
     `pending` bills waiting, vendor already linked, each call in its own transaction: wall
-    time, and CPU time of this (the event loop's) thread, steadier on a shared machine."""
+    time, and CPU time of this (the event loop's) thread, steadier on a shared machine.
+    `vendors`: as many other vendors linked, and a tenth as many other accounts mapped (a
+    store with many suppliers; the bills name none of them)."""
     merchant = uuid.uuid4()
     quickbooks = SimulatedQuickBooks(sample_company(), validate_responses=False)
     added = parse_response(
@@ -213,6 +217,14 @@ async def _backlog_round_trips(database_url: str, pending: int) -> dict[str, lis
     async with GatewayUnitOfWork(engine) as uow:
         link = VendorLink("Acme Beverage", VendorState.LINKED, vendor_id)
         await uow.vendors.set(merchant, link, utcnow())
+        for i in range(vendors):
+            other = VendorLink(f"Supplier {i}", VendorState.LINKED, f"8{i:07d}-1")
+            await uow.vendors.set(merchant, other, utcnow())
+        for i in range(vendors // 10):
+            mapped = AccountMapped(
+                merchant_id=merchant, account=f"expenses:{i}", qb_full_name=f"Expenses:{i}"
+            )
+            await apply_mapping(mapped, uow, utcnow())
         connection = await uow.connections.for_merchant(merchant)
         await uow.commit()
     assert connection is not None
@@ -239,35 +251,45 @@ async def _backlog_round_trips(database_url: str, pending: int) -> dict[str, lis
     return spent
 
 
+MANY_VENDORS = 300  # the third row: a store with this many other vendors
+
+
 def backlog(tmp: Path, pending: int) -> None:
-    """Print what a round trip costs with 200 entries waiting and with `pending`."""
-    costs: dict[int, dict[str, list[float]]] = {200: defaultdict(list), pending: defaultdict(list)}
+    """Print what a round trip costs with 200 entries waiting, with `pending`, and with 200
+    waiting at a store with MANY_VENDORS other vendors (and a tenth as many accounts mapped)."""
+    cases = {
+        "200": (200, 0),
+        f"{pending}": (pending, 0),
+        f"200, {MANY_VENDORS} vendors": (200, MANY_VENDORS),
+    }
+    costs: dict[str, dict[str, list[float]]] = {name: defaultdict(list) for name in cases}
     for run_number in range(BACKLOG_RUNS):
-        for n, spent in costs.items():
-            database_url = f"sqlite+aiosqlite:///{tmp}/backlog-{n}-{run_number}.db"
+        for number, (name, (n, vendors)) in enumerate(cases.items()):
+            database_url = f"sqlite+aiosqlite:///{tmp}/backlog-{number}-{run_number}.db"
             upgrade(Path(cobalt_qbwc_gateway.__file__).parent / "migrations", database_url)
-            for key, seconds in asyncio.run(_backlog_round_trips(database_url, n)).items():
-                spent[key].extend(seconds)
+            spent = asyncio.run(_backlog_round_trips(database_url, n, vendors))
+            for key, seconds in spent.items():
+                costs[name][key].extend(seconds)
     print(
         f"\nthe first {BACKLOG_SETS} sets of 50 against the backlog, {BACKLOG_RUNS} runs (SQLite;"
         " the entry queue's use cases, no HTTP): p50 ms per call"
     )
     print(
-        f"{'entries waiting':<16} {'send/receive':>13} {'CPU send/receive':>17} {'CPU vs 200':>11}"
+        f"{'entries waiting':<20} {'send/receive':>13} {'CPU send/receive':>17} {'CPU vs 200':>11}"
     )
 
-    def p50(n: int, key: str) -> float:
-        return 1000 * statistics.median(costs[n][key])
+    def p50(name: str, key: str) -> float:
+        return 1000 * statistics.median(costs[name][key])
 
-    def cpu(n: int) -> float:
-        return p50(n, "send_cpu") + p50(n, "receive_cpu")
+    def cpu(name: str) -> float:
+        return p50(name, "send_cpu") + p50(name, "receive_cpu")
 
-    for n in costs:
-        wall = f"{p50(n, 'send'):.1f} / {p50(n, 'receive'):.1f}"
-        used = f"{p50(n, 'send_cpu'):.1f} / {p50(n, 'receive_cpu'):.1f}"
-        print(f"{n:<16} {wall:>13} {used:>17} {cpu(n) / cpu(200):>10.2f}x")
-    grown = cpu(pending) / cpu(200)
-    record("gateway_backlog_ratio", grown, "SQLite")
+    for name in costs:
+        wall = f"{p50(name, 'send'):.1f} / {p50(name, 'receive'):.1f}"
+        used = f"{p50(name, 'send_cpu'):.1f} / {p50(name, 'receive_cpu'):.1f}"
+        print(f"{name:<20} {wall:>13} {used:>17} {cpu(name) / cpu('200'):>10.2f}x")
+    record("gateway_backlog_ratio", cpu(f"{pending}") / cpu("200"), "SQLite")
+    record("gateway_vendors_ratio", cpu(f"200, {MANY_VENDORS} vendors") / cpu("200"), "SQLite")
 
 
 def main(entries: int, pending: int) -> None:

@@ -42,6 +42,9 @@ class FakeWork:
     async def has_ready(self, uow: Any, connection: Any) -> bool:
         return bool(self.documents) if self.ready is None else self.ready
 
+    async def waiting(self, uow: Any, connection: Any) -> int:
+        return len(self.documents)
+
     async def next_request(self, uow: Any, connection: Any, version: str) -> Outgoing | None:
         return Outgoing(self.documents.pop(0), entries=1) if self.documents else None
 
@@ -50,10 +53,10 @@ class FakeWork:
     ) -> Progress:
         self.responses.append((response, hresult, message))
         if not response:
-            return Progress(-1)
+            return Progress(False)
         answers = parse_response(response).responses
         synced = sum(1 for a in answers if a.status.ok)
-        return Progress(100 if not self.documents else 50, synced, len(answers) - synced)
+        return Progress(True, bool(self.documents), synced, len(answers) - synced)
 
 
 class CountingPasswords(Passwords):

@@ -18,12 +18,14 @@ from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
 from cobalt_qbwc_gateway.application.entries import record_command
 from cobalt_qbwc_gateway.application.mappings import apply_mapping
+from cobalt_qbwc_gateway.application.queue import load_queue
 from cobalt_qbwc_gateway.application.work import EntryWork
 from cobalt_qbwc_gateway.domain.entry import READY_DETAIL, UNSENT, Entry, EntryState
 from cobalt_qbwc_gateway.domain.facts import VendorLink, VendorState
 from cobalt_qbwc_gateway.domain.planning import Limits
 from cobalt_qbwc_gateway.domain.posting import EntryKind, VendorToAdd
 from cobalt_qbxml.schema import schema_errors
+from cobalt_qbxml.values import name_key
 from cobalt_shared.clock import ManualClock
 from cobalt_shared.contracts import AccountMapped, PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine
@@ -99,7 +101,7 @@ async def test_a_busy_quickbooks_answer_waits_for_a_later_session(engine):
     )
     async with GatewayUnitOfWork(engine) as uow:
         progress = await queue.apply_response(uow, connection, busy, "", "")
-        assert (progress.percent, progress.synced, progress.failed) == (100, 0, 0)  # not now
+        assert (progress.more, progress.synced, progress.failed) == (False, 0, 0)  # not now
         assert not await queue.has_ready(uow, connection)  # QuickBooks is not even opened
         [entry] = await uow.entries.find(connection.merchant_id)
         await uow.commit()
@@ -118,7 +120,7 @@ async def test_an_answer_for_entries_never_sent_changes_nothing(engine):
         )
         result = await EntryWork(clock=CLOCK).apply_response(uow, connection, stray, "", "")
         [entry] = await uow.entries.find(connection.merchant_id)
-    assert result.percent == -1
+    assert not result.recorded
     assert "not sent" in (result.error or "")
     assert entry.state.value == "ready"
 
@@ -180,7 +182,7 @@ async def test_a_payment_waits_for_its_bill_and_is_released_by_the_bills_result(
         ]
         await uow.commit()
     assert (progress.synced, progress.failed) == (1, 0)
-    assert 0 < progress.percent < 100  # the payment can go now: the Web Connector asks again
+    assert progress.more  # the payment can go now: the Web Connector asks again
     assert released.state.value == "ready"
     # Its owner heard the payment was held (and why), then the bill synced, then the payment
     # on its way again.
@@ -455,3 +457,63 @@ async def test_a_step_and_an_answer_read_the_same_whatever_the_backlog(tmp_path)
     # Before the kind index each grew with the backlog (30 times the rows, ~25 times the work).
     assert long_step < 2 * short_step, costs
     assert long_waiting < 2 * short_waiting, costs
+
+
+async def test_a_step_reads_the_vendors_and_mappings_its_entries_name_not_all(tmp_path):
+    """A store with hundreds of vendors and mapped accounts: a step's facts hold the vendor and
+    the account its bills name, and the vendors still to be looked up or added (planning acts
+    on those whatever entries it holds), not the others. Before, every step and every answer
+    read them all: with 300 vendors a set of 50 cost twice as much to send and to record."""
+    database_url = f"sqlite+aiosqlite:///{tmp_path}/gateway.db"
+    async with migrated_engine(MIGRATIONS, database_url) as engine:
+        connection = await _ready_bills(engine, 60)
+        merchant = connection.merchant_id
+        now = CLOCK()
+        async with GatewayUnitOfWork(engine) as uow:
+            for i in range(300):
+                link = VendorLink(f"Vendor {i}", VendorState.LINKED, f"8000{i:04d}-1")
+                await uow.vendors.set(merchant, link, now)
+            for i in range(40):
+                mapped = AccountMapped(
+                    merchant_id=merchant, account=f"expenses:{i}", qb_full_name=f"Expenses:{i}"
+                )
+                await apply_mapping(mapped, uow, now)
+            await uow.vendors.set(merchant, VendorLink("Zeta Wines", VendorState.UNKNOWN), now)
+            await uow.vendors.set(merchant, VendorLink("Omega Spirits", VendorState.MISSING), now)
+            await uow.commit()
+        async with GatewayUnitOfWork(engine) as uow:
+            queue = await load_queue(uow, connection, now, window=50)
+            whole = await load_queue(uow, connection, now)
+        for loaded, unsent in ((queue, 50), (whole, 60)):
+            assert len(loaded.unsent) == unsent
+            assert sorted(loaded.facts.vendors) == sorted(
+                name_key(n) for n in ("Acme", "Zeta Wines", "Omega Spirits")
+            )
+            assert dict(loaded.facts.account_names) == {"purchases:beer": "Purchases:Beer"}
+        # The vendor being looked up is still asked for, before any bill goes.
+        xml = await _next(engine, EntryWork(Limits(batch_size=50)), connection)
+        assert "<VendorQueryRq" in xml
+        assert "Zeta Wines" in xml
+        assert "<BillAddRq" not in xml
+
+
+async def test_vendors_are_read_for_any_number_of_names(tmp_path):
+    """More names than one IN list binds (a session's start plans from the whole backlog):
+    every stored one is found, in several statements."""
+    database_url = f"sqlite+aiosqlite:///{tmp_path}/gateway.db"
+    merchant, other = uuid.uuid4(), uuid.uuid4()
+    async with migrated_engine(MIGRATIONS, database_url) as engine:
+        async with GatewayUnitOfWork(engine) as uow:
+            for i in range(1_100):
+                await uow.vendors.set(
+                    merchant, VendorLink(f"Vendor {i}", VendorState.LINKED), CLOCK()
+                )
+            await uow.vendors.set(other, VendorLink("Vendor 1", VendorState.LINKED), CLOCK())
+            await uow.commit()
+        wanted = {name_key(f"Vendor {i}") for i in range(0, 2_000, 2)}  # 550 of them stored
+        async with GatewayUnitOfWork(engine) as uow:
+            found = await uow.vendors.for_planning({merchant: wanted, other: set()})
+    assert sorted(found[merchant]) == sorted(
+        wanted & {name_key(f"Vendor {i}") for i in range(1_100)}
+    )
+    assert found[other] == {}

@@ -53,6 +53,7 @@ class UpdateResult:
     documents: int = 0
     postpone_seconds: int | None = None
     calls: list[str] = field(default_factory=list)
+    percents: list[int] = field(default_factory=list)  # receiveResponseXML's answers, in order
 
 
 class _Died(Exception):
@@ -160,6 +161,7 @@ class SimulatedWebConnector:
         first = True
         documents = 0
         noops = 0
+        percents: list[int] = []
         major, minor = self._qbxml_version()
         while True:
             request = self._call_text(
@@ -180,7 +182,7 @@ class SimulatedWebConnector:
                     continue
                 message = self._call_text("closeConnection", ticket=ticket)
                 outcome = "done" if error in ("", "NoOp") else "error"
-                return UpdateResult(outcome, error or message, documents)
+                return UpdateResult(outcome, error or message, documents, percents=percents)
             response, hresult, message = self._quickbooks(request)
             documents += 1
             self._documents_sent += 1
@@ -194,13 +196,14 @@ class SimulatedWebConnector:
                 message=message,
             )
             self._maybe_die("receiveResponseXML")
+            percents.append(percent)
             if percent < 0:
                 error = self._call_text("getLastError", ticket=ticket)
                 self._call_text("closeConnection", ticket=ticket)
-                return UpdateResult("error", error, documents)
+                return UpdateResult("error", error, documents, percents=percents)
             if percent >= 100:
                 closing = self._call_text("closeConnection", ticket=ticket)
-                return UpdateResult("done", closing, documents)
+                return UpdateResult("done", closing, documents, percents=percents)
 
     def _quickbooks(self, request: str) -> tuple[str, str, str]:
         if self.faults.slow_quickbooks_seconds:

@@ -5,7 +5,7 @@ and compiles anew each time)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -16,6 +16,16 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 T = TypeVar("T")
+
+IN_LIST_SIZE = 500
+"""The most values one `IN (...)` list binds: far below SQLite's and asyncpg's limits on a
+statement's parameters (32,766 and 32,767)."""
+
+
+def in_lists(values: Sequence[T], size: int = IN_LIST_SIZE) -> Iterator[list[T]]:
+    """`values` in consecutive lists of at most `size`, one statement each."""
+    for start in range(0, len(values), size):
+        yield list(values[start : start + size])
 
 
 class PerDialect(Generic[T]):

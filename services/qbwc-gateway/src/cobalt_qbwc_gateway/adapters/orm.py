@@ -55,6 +55,7 @@ sessions = Table(
     Column("failed", Integer, nullable=False, server_default="0"),
     Column("qbxml_version", String(8), nullable=True),
     Column("contact_id", Uuid, nullable=True),
+    Column("waiting_at_start", Integer, nullable=True),
 )
 
 # Every Web Connector contact (a sign-in and its update): the sync history.

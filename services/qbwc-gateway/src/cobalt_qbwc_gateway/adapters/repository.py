@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections import abc
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,6 +24,7 @@ from cobalt_qbwc_gateway.domain.connection import Connection
 from cobalt_qbwc_gateway.domain.readback import ReadBackState
 from cobalt_qbwc_gateway.domain.session import WebConnectorSession
 from cobalt_qbwc_gateway.domain.signin import SignInRecord
+from cobalt_shared.db.statements import in_lists
 
 
 def user_key(user: str) -> str:
@@ -223,16 +225,19 @@ class MappingRepository:
         )
         return {r.account for r in rows}
 
-    async def full_names(self, merchant_id: uuid.UUID) -> dict[str, str]:
-        return (await self.full_names_of([merchant_id]))[merchant_id]
-
     async def full_names_of(
-        self, merchant_ids: Iterable[uuid.UUID]
+        self, wanted: abc.Mapping[uuid.UUID, Collection[str]]
     ) -> dict[uuid.UUID, dict[str, str]]:
-        """Each merchant's mapped accounts (key -> QuickBooks full name), with one query."""
-        names: dict[uuid.UUID, dict[str, str]] = {m: {} for m in merchant_ids}
-        for r in await self._db.execute(_FULL_NAMES, {"merchants": list(names)}):
-            names[r.merchant_id][r.account] = r.qb_full_name
+        """For each merchant, the QuickBooks full names of these of its accounts that are
+        mapped (key -> full name): what the entries at hand use, however many the merchant
+        has mapped."""
+        names: dict[uuid.UUID, dict[str, str]] = {m: {} for m in wanted}
+        accounts = sorted({a for keys in wanted.values() for a in keys})
+        for some in in_lists(accounts):
+            parameters = {"merchants": list(names), "accounts": some}
+            for r in await self._db.execute(_FULL_NAMES, parameters):
+                if r.account in wanted[r.merchant_id]:
+                    names[r.merchant_id][r.account] = r.qb_full_name
         return names
 
 
@@ -308,6 +313,7 @@ _FULL_NAMES = select(
     account_mappings.c.merchant_id, account_mappings.c.account, account_mappings.c.qb_full_name
 ).where(
     account_mappings.c.merchant_id.in_(bindparam("merchants", expanding=True)),
+    account_mappings.c.account.in_(bindparam("accounts", expanding=True)),
     account_mappings.c.qb_full_name.is_not(None),
 )
 _READ_BACK = select(read_backs).where(read_backs.c.merchant_id == bindparam("merchant"))

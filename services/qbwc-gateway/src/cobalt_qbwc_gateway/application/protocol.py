@@ -34,6 +34,10 @@ class Work(Protocol):
 
     async def has_ready(self, uow: GatewayUnitOfWork, connection: Connection) -> bool: ...
 
+    async def waiting(self, uow: GatewayUnitOfWork, connection: Connection) -> int:
+        """How many entries are not yet in QuickBooks: at an update's start, its 0%."""
+        ...
+
     async def next_request(
         self, uow: GatewayUnitOfWork, connection: Connection, version: str
     ) -> Outgoing | None: ...
@@ -46,7 +50,8 @@ class Work(Protocol):
         hresult: str,
         message: str,
     ) -> Progress:
-        """Record QuickBooks' answer: percent done, synced, failed, error for getLastError."""
+        """Record QuickBooks' answer: whether it was recorded, whether more can go now,
+        synced, failed, and the error for getLastError."""
         ...
 
 

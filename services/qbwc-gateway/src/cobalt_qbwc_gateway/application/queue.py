@@ -15,8 +15,9 @@ from cobalt_qbwc_gateway.domain.events import Event
 from cobalt_qbwc_gateway.domain.facts import Facts, Prerequisite, VendorLink
 from cobalt_qbwc_gateway.domain.lifecycle import apply
 from cobalt_qbwc_gateway.domain.planning import Plan, Queue
-from cobalt_qbwc_gateway.domain.posting import EntryKind
+from cobalt_qbwc_gateway.domain.posting import EntryKind, vendor_of
 from cobalt_qbwc_gateway.domain.readback import READ_BACK_EVERY
+from cobalt_qbxml.values import name_key
 
 ACTIVE = (
     EntryState.SENT,
@@ -47,7 +48,8 @@ async def load_facts(
     now: datetime,
     needing: Iterable[Entry] = (),
 ) -> Facts:
-    """Mappings, vendors, and the prerequisites of `needing`, as they stand now."""
+    """What deciding about `needing` takes, as it stands now: their accounts' mappings, their
+    vendors, their prerequisites (and the vendors still to be looked up or added)."""
     return (await load_facts_of(uow, {merchant_id: (start_date, needing)}, now))[merchant_id]
 
 
@@ -57,12 +59,18 @@ async def load_facts_of(
     now: datetime,
 ) -> dict[uuid.UUID, Facts]:
     """`load_facts` for several merchants (merchant -> start date, entries needing facts),
-    with one query for all their mappings and one for all their vendors."""
-    names = await uow.mappings.full_names_of(merchants)
-    vendors = await uow.vendors.all_of(merchants)
+    with a few queries for them all (mappings, vendors, prerequisites per merchant). The facts
+    hold what those entries name (their accounts' mappings, their vendors, their
+    prerequisites) and the vendors still to be looked up or added: they are for deciding
+    about these entries only, and cost the same however many vendors and mappings the
+    merchant has."""
+    needing = {m: list(entries) for m, (_, entries) in merchants.items()}
+    accounts = {m: {a for e in entries for a in e.accounts} for m, entries in needing.items()}
+    names = await uow.mappings.full_names_of(accounts)
+    vendors = await uow.vendors.for_planning({m: _vendor_keys(e) for m, e in needing.items()})
     facts: dict[uuid.UUID, Facts] = {}
-    for merchant_id, (start_date, needing) in merchants.items():
-        needed = [i for e in needing if e.posting for i in e.posting.prerequisites]
+    for merchant_id, (start_date, _) in merchants.items():
+        needed = [i for e in needing[merchant_id] if e.posting for i in e.posting.prerequisites]
         prerequisites = await uow.entries.get_many(merchant_id, needed)
         facts[merchant_id] = Facts(
             now=now,
@@ -72,6 +80,10 @@ async def load_facts_of(
             start_date=start_date,
         )
     return facts
+
+
+def _vendor_keys(entries: Iterable[Entry]) -> set[str]:
+    return {name_key(name) for e in entries if (name := vendor_of(e.payload))}
 
 
 async def load_queue(

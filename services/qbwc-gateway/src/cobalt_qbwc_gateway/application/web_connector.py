@@ -148,6 +148,7 @@ class WebConnectorService:
                 await announce(uow, connection)
             ticket = secrets.token_urlsafe(32)
             ready = await self._work.has_ready(uow, connection)
+            waiting = await self._work.waiting(uow, connection) if ready else None
             outcome = Outcome.IN_PROGRESS if ready else Outcome.NOTHING_TO_DO
             contact = Contact.knock(
                 now, user, source, outcome, connection.merchant_id, connection.id
@@ -162,6 +163,7 @@ class WebConnectorService:
                 expected_next="authenticate",
                 closed_at=None if ready else now,
                 contact_id=contact.id,
+                waiting_at_start=waiting,
             )
             await uow.sessions.save(session, new=True)
             await uow.commit()
@@ -248,18 +250,18 @@ class WebConnectorService:
                 failed=session.failed + progress.failed,
             )
             error = None
-            if progress.percent < 0 or progress.error:
+            if not progress.recorded or progress.error:
                 error = progress.error or message or "QuickBooks could not process the entries."
                 session = session.with_error(error)
             synced, failed = progress.synced, progress.failed
             ENTRIES.labels(result="synced").inc(synced)
             ENTRIES.labels(result="failed").inc(failed)
             await update_contact(uow, session, lambda c: c.answered(synced, failed))
-            if progress.percent < 0:
+            if not progress.recorded:
                 await went_wrong(uow, session, Outcome.ERROR, error)
             await uow.sessions.save(session, new=False)
             await uow.commit()
-        return progress.percent
+        return session.percent_done(progress.more) if progress.recorded else -1
 
     async def connection_error(self, ticket: str, hresult: str, message: str) -> str:
         return await self._guarded(ticket, "done", self._connection_error(ticket, hresult, message))

@@ -23,9 +23,11 @@ class Outgoing:
 
 @dataclass(frozen=True)
 class Progress:
-    """What an answer changed, and how far the update is (QBWC's percent done)."""
+    """What an answer changed, and whether anything more can go now (the session turns that
+    into QBWC's percent done). Not `recorded`: nothing was, and `error` says why."""
 
-    percent: int
+    recorded: bool
+    more: bool = False
     synced: int = 0
     failed: int = 0
     error: str | None = None
@@ -50,6 +52,11 @@ class EntryWork:
         plan = await planned(uow, connection, self.clock(), self.limits, whole=True)
         return plan.step is not None
 
+    async def waiting(self, uow: GatewayUnitOfWork, connection: Connection) -> int:
+        """How many entries are not yet in QuickBooks (nor failed or cancelled)."""
+        count, _ = await uow.entries.waiting(connection.merchant_id)
+        return count
+
     async def next_request(
         self, uow: GatewayUnitOfWork, connection: Connection, version: str
     ) -> Outgoing | None:
@@ -73,14 +80,11 @@ class EntryWork:
             uow, connection, response, hresult, message, now, self.limits
         )
         if not recorded.handled:
-            return Progress(-1, error=recorded.error)
+            return Progress(False, error=recorded.error)
         # Whether anything goes next (QBWC stops at 100%): one ready entry that can be written
         # says so; the set itself is planned when the Web Connector asks for it.
         next_plan = await planned(uow, connection, now, self.limits, window=1)
         if next_plan.step is None:
             next_plan = await planned(uow, connection, now, self.limits)
-        remaining, _ = await uow.entries.waiting(connection.merchant_id)
         more = next_plan.step is not None
-        done = recorded.synced + recorded.failed
-        percent = max(1, min(99, 100 * done // max(1, done + remaining))) if more else 100
-        return Progress(percent, recorded.synced, recorded.failed, recorded.error)
+        return Progress(True, more, recorded.synced, recorded.failed, recorded.error)

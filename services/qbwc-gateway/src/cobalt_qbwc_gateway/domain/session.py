@@ -31,6 +31,9 @@ class WebConnectorSession:
     failed: int = 0
     qbxml_version: str | None = None  # chosen on the first sendRequestXML; kept across restarts
     contact_id: uuid.UUID | None = None  # its record in the sync history
+    # Entries not yet in QuickBooks when the update began (None: a session from before it was
+    # kept): how far the update is, in QBWC's progress bar.
+    waiting_at_start: int | None = None
 
     def is_live(self, now: datetime, silence: timedelta) -> bool:
         """Open, unexpired and heard from recently: a crashed Web Connector stops counting."""
@@ -51,6 +54,17 @@ class WebConnectorSession:
 
     def closed(self, now: datetime) -> WebConnectorSession:
         return replace(self, closed_at=now, expected_next="closed", last_seen_at=now)
+
+    def percent_done(self, more: bool) -> int:
+        """QBWC's percent done after an answer: 100 when nothing more can go now (the Web
+        Connector then stops); otherwise the share of the entries waiting when the update
+        began that are settled since (synced or failed), from 1 to 99. Entries that came
+        during the update count as they are settled, so the bar never passes 99 too early."""
+        if not more:
+            return 100
+        done = self.synced + self.failed
+        of = max(self.waiting_at_start or 0, done + 1)
+        return max(1, min(99, 100 * done // of))
 
     def summary(self) -> str:
         """closeConnection's line in the Web Connector: what this update did."""
