@@ -29,6 +29,9 @@ update: $(STAMP) ## make the demo's simulated Web Connector update now ("Update 
 inspect: $(STAMP) ## what the demo's simulated QuickBooks company holds
 	@$(VENV)/bin/cobalt-qbsim --company .local/qbsim/company.json inspect
 
+# The slowest tests are listed after the run (CI's length is mostly the end-to-end files).
+PYTEST_ARGS ?= --durations=30
+
 test: $(STAMP) browser containers web web-test ## run the whole test suite (PostgreSQL too when COBALT_TEST_POSTGRES_URL is set)
 	@$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 

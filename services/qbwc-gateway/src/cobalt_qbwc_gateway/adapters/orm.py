@@ -57,6 +57,9 @@ sessions = Table(
     Column("contact_id", Uuid, nullable=True),
     Column("waiting_at_start", Integer, nullable=True),
 )
+# A sign-in reads its connection's open sessions, and the watch every open session gone
+# silent: by this index, not through every session of every poll since the first.
+Index("ix_wc_sessions_open", sessions.c.closed_at, sessions.c.connection_id)
 
 # Every Web Connector contact (a sign-in and its update): the sync history.
 contacts = Table(

@@ -111,10 +111,11 @@ class SessionRepository:
             return session, None
         return session, _connection({c.key: found[c] for c in connections.c})
 
-    async def of_connection(self, connection_id: uuid.UUID) -> list[WebConnectorSession]:
-        rows = await self._db.execute(
-            select(sessions).where(sessions.c.connection_id == connection_id)
-        )
+    async def open_of_connection(self, connection_id: uuid.UUID) -> list[WebConnectorSession]:
+        """The connection's sessions not closed yet (one at most, but for a Web Connector that
+        stopped mid-update): not the closed ones of every poll before, which a sign-in would
+        otherwise read, ever more of them, at every poll."""
+        rows = await self._db.execute(_OPEN_OF_CONNECTION, {"connection": connection_id})
         return [WebConnectorSession(**r._mapping) for r in rows]
 
     async def open_silent_since(self, cutoff: datetime) -> list[WebConnectorSession]:
@@ -315,5 +316,8 @@ _FULL_NAMES = select(
     account_mappings.c.merchant_id.in_(bindparam("merchants", expanding=True)),
     account_mappings.c.account.in_(bindparam("accounts", expanding=True)),
     account_mappings.c.qb_full_name.is_not(None),
+)
+_OPEN_OF_CONNECTION = select(sessions).where(
+    sessions.c.closed_at.is_(None), sessions.c.connection_id == bindparam("connection")
 )
 _READ_BACK = select(read_backs).where(read_backs.c.merchant_id == bindparam("merchant"))

@@ -131,7 +131,7 @@ class WebConnectorService:
                 await uow.commit()  # the failure is kept
                 CONTACTS.labels(outcome=refused.value).inc()
                 return ["", "nvu"]
-            sessions = await uow.sessions.of_connection(connection.id)
+            sessions = await uow.sessions.open_of_connection(connection.id)
             if any(s.is_live(now, self._policy.session_timeout) for s in sessions):
                 busy = Contact.knock(
                     now, user, source, Outcome.BUSY, connection.merchant_id, connection.id
