@@ -8,8 +8,14 @@ import uuid
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
+from sqlalchemy import insert, update
+
+import cobalt_qbwc_gateway
+from cobalt_devstack.testkit import migrated_engine
 from cobalt_qbwc_gateway.adapters.monitoring import fleet
+from cobalt_qbwc_gateway.adapters.orm import contacts, entries
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.app import watch_of
@@ -24,6 +30,8 @@ from cobalt_shared.contracts import PostToQuickBooks
 from cobalt_shared.contracts.accounting import AccountLine
 
 CLOCK = ManualClock()
+MIGRATIONS = Path(cobalt_qbwc_gateway.__file__).parent / "migrations"
+OLD_BILLS = date(2026, 10, 1)
 
 
 async def _store(uow, n: int, outcome: Outcome | None, failed: bool, waiting: int):
@@ -87,3 +95,86 @@ async def test_the_fleet_look_finds_what_the_one_merchant_look_finds(engine):
         assert busy.long_waiting_accounts == ("purchases:cat0", "purchases:cat1")
         assert busy.last_contact is not None
         assert busy.last_contact.outcome is Outcome.WRONG_PASSWORD
+
+
+async def _with_history(uow, merchant, history):
+    """`history` older contacts (every other one busy) and synced bills behind the latest."""
+    old = CLOCK() - timedelta(days=30)
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "merchant_id": merchant,
+            "qbwc_user": "u",
+            "source": "s",
+            "started_at": old + timedelta(minutes=10 * i),
+            "ended_at": old + timedelta(minutes=10 * i, seconds=1),
+            "outcome": (Outcome.BUSY if i % 2 else Outcome.UPDATED).value,
+        }
+        for i in range(history)
+    ]
+    if rows:
+        await uow.connection.execute(insert(contacts), rows)
+    for i in range(history):
+        command = PostToQuickBooks(
+            merchant_id=merchant,
+            entry_id=uuid.uuid4(),
+            kind="bill",
+            txn_date=OLD_BILLS,
+            ref_number=f"OLD-{i}",
+            vendor_name="Acme",
+            source="payables",
+            lines=[AccountLine(account="purchases:cat0", amount=Decimal("10.00"))],
+        )
+        await record_command(command, uow, old)
+    synced = update(entries).where(entries.c.txn_date == OLD_BILLS).values(state="synced")
+    await uow.connection.execute(synced)
+
+
+async def test_a_fleet_look_costs_the_same_whatever_the_history(tmp_path):
+    """The monitor looks at every connection every 30 seconds. Before, that look read every
+    contact ever recorded and every entry's index (each poll leaves a contact, 144 a day a
+    store): with 400 older contacts and synced bills per store it cost 30,150 instructions
+    instead of 750. Now each store's newest facts are found by index, whatever lies behind
+    them (530 both ways), and the look finds what the one-merchant look finds."""
+    watch = watch_of(Settings(waiting_alert_seconds=86400))
+    costs = {}
+    for history in (0, 400):
+        database_url = f"sqlite+aiosqlite:///{tmp_path}/history-{history}.db"
+        async with migrated_engine(MIGRATIONS, database_url) as engine:
+            async with GatewayUnitOfWork(engine) as uow:
+                merchants = []
+                for n in range(3):
+                    merchant = await _store(uow, n + 1, Outcome.UPDATED, failed=True, waiting=2)
+                    await _with_history(uow, merchant, history)
+                    merchants.append(merchant)
+                await uow.commit()
+            async with GatewayUnitOfWork(engine) as uow:
+                now = CLOCK()
+                seen, costs[history] = await _counted(
+                    uow, fleet(uow.connection, now - watch.waiting_alert_after)
+                )
+                for merchant in merchants:
+                    one = await gather_facts(uow, merchant, now, watch)
+                    assert one.connection is not None
+                    assert fleet_facts(one.connection, seen) == one
+                    assert one.failed_entries == 1
+                    assert one.last_contact is not None
+    assert costs[400] < 2 * costs[0], costs
+
+
+async def _counted(uow, work):
+    """What `work` returns, and the SQLite virtual-machine instructions it cost."""
+    raw = await uow.connection.get_raw_connection()
+    database = raw.driver_connection._conn
+    counted = [0]
+
+    def tick() -> int:
+        counted[0] += 1
+        return 0
+
+    database.set_progress_handler(tick, 10)
+    try:
+        result = await work
+    finally:
+        database.set_progress_handler(None, 10)
+    return result, counted[0] * 10

@@ -17,6 +17,7 @@ from cobalt_qbwc_gateway.adapters.codec import aware
 from cobalt_qbwc_gateway.adapters.orm import (
     account_mappings,
     alert_items,
+    connections,
     contacts,
     digests,
     entries,
@@ -24,6 +25,7 @@ from cobalt_qbwc_gateway.adapters.orm import (
 from cobalt_qbwc_gateway.domain.alerts import AlertItem, Digest, DigestKind
 from cobalt_qbwc_gateway.domain.contact import Contact, Outcome
 from cobalt_qbwc_gateway.domain.entry import EntryState
+from cobalt_shared.db.statements import in_lists
 
 _CONTACT_FIELDS = list(Contact.__dataclass_fields__)
 # A Web Connector call reads and updates its contact: both statements built once.
@@ -266,21 +268,14 @@ class Fleet:
 
 
 async def fleet(db: AsyncConnection, waiting_since: datetime) -> Fleet:
-    """Every merchant's failed and long-waiting entries, newest contact, last good contact,
-    last digest and unmailed alert items."""
+    """Every connected merchant's failed and long-waiting entries, newest contact, last good
+    contact, last digest and unmailed alert items, in a few queries for the whole fleet. Each
+    reads a merchant's newest facts by index, never the history behind them: every poll
+    leaves a contact (144 a day a store), and entries stay once they are in QuickBooks."""
     found = Fleet()
-    rows = await db.execute(
-        select(entries.c.merchant_id, func.count(), func.max(entries.c.updated_at))
-        .where(entries.c.state == EntryState.FAILED)
-        .group_by(entries.c.merchant_id)
-    )
+    rows = await db.execute(_FAILED)
     found.failed = {r[0]: (int(r[1]), aware(r[2])) for r in rows}
-    rows = await db.execute(
-        select(entries.c.merchant_id, entries.c.accounts, entries.c.created_at).where(
-            entries.c.state == EntryState.WAITING_FOR_MAPPING,
-            entries.c.created_at <= waiting_since,
-        )
-    )
+    rows = await db.execute(_WAITING, {"since": waiting_since})
     for merchant, accounts, created in rows:
         found.waiting.setdefault(merchant, []).append(
             (tuple(json.loads(accounts)), aware(created) or waiting_since)
@@ -294,49 +289,79 @@ async def fleet(db: AsyncConnection, waiting_since: datetime) -> Fleet:
         )
         for merchant, account in rows:
             found.mapped.setdefault(merchant, set()).add(account)
-    newest = (
-        select(contacts.c.merchant_id, func.max(contacts.c.started_at).label("at"))
-        .where(contacts.c.merchant_id.is_not(None), contacts.c.outcome != Outcome.BUSY)
-        .group_by(contacts.c.merchant_id)
-        .subquery()
-    )
-    rows = await db.execute(
-        select(contacts).join(
-            newest,
-            (contacts.c.merchant_id == newest.c.merchant_id)
-            & (contacts.c.started_at == newest.c.at),
-        )
-    )
-    for row in rows:
-        contact = _contact(row._mapping)
-        assert contact.merchant_id is not None
-        found.latest.setdefault(contact.merchant_id, contact)
-    rows = await db.execute(
-        select(contacts.c.merchant_id, func.max(contacts.c.started_at))
-        .where(
-            contacts.c.merchant_id.is_not(None),
-            contacts.c.outcome.in_([Outcome.UPDATED, Outcome.NOTHING_TO_DO]),
-        )
-        .group_by(contacts.c.merchant_id)
-    )
-    found.last_good = {r[0]: at for r in rows if (at := aware(r[1])) is not None}
-    last = (
-        select(digests.c.merchant_id, func.max(digests.c.created_at).label("at"))
-        .group_by(digests.c.merchant_id)
-        .subquery()
-    )
-    rows = await db.execute(
-        select(digests.c.merchant_id, digests.c.kind).join(
-            last,
-            (digests.c.merchant_id == last.c.merchant_id) & (digests.c.created_at == last.c.at),
-        )
-    )
-    found.last_digest = {r[0]: DigestKind(r[1]) for r in rows}
-    rows = await db.execute(
-        select(alert_items.c.merchant_id).where(alert_items.c.digest_id.is_(None)).distinct()
-    )
-    found.unmailed = {r[0] for r in rows}
+    latest: list[uuid.UUID] = []
+    for merchant, contact_id, good_at, digest_kind, unmailed in await db.execute(_NEWEST):
+        if contact_id is not None:
+            latest.append(contact_id)
+        if (at := aware(good_at)) is not None:
+            found.last_good[merchant] = at
+        if digest_kind is not None:
+            found.last_digest[merchant] = DigestKind(digest_kind)
+        if unmailed:
+            found.unmailed.add(merchant)
+    for some in in_lists(latest):
+        for row in await db.execute(select(contacts).where(contacts.c.id.in_(some))):
+            contact = _contact(row._mapping)
+            assert contact.merchant_id is not None
+            found.latest[contact.merchant_id] = contact
     return found
+
+
+# The fleet look's statements. Entries are read for connected merchants only, by the index
+# on (merchant, state, ...): without the merchant, a state is found by reading the whole index.
+_CONNECTED = select(connections.c.merchant_id)
+_FAILED = (
+    select(entries.c.merchant_id, func.count(), func.max(entries.c.updated_at))
+    .where(entries.c.merchant_id.in_(_CONNECTED), entries.c.state == EntryState.FAILED)
+    .group_by(entries.c.merchant_id)
+)
+_WAITING = select(entries.c.merchant_id, entries.c.accounts, entries.c.created_at).where(
+    entries.c.merchant_id.in_(_CONNECTED),
+    entries.c.state == EntryState.WAITING_FOR_MAPPING,
+    entries.c.created_at <= bindparam("since"),
+)
+
+
+def _newest_of_connection() -> Any:
+    """Per connection: its newest contact that says something (a busy answer says nothing
+    new), when it last got through, its last digest's kind, and whether alert items wait for
+    a digest; each the newest by its (merchant, time) index, as the one-merchant look has it."""
+    said = contacts.alias("said")
+    good = contacts.alias("good")
+    merchant = connections.c.merchant_id
+    newest_contact = (
+        select(said.c.id)
+        .where(said.c.merchant_id == merchant, said.c.outcome != Outcome.BUSY)
+        .order_by(said.c.started_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    last_good = (
+        select(good.c.started_at)
+        .where(
+            good.c.merchant_id == merchant,
+            good.c.outcome.in_([Outcome.UPDATED, Outcome.NOTHING_TO_DO]),
+        )
+        .order_by(good.c.started_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    last_digest = (
+        select(digests.c.kind)
+        .where(digests.c.merchant_id == merchant)
+        .order_by(digests.c.created_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    unmailed = (
+        select(alert_items.c.merchant_id)
+        .where(alert_items.c.merchant_id == merchant, alert_items.c.digest_id.is_(None))
+        .exists()
+    )
+    return select(merchant, newest_contact, last_good, last_digest, unmailed)
+
+
+_NEWEST = _newest_of_connection()
 
 
 async def failed_entries(
