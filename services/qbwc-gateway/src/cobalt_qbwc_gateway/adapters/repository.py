@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_qbwc_gateway.adapters.orm import (
@@ -124,6 +124,15 @@ class SessionRepository:
             select(sessions).where(sessions.c.closed_at.is_(None), sessions.c.last_seen_at < cutoff)
         )
         return [WebConnectorSession(**r._mapping) for r in rows]
+
+    async def forget_closed(self, expired_before: datetime, at_most: int) -> int:
+        """Delete up to `at_most` closed sessions whose ticket expired before
+        `expired_before` (oldest first): nothing reads them any more (the sync history is
+        kept as contacts). Returns how many went."""
+        result = await self._db.execute(
+            _FORGET_CLOSED, {"expired_before": expired_before, "at_most": at_most}
+        )
+        return int(result.rowcount)
 
     async def save(self, session: WebConnectorSession, *, new: bool) -> None:
         values = {k: getattr(session, k) for k in WebConnectorSession.__dataclass_fields__}
@@ -316,6 +325,17 @@ _FULL_NAMES = select(
     account_mappings.c.merchant_id.in_(bindparam("merchants", expanding=True)),
     account_mappings.c.account.in_(bindparam("accounts", expanding=True)),
     account_mappings.c.qb_full_name.is_not(None),
+)
+_FORGET_CLOSED = delete(sessions).where(
+    sessions.c.ticket_hash.in_(
+        select(sessions.c.ticket_hash)
+        .where(
+            sessions.c.closed_at.is_not(None),
+            sessions.c.expires_at < bindparam("expired_before"),
+        )
+        .order_by(sessions.c.closed_at)
+        .limit(bindparam("at_most"))
+    )
 )
 _OPEN_OF_CONNECTION = select(sessions).where(
     sessions.c.closed_at.is_(None), sessions.c.connection_id == bindparam("connection")

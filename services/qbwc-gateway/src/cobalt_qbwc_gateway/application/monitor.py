@@ -32,6 +32,9 @@ from cobalt_qbwc_gateway.domain.entry import EntryState
 from cobalt_qbwc_gateway.domain.health import Facts, Health, HealthState, assess
 from cobalt_qbwc_gateway.metrics import ALERTS_SENT, CONNECTIONS, DIGESTS_UNSENT, MAIL_ERRORS
 
+SESSIONS_KEPT = timedelta(days=1)  # a closed session stays this long after its ticket expired
+SESSIONS_FORGOTTEN = 1_000  # at most this many go at each look (every 30 s by default)
+
 log = logging.getLogger(__name__)
 
 
@@ -109,6 +112,9 @@ async def watch_once(
         silent = await uow.sessions.open_silent_since(now - watch.abandoned_after)
         if silent:
             await abandon_silent(uow, silent, now)
+        # Every poll leaves a closed session: those long expired go, a bounded number a look.
+        forgotten = await uow.sessions.forget_closed(now - SESSIONS_KEPT, SESSIONS_FORGOTTEN)
+        if silent or forgotten:
             await uow.commit()
         connections = await uow.connections.all()
         seen = await fleet(uow.connection, waiting_since)
