@@ -105,6 +105,13 @@ GOALS = (
     Goal(
         "idle_polls_per_core", "idle polls: merchants per gateway core at 10 min", 10_000, True, ""
     ),
+    Goal(
+        "idle_poll_history_ratio",
+        "idle poll CPU, a store with a month of polls behind it / a new one (no goal)",
+        0,
+        False,
+        "x",
+    ),
     Goal("warm_start_s", "make run warm start (data kept) to ready", 10, False, "s"),
     Goal("stack_rss_mb", "whole embedded stack RSS after the demo settles", 700, False, "MB"),
     Goal("pipe_share", "outbox -> relay -> inbox, share of raw JetStream (no goal)", 0, True, "%"),
