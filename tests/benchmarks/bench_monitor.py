@@ -1,10 +1,12 @@
 """The gateway worker's watch over every connection, at fleet size.
 
-Run: .venv/bin/python tests/benchmarks/bench_monitor.py [--merchants 2000]
+Run: .venv/bin/python tests/benchmarks/bench_monitor.py [--merchants 2000] [--history 144]
 Same run, one SQLite database of healthy merchants (a connection and a good contact each) and
-a few with a problem: the watch as it runs (a few grouped queries, then a transaction only for
-merchants with something to mail), against a look at every merchant in its own transaction
-(the baseline: how the watch first ran).
+a few with a problem: the watch as it runs (a few queries for the whole fleet, then a
+transaction only for merchants with something to mail), against a look at every merchant in
+its own transaction (the baseline: how the watch first ran). Behind each merchant's newest
+contact lie `--history` older ones (144: a day of polls every 10 minutes): the watch must
+not read them.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from collections.abc import Awaitable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import cobalt_qbwc_gateway
+from cobalt_qbwc_gateway.adapters.orm import contacts
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application import monitor
 from cobalt_qbwc_gateway.domain.alerts import Mailing
@@ -37,8 +41,9 @@ WATCH = monitor.Watch(
 )
 
 
-async def _seed(engine: AsyncEngine, merchants: int, now: datetime) -> None:
+async def _seed(engine: AsyncEngine, merchants: int, history: int, now: datetime) -> None:
     async with GatewayUnitOfWork(engine) as uow:
+        older = []
         for n in range(merchants):
             merchant = uuid.uuid4()
             connection = Connection.set_up(
@@ -56,6 +61,14 @@ async def _seed(engine: AsyncEngine, merchants: int, now: datetime) -> None:
             await uow.contacts.add(
                 Contact.knock(at, f"u{n}", "s", outcome, merchant, connection.id)
             )
+            older += [
+                {"id": uuid.uuid4(), "merchant_id": merchant, "connection_id": connection.id}
+                | {"qbwc_user": f"u{n}", "source": "s", "outcome": Outcome.NOTHING_TO_DO.value}
+                | {"started_at": at - timedelta(minutes=10 * (i + 1)), "ended_at": at}
+                for i in range(history)
+            ]
+        if older:
+            await uow.connection.execute(insert(contacts), older)
         await uow.commit()
 
 
@@ -66,13 +79,13 @@ async def _baseline(engine: AsyncEngine, now: datetime) -> None:
         await monitor._watch_connection(lambda: GatewayUnitOfWork(engine), connection, now, WATCH)
 
 
-async def main(merchants: int) -> None:
+async def main(merchants: int, history: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite+aiosqlite:///{tmp}/gateway.db"
         await upgrade_async(Path(cobalt_qbwc_gateway.__file__).parent / "migrations", url)
         engine = create_engine(url)
         now = datetime.now(UTC)
-        await _seed(engine, merchants, now)
+        await _seed(engine, merchants, history, now)
         await monitor.watch_once(lambda: GatewayUnitOfWork(engine), now, WATCH)  # warm, mails
         figures = {}
 
@@ -91,7 +104,10 @@ async def main(merchants: int) -> None:
             figures[name] = sorted(times)[1]
         await engine.dispose()
     base = next(iter(figures.values()))
-    print(f"one watch over {merchants:,} connections (1% unhealthy), SQLite, median of 3")
+    print(
+        f"one watch over {merchants:,} connections (1% unhealthy), {history} older contacts"
+        " each, SQLite, median of 3"
+    )
     for name, seconds in figures.items():
         print(f"{name:<48} {seconds * 1000:>9,.0f} ms {base / seconds:>7.1f}x")
 
@@ -99,4 +115,6 @@ async def main(merchants: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--merchants", type=int, default=2000)
-    asyncio.run(main(parser.parse_args().merchants))
+    parser.add_argument("--history", type=int, default=144, help="older contacts per merchant")
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.merchants, arguments.history))
