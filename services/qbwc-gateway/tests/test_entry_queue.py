@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import event
 
 import cobalt_qbwc_gateway
-from cobalt_devstack.testkit import migrated_engine
+from cobalt_devstack.testkit import migrated_engine, sqlite_instructions
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
 from cobalt_qbwc_gateway.adapters.uow import GatewayUnitOfWork
 from cobalt_qbwc_gateway.application.connections import SetUpConnection, set_up_connection
@@ -416,25 +416,6 @@ def _set_columns(update: str) -> list[str]:
     return sorted(a.split("=", 1)[0].strip() for a in assignments.split(","))
 
 
-async def _instructions(uow, read):
-    """SQLite virtual-machine instructions `read` costs: the work a statement does, counted
-    exactly (a statement that reads a row it then discards pays for it here)."""
-    raw = await uow.connection.get_raw_connection()
-    database = raw.driver_connection._conn
-    counted = [0]
-
-    def tick() -> int:
-        counted[0] += 1
-        return 0
-
-    database.set_progress_handler(tick, 10)
-    try:
-        await read
-    finally:
-        database.set_progress_handler(None, 10)
-    return counted[0] * 10
-
-
 async def test_a_step_and_an_answer_read_the_same_whatever_the_backlog(tmp_path):
     """What a step plans from (the entries being settled, the gateway's own ready entries,
     the oldest one ready to write) and what an answer re-derives (the entries that wait for
@@ -449,8 +430,12 @@ async def test_a_step_and_an_answer_read_the_same_whatever_the_backlog(tmp_path)
         for name, connection in (("short", short), ("long", long)):
             merchant = connection.merchant_id
             async with GatewayUnitOfWork(engine) as uow:
-                step = await _instructions(uow, uow.entries.for_step(merchant, CLOCK(), 1))
-                waiting = await _instructions(uow, uow.entries.in_states(merchant, UNSENT, kinds))
+                _, step = await sqlite_instructions(
+                    uow.connection, uow.entries.for_step(merchant, CLOCK(), 1)
+                )
+                _, waiting = await sqlite_instructions(
+                    uow.connection, uow.entries.in_states(merchant, UNSENT, kinds)
+                )
                 assert len(await uow.entries.for_step(merchant, CLOCK(), 1)) == 1
             costs[name] = (step, waiting)
     (short_step, short_waiting), (long_step, long_waiting) = costs["short"], costs["long"]

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import insert, update
 
 import cobalt_qbwc_gateway
-from cobalt_devstack.testkit import migrated_engine
+from cobalt_devstack.testkit import migrated_engine, sqlite_instructions
 from cobalt_qbwc_gateway.adapters.monitoring import fleet
 from cobalt_qbwc_gateway.adapters.orm import contacts, entries
 from cobalt_qbwc_gateway.adapters.passwords import Passwords
@@ -151,11 +151,13 @@ async def test_a_fleet_look_costs_the_same_whatever_the_history(tmp_path):
                 await uow.commit()
             async with GatewayUnitOfWork(engine) as uow:
                 now = CLOCK()
-                seen, costs[history] = await _counted(
-                    uow, fleet(uow.connection, now - watch.waiting_alert_after)
+                seen, costs[history] = await sqlite_instructions(
+                    uow.connection, fleet(uow.connection, now - watch.waiting_alert_after)
                 )
                 for merchant in merchants:
-                    one, cost = await _counted(uow, gather_facts(uow, merchant, now, watch))
+                    one, cost = await sqlite_instructions(
+                        uow.connection, gather_facts(uow, merchant, now, watch)
+                    )
                     assert one.connection is not None
                     assert fleet_facts(one.connection, seen) == one
                     assert one.failed_entries == 1
@@ -164,21 +166,3 @@ async def test_a_fleet_look_costs_the_same_whatever_the_history(tmp_path):
     assert costs[400] < 2 * costs[0], costs
     # The one-merchant look (the API's health, a store with a problem at each look) too.
     assert one_costs[400] < 2 * one_costs[0], one_costs
-
-
-async def _counted(uow, work):
-    """What `work` returns, and the SQLite virtual-machine instructions it cost."""
-    raw = await uow.connection.get_raw_connection()
-    database = raw.driver_connection._conn
-    counted = [0]
-
-    def tick() -> int:
-        counted[0] += 1
-        return 0
-
-    database.set_progress_handler(tick, 10)
-    try:
-        result = await work
-    finally:
-        database.set_progress_handler(None, 10)
-    return result, counted[0] * 10

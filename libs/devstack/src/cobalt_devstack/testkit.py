@@ -8,12 +8,12 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import nats
 from pydantic import Field
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, select, text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cobalt_shared.contracts.base import Message
 from cobalt_shared.db.engine import READ_ONLY, create_engine
@@ -46,6 +46,30 @@ async def eventually(
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"{what} not reached within {timeout}s")
+
+
+T = TypeVar("T")
+
+
+async def sqlite_instructions(connection: AsyncConnection, work: Awaitable[T]) -> tuple[T, int]:
+    """What `work` returns, and the SQLite virtual-machine instructions its statements on
+    `connection` cost (to the nearest ten): the work a statement does, counted exactly, so a
+    statement that reads rows it then discards pays for them whatever the machine's speed."""
+    raw = await connection.get_raw_connection()
+    assert raw.driver_connection is not None, "the connection is closed"
+    database = raw.driver_connection._conn
+    counted = [0]
+
+    def tick() -> int:
+        counted[0] += 1
+        return 0
+
+    database.set_progress_handler(tick, 10)
+    try:
+        result = await work
+    finally:
+        database.set_progress_handler(None, 10)
+    return result, counted[0] * 10
 
 
 @asynccontextmanager

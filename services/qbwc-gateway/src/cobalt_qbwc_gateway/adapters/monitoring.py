@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import Select, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cobalt_qbwc_gateway.adapters.codec import aware
@@ -322,7 +322,7 @@ _WAITING = select(entries.c.merchant_id, entries.c.accounts, entries.c.created_a
 )
 
 
-def _newest_of_connection() -> Any:
+def _newest_of_connection() -> Select[Any]:
     """Per connection: its newest contact that says something (a busy answer says nothing
     new), when it last got through, its last digest's kind, and whether alert items wait for
     a digest; each the newest by its (merchant, time) index, as the one-merchant look has it."""
